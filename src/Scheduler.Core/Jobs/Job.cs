@@ -1,0 +1,21 @@
+namespace Scheduler.Core.Jobs;
+
+/// <summary>A stored job: its definition plus the scheduler's state for it.</summary>
+public sealed record Job
+{
+    public required JobDefinition Definition { get; init; }
+    public JobStatus Status { get; init; } = JobStatus.Active;
+    /// <summary>The next occurrence, indexed in the due table; null when there is none.</summary>
+    public DateTimeOffset? NextDueUtc { get; init; }
+    /// <summary>Bumped on every schedule change; due rows carrying another version are stale.</summary>
+    public long ScheduleVersion { get; init; }
+    /// <summary>The run of the latest dispatched occurrence (used by overlap policies).</summary>
+    public string? LastRunId { get; init; }
+    public int Occurrences { get; init; }
+    public DateTimeOffset CreatedUtc { get; init; }
+    public DateTimeOffset UpdatedUtc { get; init; }
+    /// <summary>Storage concurrency token; null before the job is stored.</summary>
+    public string? ETag { get; init; }
+
+    public string Id => Definition.Id;
+}

@@ -1,0 +1,26 @@
+using Scheduler.Core.Schedules;
+using Scheduler.Core.Targets;
+
+namespace Scheduler.Core.Jobs;
+
+/// <summary>What a user submits: the target, the schedule and the policies of one job.</summary>
+public sealed record JobDefinition
+{
+    public const string DefaultLane = "default";
+
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public required TargetSpec Target { get; init; }
+    public required ScheduleSpec Schedule { get; init; }
+    /// <summary>0 (lowest) to 9 (highest); breaks ties between occurrences due at the same instant.</summary>
+    public int Priority { get; init; } = 5;
+    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+    /// <summary>Per-attempt timeout.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The concurrency lane whose budget this job's runs count against.</summary>
+    public string Lane { get; init; } = DefaultLane;
+    public OverlapPolicy Overlap { get; init; } = OverlapPolicy.Allow;
+    public MisfirePolicy Misfire { get; init; } = MisfirePolicy.Default;
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+}

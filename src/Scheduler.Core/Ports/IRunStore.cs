@@ -1,0 +1,19 @@
+using Scheduler.Core.Runs;
+
+namespace Scheduler.Core.Ports;
+
+/// <summary>The runs table (runs and their attempts share the job's partition).</summary>
+public interface IRunStore
+{
+    /// <summary>Inserts a new run; <see cref="WriteOutcome.Conflict"/> means the occurrence was already dispatched.</summary>
+    Task<Written> InsertAsync(Run run, CancellationToken cancellationToken);
+    Task<Run?> GetAsync(string jobId, string runId, CancellationToken cancellationToken);
+    Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken);
+    /// <summary>Records an attempt and replaces the run in one atomic write.</summary>
+    Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken);
+    /// <summary>A job's runs, newest first.</summary>
+    Task<Page<Run>> ListByJobAsync(string jobId, int limit, string? continuation, CancellationToken cancellationToken);
+    Task<IReadOnlyList<AttemptRecord>> ListAttemptsAsync(string jobId, string runId, CancellationToken cancellationToken);
+    /// <summary>Runs created since the given instant, across jobs (for stats).</summary>
+    Task<IReadOnlyList<Run>> ListCreatedSinceAsync(DateTimeOffset sinceUtc, CancellationToken cancellationToken);
+}

@@ -1,0 +1,24 @@
+namespace Scheduler.Core.Runs;
+
+/// <summary>What a target reported for one attempt.</summary>
+public sealed record AttemptResult
+{
+    public required AttemptStatus Status { get; init; }
+    /// <summary>Whether a failed attempt may be retried (5xx, 408, 429, timeouts, connection errors...).</summary>
+    public bool Retryable { get; init; }
+    /// <summary>A delay the target asked for before the next attempt (Retry-After).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+    public int? StatusCode { get; init; }
+    public int? ExitCode { get; init; }
+    public string? Error { get; init; }
+    public string? RequestExcerpt { get; init; }
+    public string? ResponseExcerpt { get; init; }
+    public IReadOnlyList<string> Log { get; init; } = [];
+    public IReadOnlyList<CommandResult> Commands { get; init; } = [];
+
+    public static AttemptResult Success(string? response = null) =>
+        new() { Status = AttemptStatus.Succeeded, ResponseExcerpt = response };
+
+    public static AttemptResult Failure(string error, bool retryable) =>
+        new() { Status = AttemptStatus.Failed, Error = error, Retryable = retryable };
+}

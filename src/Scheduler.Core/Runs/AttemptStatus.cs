@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Scheduler.Core.Runs;
+
+/// <summary>How one attempt ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AttemptStatus>))]
+public enum AttemptStatus
+{
+    Succeeded,
+    Failed,
+    TimedOut,
+}

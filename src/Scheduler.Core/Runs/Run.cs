@@ -1,0 +1,33 @@
+using Scheduler.Core.Jobs;
+
+namespace Scheduler.Core.Runs;
+
+/// <summary>One occurrence of a job, from dispatch to its terminal status.</summary>
+public sealed record Run
+{
+    public required string JobId { get; init; }
+    public required string RunId { get; init; }
+    public required DateTimeOffset DueUtc { get; init; }
+    public RunStatus Status { get; init; } = RunStatus.Queued;
+    public RunTrigger Trigger { get; init; } = RunTrigger.Schedule;
+    /// <summary>The job definition as it was when the occurrence was dispatched.</summary>
+    public required JobDefinition Definition { get; init; }
+    public DateTimeOffset CreatedUtc { get; init; }
+    /// <summary>Attempts finished and recorded.</summary>
+    public int AttemptCount { get; init; }
+    /// <summary>The attempt started but not yet recorded, if any.</summary>
+    public int? InFlightAttempt { get; init; }
+    public DateTimeOffset? InFlightSinceUtc { get; init; }
+    public DateTimeOffset? StartedUtc { get; init; }
+    public DateTimeOffset? FinishedUtc { get; init; }
+    /// <summary>Start of the first attempt minus the due time.</summary>
+    public double? LatenessMs { get; init; }
+    public string? LastError { get; init; }
+    public string? ResultExcerpt { get; init; }
+    public bool CancelRequested { get; init; }
+    /// <summary>The concurrency slot this run holds, if any.</summary>
+    public SlotHold? Slot { get; init; }
+    public string? ETag { get; init; }
+
+    public string Lane => Definition.Lane;
+}

@@ -1,0 +1,77 @@
+namespace Scheduler.Core.Schedules;
+
+/// <summary>Computes occurrences of a schedule, honouring its start/end bounds and occurrence limit.</summary>
+public static class ScheduleCalculator
+{
+    /// <summary>The first occurrence of a new (or rescheduled) job, or null when it has none.</summary>
+    public static DateTimeOffset? First(ScheduleSpec spec, DateTimeOffset createdUtc, DateTimeOffset nowUtc)
+    {
+        var from = spec.StartUtc is { } start && start > nowUtc ? start : nowUtc;
+        var first = spec.Kind switch
+        {
+            ScheduleKind.Once => spec.At ?? createdUtc + (spec.Delay ?? TimeSpan.Zero),
+            ScheduleKind.Cron => Cron(spec).Next(from, inclusive: true),
+            ScheduleKind.Interval => NextInterval(spec, createdUtc, from, inclusive: true),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown schedule kind."),
+        };
+        return WithinBounds(spec, first, occurrencesSoFar: 0);
+    }
+
+    /// <summary>The occurrence strictly after <paramref name="afterUtc"/>, or null when the schedule is exhausted.</summary>
+    public static DateTimeOffset? Next(ScheduleSpec spec, DateTimeOffset createdUtc, DateTimeOffset afterUtc, int occurrencesSoFar)
+    {
+        var next = spec.Kind switch
+        {
+            ScheduleKind.Once => null,
+            ScheduleKind.Cron => Cron(spec).Next(Later(afterUtc, spec.StartUtc), inclusive: false),
+            ScheduleKind.Interval => NextInterval(spec, createdUtc, afterUtc, inclusive: false),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown schedule kind."),
+        };
+        return WithinBounds(spec, next, occurrencesSoFar);
+    }
+
+    /// <summary>The next <paramref name="count"/> occurrences from <paramref name="fromUtc"/> (for previews).</summary>
+    public static IReadOnlyList<DateTimeOffset> Preview(ScheduleSpec spec, DateTimeOffset fromUtc, int count)
+    {
+        var result = new List<DateTimeOffset>(count);
+        var next = First(spec, fromUtc, fromUtc);
+        while (next is { } due && result.Count < count)
+        {
+            result.Add(due);
+            next = Next(spec, fromUtc, due, result.Count);
+        }
+
+        return result;
+    }
+
+    private static DateTimeOffset? WithinBounds(ScheduleSpec spec, DateTimeOffset? due, int occurrencesSoFar)
+    {
+        if (due is null || (spec.EndUtc is { } end && due > end))
+        {
+            return null;
+        }
+
+        return spec.MaxOccurrences is { } max && occurrencesSoFar >= max ? null : due;
+    }
+
+    private static DateTimeOffset? NextInterval(ScheduleSpec spec, DateTimeOffset createdUtc, DateTimeOffset fromUtc, bool inclusive)
+    {
+        var interval = spec.Interval ?? throw new ArgumentException("An interval schedule needs an interval.", nameof(spec));
+        var anchor = spec.StartUtc ?? createdUtc;
+        if (fromUtc < anchor || (inclusive && fromUtc == anchor))
+        {
+            return anchor;
+        }
+
+        var periods = (fromUtc - anchor).Ticks / interval.Ticks;
+        var candidate = anchor + TimeSpan.FromTicks(periods * interval.Ticks);
+        return candidate < fromUtc || (!inclusive && candidate == fromUtc) ? candidate + interval : candidate;
+    }
+
+    private static CronSchedule Cron(ScheduleSpec spec) =>
+        CronSchedule.TryParse(spec.Cron, spec.TimeZone, out var schedule, out var cronError, out var zoneError)
+            ? schedule!
+            : throw new ArgumentException(cronError ?? zoneError, nameof(spec));
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;
+}

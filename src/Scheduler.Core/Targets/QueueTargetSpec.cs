@@ -1,0 +1,9 @@
+namespace Scheduler.Core.Targets;
+
+/// <summary>Puts a message on a named storage queue of the scheduler's account.</summary>
+public sealed record QueueTargetSpec : TargetSpec
+{
+    public override string Kind => TargetKinds.Queue;
+    public required string QueueName { get; init; }
+    public required string Message { get; init; }
+}

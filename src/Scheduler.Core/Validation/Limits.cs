@@ -1,0 +1,21 @@
+namespace Scheduler.Core.Validation;
+
+/// <summary>Hard limits, chosen to fit Azure Table Storage (32K-char string properties, 1 MiB entities) and Queue Storage (64 KiB messages).</summary>
+public static class Limits
+{
+    public const int MaxIdLength = 128;
+    public const int MaxNameLength = 200;
+    public const int MaxBodyChars = 16 * 1024;
+    public const int MaxQueueMessageChars = 32 * 1024;
+    public const int MaxDefinitionJsonChars = 30_000;
+    public const int MaxHeaders = 32;
+    public const int MaxTags = 20;
+    public const int MaxTagLength = 64;
+    public const int MaxMetadataEntries = 20;
+    public const int MaxMetadataValueLength = 1024;
+    public const int MaxAttempts = 20;
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(6);
+    public static readonly TimeSpan MaxRetryInterval = TimeSpan.FromDays(1);
+    public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(366);
+}
