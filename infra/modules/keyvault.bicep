@@ -12,7 +12,7 @@ param webhookSigningSecret string
 @description('Name of the secret the function app references.')
 param signingSecretName string = 'webhook-signing-secret'
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
   location: location
   tags: tags
@@ -34,7 +34,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource signingSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource signingSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
   name: signingSecretName
   properties: {

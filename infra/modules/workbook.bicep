@@ -70,31 +70,31 @@ var workbookContent = {
     }
     timeRangeParameter
     queryItem(
-      'runs-by-status'
-      'Runs by status'
-      '${runEvents}${loadTextContent('../queries/runs-by-status.kql')}'
-      'timechart'
+      'runs-by-status',
+      'Runs by status',
+      '${runEvents}${loadTextContent('../queries/runs-by-status.kql')}',
+      'timechart',
       applicationInsightsId
     )
     queryItem(
-      'lateness-percentiles'
-      'Dispatch lateness p50 / p95 / p99 (ms)'
-      loadTextContent('../queries/lateness-percentiles.kql')
-      'timechart'
+      'lateness-percentiles',
+      'Dispatch lateness p50 / p95 / p99 (ms)',
+      loadTextContent('../queries/lateness-percentiles.kql'),
+      'timechart',
       applicationInsightsId
     )
     queryItem(
-      'failures-by-job'
-      'Failed runs by job'
-      '${runEvents}${loadTextContent('../queries/failures-by-job.kql')}'
-      'table'
+      'failures-by-job',
+      'Failed runs by job',
+      '${runEvents}${loadTextContent('../queries/failures-by-job.kql')}',
+      'table',
       applicationInsightsId
     )
     queryItem(
-      'slots-in-use'
-      'Concurrency slots in use by lane'
-      loadTextContent('../queries/slots-in-use.kql')
-      'timechart'
+      'slots-in-use',
+      'Concurrency slots in use by lane',
+      loadTextContent('../queries/slots-in-use.kql'),
+      'timechart',
       applicationInsightsId
     )
   ]

@@ -30,6 +30,12 @@ public static class ScheduleCalculator
         return WithinBounds(spec, next, occurrencesSoFar);
     }
 
+    /// <summary>The next occurrence of a resumed job: a once job that has not run yet runs at its time (or now); others resume from now.</summary>
+    public static DateTimeOffset? Resume(ScheduleSpec spec, DateTimeOffset createdUtc, DateTimeOffset nowUtc, int occurrencesSoFar) =>
+        spec.Kind == ScheduleKind.Once
+            ? (occurrencesSoFar == 0 ? First(spec, createdUtc, nowUtc) : null)
+            : Next(spec, createdUtc, nowUtc - TimeSpan.FromTicks(1), occurrencesSoFar);
+
     /// <summary>The next <paramref name="count"/> occurrences from <paramref name="fromUtc"/> (for previews).</summary>
     public static IReadOnlyList<DateTimeOffset> Preview(ScheduleSpec spec, DateTimeOffset fromUtc, int count)
     {

@@ -1,0 +1,110 @@
+using Scheduler.Core.Jobs;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Telemetry;
+
+namespace Scheduler.Core.Dispatch;
+
+/// <summary>Handles one due row: checks it is current, applies misfire and overlap policies, takes a slot, inserts the run,
+/// sends the message with a visibility delay of due - now, and advances the job.</summary>
+public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSender sender, SlotAllocator allocator, JobAdvancer advancer, SkippedRuns skipped, RunEvents events, SweepOptions options)
+{
+    internal async Task<RowOutcome> DispatchAsync(DueEntry row, SweepContext sweep, bool admitted, CancellationToken cancellationToken)
+    {
+        var now = sweep.NowUtc;
+        if (row.DueUtc > now + options.Lookahead)
+        {
+            return RowOutcome.NotYet;
+        }
+
+        var job = await jobs.GetAsync(row.JobId, cancellationToken).ConfigureAwait(false);
+        var manual = row.Kind == RunTriggerKind.Manual;
+        if (job is null || (!manual && (job.ScheduleVersion != row.ScheduleVersion || job.Status != JobStatus.Active)))
+        {
+            sweep.ToRemove.Add(row);
+            return RowOutcome.Stale;
+        }
+
+        var resumeAfter = row.DueUtc;
+        if (!manual)
+        {
+            var misfire = MisfireDecider.Decide(job.Definition.Misfire, row.DueUtc, now);
+            resumeAfter = misfire.ResumeAfterUtc;
+            var overlap = misfire.Run ? await DecideOverlapAsync(job, cancellationToken).ConfigureAwait(false) : OverlapDecision.Skip;
+            if (overlap == OverlapDecision.Hold)
+            {
+                return RowOutcome.Held;
+            }
+
+            if (overlap == OverlapDecision.Skip)
+            {
+                await skipped.RecordAsync(job, row.DueUtc, misfire.Reason ?? "the previous run is still active (overlap policy Skip)", now, cancellationToken).ConfigureAwait(false);
+                await advancer.AdvanceAsync(job, resumeAfter, null, now, cancellationToken).ConfigureAwait(false);
+                sweep.ToRemove.Add(row);
+                return RowOutcome.Skipped;
+            }
+        }
+
+        if (!admitted)
+        {
+            return RowOutcome.Throttled;
+        }
+
+        var runId = RunIds.For(job.Id, row.DueUtc);
+        var start = row.DueUtc > now ? row.DueUtc : now;
+        var slot = await allocator.AcquireAsync(sweep.Lane(row.Lane), runId, start + job.Definition.Timeout + options.LeaseGrace, cancellationToken).ConfigureAwait(false);
+        if (slot is null)
+        {
+            return RowOutcome.Throttled;
+        }
+
+        var run = NewRun(job, row, runId, new SlotHold(slot.Lane, slot.Number, slot.ETag), now);
+        var inserted = await runs.InsertAsync(run, cancellationToken).ConfigureAwait(false);
+        if (inserted.Outcome == WriteOutcome.Conflict)
+        {
+            await allocator.ReleaseAsync(run.Slot!, runId, cancellationToken).ConfigureAwait(false);
+            if (!manual && job.ScheduleVersion == row.ScheduleVersion)
+            {
+                // The sweep that dispatched it may have died before advancing the job.
+                await advancer.AdvanceAsync(job, resumeAfter, runId, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            sweep.ToRemove.Add(row);
+            return RowOutcome.AlreadyDispatched;
+        }
+
+        var delay = row.DueUtc > now ? row.DueUtc - now : TimeSpan.Zero;
+        await sender.SendAsync(new RunMessage(job.Id, runId), delay, cancellationToken).ConfigureAwait(false);
+        SchedulerTelemetry.Dispatched.Add(1);
+        events.StatusChanged(run, RunStatus.Queued, 0);
+        if (!manual)
+        {
+            await advancer.AdvanceAsync(job, resumeAfter, runId, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        sweep.ToRemove.Add(row);
+        return RowOutcome.Dispatched;
+    }
+
+    private async Task<OverlapDecision> DecideOverlapAsync(Job job, CancellationToken cancellationToken)
+    {
+        if (job.Definition.Overlap == OverlapPolicy.Allow || job.LastRunId is null)
+        {
+            return OverlapDecision.Dispatch;
+        }
+
+        var previous = await runs.GetAsync(job.Id, job.LastRunId, cancellationToken).ConfigureAwait(false);
+        return OverlapDecider.Decide(job.Definition.Overlap, previous is not null && !previous.Status.IsTerminal());
+    }
+
+    private static Run NewRun(Job job, DueEntry row, string runId, SlotHold slot, DateTimeOffset now) => new()
+    {
+        JobId = job.Id,
+        RunId = runId,
+        DueUtc = row.DueUtc,
+        Trigger = row.Kind == RunTriggerKind.Manual ? RunTrigger.Manual : RunTrigger.Schedule,
+        Definition = job.Definition,
+        CreatedUtc = now,
+        Slot = slot,
+    };
+}

@@ -1,0 +1,18 @@
+namespace Scheduler.Core.Dispatch;
+
+/// <summary>What one sweep did with one due row.</summary>
+public enum RowOutcome
+{
+    Dispatched,
+    Skipped,
+    /// <summary>The job is gone, paused or rescheduled: the row was dropped.</summary>
+    Stale,
+    /// <summary>No slot in the lane: the row stays and its lateness grows.</summary>
+    Throttled,
+    /// <summary>Held by the BufferOne overlap policy.</summary>
+    Held,
+    /// <summary>Another sweep dispatched this occurrence first.</summary>
+    AlreadyDispatched,
+    /// <summary>Beyond the lookahead: stays for a later sweep.</summary>
+    NotYet,
+}

@@ -1,0 +1,26 @@
+namespace Scheduler.Core.Dispatch;
+
+/// <summary>Settings of the sweep (section <c>Scheduler:Sweep</c>).</summary>
+public sealed class SweepOptions
+{
+    /// <summary>Time between sweeps on the Server host (the Functions host uses its timer schedule).</summary>
+    public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How far ahead occurrences are dispatched with a visibility delay; at least the tick so nothing starts late.</summary>
+    public TimeSpan Lookahead { get; set; } = TimeSpan.FromSeconds(7);
+    /// <summary>The cursor never passes the bucket of now minus this lag.</summary>
+    public TimeSpan CursorLag { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Due rows read per sweep.</summary>
+    public int MaxRowsPerSweep { get; set; } = 1000;
+    /// <summary>Rows dispatched concurrently within one sweep.</summary>
+    public int Parallelism { get; set; } = 16;
+    /// <summary>Added to a run's timeout for the lease of its slot.</summary>
+    public TimeSpan LeaseGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    public void Validate()
+    {
+        if (Tick <= TimeSpan.Zero || Lookahead < Tick || MaxRowsPerSweep < 1 || Parallelism < 1 || LeaseGrace <= TimeSpan.Zero || CursorLag < TimeSpan.FromMinutes(1))
+        {
+            throw new InvalidOperationException("Scheduler:Sweep needs Tick > 0, Lookahead >= Tick, MaxRowsPerSweep >= 1, Parallelism >= 1, LeaseGrace > 0 and CursorLag >= 1 minute.");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Scheduler.Core.Config;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Telemetry;
+
+namespace Scheduler.Core.Dispatch;
+
+/// <summary>The timer body: reads due rows from the cursor to now + lookahead and dispatches them under the concurrency budget.</summary>
+/// <remarks>Cost grows with the number of due rows, not the number of jobs. Several sweeps at once are harmless:
+/// run ids are deterministic and every write is conditional.</remarks>
+public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator allocator, OccurrenceDispatcher dispatcher, TimeProvider time, SweepOptions options, ILogger<Sweeper> logger)
+{
+    public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
+    {
+        using var activity = SchedulerTelemetry.Source.StartActivity("sweep");
+        var started = time.GetTimestamp();
+        var now = time.GetUtcNow();
+        var settings = await config.GetAsync(cancellationToken).ConfigureAwait(false);
+        var state = await config.GetSweepStateAsync(cancellationToken).ConfigureAwait(false);
+        var floor = DueBuckets.Of(now - options.CursorLag);
+        var from = state.Cursor is { } cursor ? DueBuckets.Min(cursor, floor) : floor;
+        if (settings.PauseAll)
+        {
+            await config.SetSweepStateAsync(new SweepState(from, now, 0), cancellationToken).ConfigureAwait(false);
+            return new SweepReport(0, new Dictionary<RowOutcome, int>(), from, Paused: true);
+        }
+
+        var rows = await due.ReadAsync(from, DueBuckets.Of(now + options.Lookahead), options.MaxRowsPerSweep, cancellationToken).ConfigureAwait(false);
+        var ordered = rows.OrderBy(r => r.DueUtc).ThenByDescending(r => r.Priority).ToList();
+        var sweep = new SweepContext(now, settings, await LoadLanesAsync(ordered, settings, cancellationToken).ConfigureAwait(false));
+        var admitted = Admit(ordered, sweep);
+        var outcomes = new ConcurrentDictionary<DueEntry, RowOutcome>();
+        await Parallel.ForEachAsync(ordered, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
+            outcomes[row] = await dispatcher.DispatchAsync(row, sweep, admitted.Contains(row), ct).ConfigureAwait(false)).ConfigureAwait(false);
+
+        await due.RemoveAsync(sweep.ToRemove.ToList(), cancellationToken).ConfigureAwait(false);
+        var left = outcomes.Where(o => o.Value is RowOutcome.Throttled or RowOutcome.Held or RowOutcome.NotYet).Select(o => o.Key.Bucket);
+        var nextCursor = left.Aggregate(DueBuckets.Of(now - options.CursorLag), DueBuckets.Min);
+        if (rows.Count >= options.MaxRowsPerSweep)
+        {
+            nextCursor = DueBuckets.Min(nextCursor, rows[^1].Bucket);
+        }
+
+        var tally = outcomes.Values.GroupBy(o => o).ToDictionary(g => g.Key, g => g.Count());
+        var throttled = outcomes.Count(o => o.Value == RowOutcome.Throttled && o.Key.DueUtc <= now);
+        await config.SetSweepStateAsync(new SweepState(nextCursor, now, throttled), cancellationToken).ConfigureAwait(false);
+        Record(sweep, tally, throttled, time.GetElapsedTime(started), activity);
+        return new SweepReport(rows.Count, tally, nextCursor, Paused: false);
+    }
+
+    private async Task<IReadOnlyDictionary<string, LaneSlots>> LoadLanesAsync(IEnumerable<DueEntry> rows, SchedulerConfig settings, CancellationToken cancellationToken)
+    {
+        var lanes = new Dictionary<string, LaneSlots>(StringComparer.Ordinal);
+        foreach (var lane in rows.Select(r => r.Lane).Distinct(StringComparer.Ordinal))
+        {
+            lanes[lane] = await allocator.LoadAsync(lane, settings.BudgetOf(lane), cancellationToken).ConfigureAwait(false);
+        }
+
+        return lanes;
+    }
+
+    /// <summary>Gives free slots to rows in due-then-priority order, before any row is dispatched in parallel.</summary>
+    private HashSet<DueEntry> Admit(IEnumerable<DueEntry> ordered, SweepContext sweep)
+    {
+        var free = sweep.Lanes.ToDictionary(l => l.Lane, l => l.FreeCount(sweep.NowUtc), StringComparer.Ordinal);
+        var admitted = new HashSet<DueEntry>();
+        foreach (var row in ordered.Where(r => r.DueUtc <= sweep.NowUtc + options.Lookahead))
+        {
+            if (free[row.Lane] > 0)
+            {
+                free[row.Lane]--;
+                admitted.Add(row);
+            }
+        }
+
+        return admitted;
+    }
+
+    private void Record(SweepContext sweep, Dictionary<RowOutcome, int> tally, int throttled, TimeSpan elapsed, Activity? activity)
+    {
+        foreach (var lane in sweep.Lanes)
+        {
+            SchedulerTelemetry.SlotsInUse.Record(lane.InUse(sweep.NowUtc), new KeyValuePair<string, object?>("lane", lane.Lane));
+        }
+
+        SchedulerTelemetry.Throttled.Add(throttled);
+        SchedulerTelemetry.SweepDuration.Record(elapsed.TotalMilliseconds);
+        SchedulerTelemetry.SweepCompleted.Add(1);
+        activity?.SetTag("scheduler.dispatched", tally.GetValueOrDefault(RowOutcome.Dispatched));
+        activity?.SetTag("scheduler.throttled", throttled);
+        Log.SweepDone(logger, tally.GetValueOrDefault(RowOutcome.Dispatched), tally.GetValueOrDefault(RowOutcome.Skipped), throttled, tally.GetValueOrDefault(RowOutcome.Stale), elapsed.TotalMilliseconds);
+    }
+}

@@ -1,0 +1,141 @@
+using Scheduler.Core.Dispatch;
+using Scheduler.Core.Jobs;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Schedules;
+using Scheduler.Core.Validation;
+
+namespace Scheduler.Core.Services;
+
+/// <summary>Creates and changes jobs. The due row is written before the job, with a time-based schedule version,
+/// so a crash or a lost race leaves only a row that the sweep drops as stale.</summary>
+public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep)
+{
+    public async Task<CommandResult<Job>> CreateAsync(JobDefinition definition, CancellationToken cancellationToken)
+    {
+        var errors = await validator.ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
+        if (!errors.IsValid)
+        {
+            return CommandResult<Job>.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var normalized = Normalize(definition, now);
+        var next = ScheduleCalculator.First(normalized.Schedule, now, now);
+        var job = new Job
+        {
+            Definition = normalized,
+            Status = next is null ? JobStatus.Completed : JobStatus.Active,
+            NextDueUtc = next,
+            ScheduleVersion = ScheduleVersions.Next(0, now),
+            CreatedUtc = now,
+            UpdatedUtc = now,
+        };
+        await IndexAsync(job, now, cancellationToken).ConfigureAwait(false);
+        var inserted = await jobs.InsertAsync(job, cancellationToken).ConfigureAwait(false);
+        return inserted.Done
+            ? CommandResult<Job>.Created(job with { ETag = inserted.ETag })
+            : CommandResult<Job>.Conflict($"A job with id '{definition.Id}' already exists.");
+    }
+
+    public async Task<CommandResult<Job>> ReplaceAsync(JobDefinition definition, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var errors = await validator.ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
+        if (!errors.IsValid)
+        {
+            return CommandResult<Job>.Invalid(errors);
+        }
+
+        return await ChangeAsync(definition.Id, ifMatch, (job, now) =>
+        {
+            var normalized = Normalize(definition, now);
+            var next = ScheduleCalculator.First(normalized.Schedule, job.CreatedUtc, now);
+            var status = job.Status == JobStatus.Paused ? JobStatus.Paused : next is null ? JobStatus.Completed : JobStatus.Active;
+            return job with { Definition = normalized, NextDueUtc = next, Status = status, Occurrences = 0 };
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<CommandResult<Job>> PauseAsync(string jobId, string? ifMatch, CancellationToken cancellationToken) =>
+        ChangeAsync(jobId, ifMatch, (job, _) => job.Status == JobStatus.Completed ? job : job with { Status = JobStatus.Paused, NextDueUtc = null }, cancellationToken);
+
+    public Task<CommandResult<Job>> ResumeAsync(string jobId, string? ifMatch, CancellationToken cancellationToken) =>
+        ChangeAsync(jobId, ifMatch, (job, now) =>
+        {
+            if (job.Status != JobStatus.Paused)
+            {
+                return job;
+            }
+
+            var next = ScheduleCalculator.Resume(job.Definition.Schedule, job.CreatedUtc, now, job.Occurrences);
+            return job with { Status = next is null ? JobStatus.Completed : JobStatus.Active, NextDueUtc = next };
+        }, cancellationToken);
+
+    /// <summary>Runs the job once now, outside its schedule (also when paused). Returns the run id.</summary>
+    public async Task<CommandResult<string>> TriggerAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = await jobs.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (job is null)
+        {
+            return CommandResult<string>.NotFound($"Job '{jobId}' does not exist.");
+        }
+
+        var now = time.GetUtcNow();
+        await due.AddAsync(DueEntryFactory.Manual(job, now), cancellationToken).ConfigureAwait(false);
+        signal.Kick();
+        return CommandResult<string>.Ok(Runs.RunIds.For(jobId, now));
+    }
+
+    public async Task<CommandResult<bool>> DeleteAsync(string jobId, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var deleted = await jobs.DeleteAsync(jobId, ifMatch, cancellationToken).ConfigureAwait(false);
+        return deleted.Outcome switch
+        {
+            WriteOutcome.Done => CommandResult<bool>.Ok(true),
+            WriteOutcome.Stale => CommandResult<bool>.PreconditionFailed($"Job '{jobId}' has changed; its ETag is no longer '{ifMatch}'."),
+            _ => CommandResult<bool>.NotFound($"Job '{jobId}' does not exist."),
+        };
+    }
+
+    private async Task<CommandResult<Job>> ChangeAsync(string jobId, string? ifMatch, Func<Job, DateTimeOffset, Job> change, CancellationToken cancellationToken)
+    {
+        var job = await jobs.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (job is null)
+        {
+            return CommandResult<Job>.NotFound($"Job '{jobId}' does not exist.");
+        }
+
+        if (ifMatch is not null && ifMatch != "*" && ifMatch != job.ETag)
+        {
+            return CommandResult<Job>.PreconditionFailed($"Job '{jobId}' has changed; its ETag is '{job.ETag}', not '{ifMatch}'.");
+        }
+
+        var now = time.GetUtcNow();
+        var changed = change(job, now) with { ScheduleVersion = ScheduleVersions.Next(job.ScheduleVersion, now), UpdatedUtc = now };
+        await IndexAsync(changed, now, cancellationToken).ConfigureAwait(false);
+        var written = await jobs.ReplaceAsync(changed, cancellationToken).ConfigureAwait(false);
+        return written.Outcome switch
+        {
+            WriteOutcome.Done => CommandResult<Job>.Ok(changed with { ETag = written.ETag }),
+            WriteOutcome.NotFound => CommandResult<Job>.NotFound($"Job '{jobId}' does not exist."),
+            _ => CommandResult<Job>.PreconditionFailed($"Job '{jobId}' changed while this request was applied; read it again."),
+        };
+    }
+
+    private async Task IndexAsync(Job job, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (job.Status != JobStatus.Active || job.NextDueUtc is not { } next)
+        {
+            return;
+        }
+
+        await due.AddAsync(DueEntryFactory.Scheduled(job, next, job.ScheduleVersion, now), cancellationToken).ConfigureAwait(false);
+        if (next <= now + sweep.Lookahead)
+        {
+            signal.Kick();
+        }
+    }
+
+    private static JobDefinition Normalize(JobDefinition definition, DateTimeOffset now) =>
+        definition.Schedule is { Kind: ScheduleKind.Once, Delay: { } delay }
+            ? definition with { Schedule = definition.Schedule with { At = now + delay, Delay = null } }
+            : definition;
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+using Scheduler.Core.Runs;
+
+namespace Scheduler.Core.Telemetry;
+
+/// <summary>Core's log events. EventIds: 1000-1099 runs, 1100-1199 sweep.</summary>
+public static partial class Log
+{
+    [LoggerMessage(EventId = 1000, EventName = "RunStatusChanged", Level = LogLevel.Information,
+        Message = "Run {RunId} of job {JobId} is {Status} (attempt {Attempt}, lateness {LatenessMs} ms)")]
+    public static partial void RunStatusChanged(ILogger logger, string jobId, string runId, RunStatus status, int attempt, double? latenessMs);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Attempt {Attempt} of run {RunId} failed: {Error}")]
+    public static partial void AttemptFailed(ILogger logger, string runId, int attempt, string? error);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Run {RunId} waits {Delay} before attempt {Attempt}")]
+    public static partial void RunSuspended(ILogger logger, string runId, TimeSpan delay, int attempt);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Sweep dispatched {Dispatched}, skipped {Skipped}, throttled {Throttled}, stale {Stale} in {ElapsedMs} ms")]
+    public static partial void SweepDone(ILogger logger, int dispatched, int skipped, int throttled, int stale, double elapsedMs);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Run {RunId} held slot {Lane}/{Slot} past its lease; re-enqueued")]
+    public static partial void RunReenqueued(ILogger logger, string runId, string lane, int slot);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Slot {Lane}/{Slot} freed from finished or missing run {RunId}")]
+    public static partial void SlotRepaired(ILogger logger, string lane, int slot, string runId);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Occurrence {DueUtc} of job {JobId} skipped: {Reason}")]
+    public static partial void OccurrenceSkipped(ILogger logger, string jobId, DateTimeOffset dueUtc, string reason);
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Telemetry;
+
+namespace Scheduler.Core.Workflow;
+
+/// <summary>Executes the target for a run marked Running and records the attempt together with the run's new state.</summary>
+public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, RunEvents events, TimeProvider time, ILogger<AttemptRunner> logger)
+{
+    public async Task<AttemptRecord> RunAsync(Run running, int attempt, CancellationToken cancellationToken)
+    {
+        using var activity = SchedulerTelemetry.Source.StartActivity("attempt");
+        activity?.SetTag("scheduler.run_id", running.RunId);
+        activity?.SetTag("scheduler.attempt", attempt);
+        var started = time.GetUtcNow();
+        var result = await ExecuteAsync(running, attempt, cancellationToken).ConfigureAwait(false);
+        var record = new AttemptRecord { JobId = running.JobId, RunId = running.RunId, Number = attempt, StartedUtc = started, FinishedUtc = time.GetUtcNow(), Result = result };
+        SchedulerTelemetry.AttemptDuration.Record(record.Duration.TotalMilliseconds, new KeyValuePair<string, object?>("status", result.Status.ToString()));
+        if (result.Status != AttemptStatus.Succeeded)
+        {
+            Log.AttemptFailed(logger, running.RunId, attempt, result.Error);
+        }
+
+        var retrying = result.Status != AttemptStatus.Succeeded && result.Retryable && attempt < running.Definition.Retry.MaxAttempts;
+        await SaveAsync(running, record, retrying, cancellationToken).ConfigureAwait(false);
+        if (retrying)
+        {
+            events.StatusChanged(running, RunStatus.Retrying, attempt);
+        }
+
+        return record;
+    }
+
+    private async Task<AttemptResult> ExecuteAsync(Run running, int attempt, CancellationToken cancellationToken)
+    {
+        if (executors.For(running.Definition.Target) is not { } executor)
+        {
+            return AttemptResult.Failure($"Targets of type '{running.Definition.Target.Kind}' are not enabled on this host.", retryable: false);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(running.Definition.Timeout);
+        try
+        {
+            return await executor.ExecuteAsync(new AttemptInvocation(running.JobId, running.RunId, attempt, running.Definition, running.DueUtc), timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new AttemptResult { Status = AttemptStatus.TimedOut, Retryable = true, Error = $"The attempt timed out after {running.Definition.Timeout}." };
+        }
+#pragma warning disable CA1031 // An executor bug must fail the attempt, not lose the run.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return AttemptResult.Failure($"{ex.GetType().Name}: {ex.Message}", retryable: true);
+        }
+    }
+
+    private async Task SaveAsync(Run running, AttemptRecord record, bool retrying, CancellationToken cancellationToken)
+    {
+        var run = running;
+        while (true)
+        {
+            var after = run with
+            {
+                Status = retrying ? RunStatus.Retrying : RunStatus.Running,
+                AttemptCount = record.Number,
+                InFlightAttempt = null,
+                InFlightSinceUtc = null,
+                LastError = record.Result.Error,
+                ResultExcerpt = record.Result.ResponseExcerpt ?? run.ResultExcerpt,
+                Slot = null,
+            };
+            var written = await runs.RecordAttemptAsync(after, record, cancellationToken).ConfigureAwait(false);
+            if (written.Outcome != WriteOutcome.Stale)
+            {
+                return;
+            }
+
+            // Someone (a cancel request) changed the run meanwhile: keep their change, add ours.
+            run = await runs.GetAsync(running.JobId, running.RunId, cancellationToken).ConfigureAwait(false)
+                ?? throw new RunNotFoundException(running.RunId);
+        }
+    }
+}

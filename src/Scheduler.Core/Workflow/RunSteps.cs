@@ -1,0 +1,54 @@
+using Scheduler.Core.Dispatch;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Telemetry;
+
+namespace Scheduler.Core.Workflow;
+
+/// <summary>The begin and finalize steps of a run (activities in Azure).</summary>
+public sealed class RunSteps(IRunStore runs, SlotAllocator slots, RunEvents events, TimeProvider time)
+{
+    public async Task<RunPlan> BeginAsync(RunRef run, CancellationToken cancellationToken)
+    {
+        var stored = await runs.GetAsync(run.JobId, run.RunId, cancellationToken).ConfigureAwait(false);
+        return stored is null
+            ? new RunPlan(false, RunStatus.Canceled, default, Jobs.RetryPolicy.None, 0)
+            : new RunPlan(true, stored.Status, stored.DueUtc, stored.Definition.Retry, stored.AttemptCount);
+    }
+
+    /// <summary>Writes the terminal status once; finalizing a finished run returns how it finished.</summary>
+    public async Task<RunOutcome> FinalizeAsync(FinalizeRequest request, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var run = await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false)
+                ?? throw new RunNotFoundException(request.RunId);
+            if (run.Status.IsTerminal())
+            {
+                return new RunOutcome(run.Status, run.AttemptCount);
+            }
+
+            var finished = run with
+            {
+                Status = request.Status,
+                FinishedUtc = time.GetUtcNow(),
+                LastError = request.Error ?? run.LastError,
+                InFlightAttempt = null,
+                Slot = null,
+            };
+            var written = await runs.ReplaceAsync(finished, cancellationToken).ConfigureAwait(false);
+            if (written.Outcome == WriteOutcome.Stale)
+            {
+                continue;
+            }
+
+            if (run.Slot is { } held)
+            {
+                await slots.ReleaseAsync(held, run.RunId, cancellationToken).ConfigureAwait(false);
+            }
+
+            events.StatusChanged(finished, request.Status, request.Attempts);
+            return new RunOutcome(request.Status, request.Attempts);
+        }
+    }
+}

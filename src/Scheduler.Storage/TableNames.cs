@@ -1,0 +1,15 @@
+namespace Scheduler.Storage;
+
+/// <summary>Scheduler's tables, before <see cref="StorageOptions.TablePrefix"/> is applied.</summary>
+public static class TableNames
+{
+    public const string Jobs = "jobs";
+    public const string Due = "due";
+    public const string Runs = "runs";
+    public const string Slots = "slots";
+    public const string Config = "config";
+    public const string Idempotency = "idempotency";
+    public const string Connections = "connections";
+
+    public static IReadOnlyList<string> All { get; } = [Jobs, Due, Runs, Slots, Config, Idempotency, Connections];
+}

@@ -1,0 +1,54 @@
+using Azure.Data.Tables;
+using Scheduler.Core.Jobs;
+using Scheduler.Core.Serialization;
+
+namespace Scheduler.Storage.Tables;
+
+/// <summary>Maps a <see cref="Job"/> to its row: the definition as JSON plus flat columns to filter on.</summary>
+internal static class JobRows
+{
+    public const string RowKey = "job";
+
+    public static TableEntity ToEntity(Job job)
+    {
+        var definition = job.Definition;
+        var entity = new TableEntity(job.Id, RowKey)
+        {
+            ["Status"] = job.Status.ToString(),
+            ["Lane"] = definition.Lane,
+            ["Tags"] = TagsColumn(definition.Tags),
+            ["Name"] = definition.Name,
+            ["NextDueUtc"] = Columns.Date(job.NextDueUtc),
+            ["ScheduleVersion"] = job.ScheduleVersion,
+            ["LastRunId"] = job.LastRunId,
+            ["Occurrences"] = job.Occurrences,
+            ["CreatedUtc"] = Columns.Date(job.CreatedUtc),
+            ["UpdatedUtc"] = Columns.Date(job.UpdatedUtc),
+        };
+        LargeText.Write(entity, "Definition", SchedulerJson.Serialize(definition));
+        return entity;
+    }
+
+    public static Job FromEntity(TableEntity entity) => new()
+    {
+        Definition = SchedulerJson.Deserialize<JobDefinition>(LargeText.Read(entity, "Definition")),
+        Status = Enum.Parse<JobStatus>(Columns.Required(entity, "Status")),
+        NextDueUtc = entity.GetDateTimeOffset("NextDueUtc"),
+        ScheduleVersion = entity.GetInt64("ScheduleVersion") ?? 0,
+        LastRunId = entity.GetString("LastRunId"),
+        Occurrences = entity.GetInt32("Occurrences") ?? 0,
+        CreatedUtc = Columns.DateOrDefault(entity, "CreatedUtc"),
+        UpdatedUtc = Columns.DateOrDefault(entity, "UpdatedUtc"),
+        ETag = entity.ETag.ToString(),
+    };
+
+    /// <summary><c>,a,b,</c>: a tag matches when the column contains <c>,tag,</c>.</summary>
+    public static string TagsColumn(IReadOnlyList<string> tags) => tags.Count == 0 ? "" : "," + string.Join(',', tags) + ",";
+
+    public static bool HasTag(TableEntity entity, string tag) =>
+        (entity.GetString("Tags") ?? "").Contains("," + tag + ",", StringComparison.OrdinalIgnoreCase);
+
+    public static bool MatchesText(TableEntity entity, string text) =>
+        entity.PartitionKey.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || (entity.GetString("Name") ?? "").Contains(text, StringComparison.OrdinalIgnoreCase);
+}

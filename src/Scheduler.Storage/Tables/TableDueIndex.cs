@@ -1,0 +1,94 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Scheduler.Core.Dispatch;
+using Scheduler.Core.Ports;
+
+namespace Scheduler.Storage.Tables;
+
+/// <summary>The due index: PartitionKey = bucket (UTC minute), RowKey from <see cref="DueKeys"/>.</summary>
+public sealed class TableDueIndex(StorageClients clients, ILogger<TableDueIndex>? logger = null) : IDueIndex
+{
+    /// <summary>Azure's limit for one transaction (which must also stay within one partition).</summary>
+    public const int MaxBatch = 100;
+
+    private readonly TableClient _table = clients.Table(TableNames.Due);
+    private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
+
+    /// <summary>Upserts: re-adding the same occurrence after a crash is harmless.</summary>
+    public async Task AddAsync(DueEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var entity = new TableEntity(entry.Bucket, DueKeys.RowKey(entry.DueUtc, entry.Priority, entry.JobId))
+        {
+            ["JobId"] = entry.JobId,
+            ["DueUtc"] = entry.DueUtc.ToUniversalTime(),
+            ["Priority"] = entry.Priority,
+            ["ScheduleVersion"] = entry.ScheduleVersion,
+            ["Kind"] = entry.Kind.ToString(),
+        };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<DueEntry>> ReadAsync(string fromBucket, string toBucket, int max, CancellationToken cancellationToken)
+    {
+        var entries = new List<DueEntry>();
+        if (max <= 0)
+        {
+            return entries;
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {fromBucket} and PartitionKey le {toBucket}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, Math.Min(max, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(FromEntity(entity));
+            if (entries.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return entries;
+    }
+
+    public async Task RemoveAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var bucket in entries.GroupBy(e => e.Bucket, StringComparer.Ordinal))
+        {
+            var keys = bucket.Select(e => DueKeys.RowKey(e.DueUtc, e.Priority, e.JobId)).Distinct(StringComparer.Ordinal);
+            foreach (var chunk in keys.Chunk(MaxBatch))
+            {
+                await RemoveBatchAsync(bucket.Key, chunk, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RemoveBatchAsync(string bucket, string[] rowKeys, CancellationToken cancellationToken)
+    {
+        var actions = rowKeys.Select(rk => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(bucket, rk), ETag.All));
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            // One missing row fails the whole transaction: delete the rest one by one.
+            Log.DueBatchFallback(_logger, rowKeys.Length, bucket);
+        }
+
+        foreach (var rowKey in rowKeys)
+        {
+            await TableCalls.DeleteAsync(_table, bucket, rowKey, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static DueEntry FromEntity(TableEntity entity)
+    {
+        var (dueUtc, priority, jobId) = DueKeys.Parse(entity.RowKey);
+        var kind = Enum.TryParse<RunTriggerKind>(entity.GetString("Kind"), out var k) ? k : RunTriggerKind.Scheduled;
+        return new DueEntry(entity.PartitionKey, jobId, dueUtc, priority, entity.GetInt64("ScheduleVersion") ?? 0, kind);
+    }
+}

@@ -1,0 +1,118 @@
+using Azure;
+using Azure.Data.Tables;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+
+namespace Scheduler.Storage.Tables;
+
+/// <summary>Runs and their attempts, in the job's partition of one table so that recording an attempt is one transaction.</summary>
+public sealed class TableRunStore(StorageClients clients) : IRunStore
+{
+    public const int MaxPageSize = 1000;
+
+    private static readonly string[] KeyOnly = ["RowKey"];
+    private readonly TableClient _table = clients.Table(TableNames.Runs);
+
+    public Task<Written> InsertAsync(Run run, CancellationToken cancellationToken) =>
+        TableCalls.InsertAsync(_table, RunRows.ToEntity(run), cancellationToken);
+
+    public async Task<Run?> GetAsync(string jobId, string runId, CancellationToken cancellationToken)
+    {
+        var entity = await TableCalls.GetAsync(_table, jobId, runId, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : RunRows.FromEntity(entity);
+    }
+
+    public Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken) =>
+        TableCalls.ReplaceAsync(_table, RunRows.ToEntity(run), run.ETag, cancellationToken);
+
+    public async Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(attempt);
+        if (attempt.JobId != run.JobId || attempt.RunId != run.RunId)
+        {
+            throw new ArgumentException($"Attempt {attempt.Number} of run '{attempt.RunId}' does not belong to run '{run.RunId}'.", nameof(attempt));
+        }
+
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpdateReplace, RunRows.ToEntity(run), TableCalls.IfMatch(run.ETag)),
+            new(TableTransactionActionType.Add, RunRows.ToEntity(attempt)),
+        ];
+        try
+        {
+            var responses = await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return Written.Ok(TableCalls.ETagOf(responses.Value[0]));
+        }
+        catch (RequestFailedException e) when (TableCalls.Expected(e) is { } outcome)
+        {
+            return outcome;
+        }
+    }
+
+    /// <summary>Newest first. Row keys sort oldest first and the service cannot read backwards, so this reads every run key
+    /// of the job older than the cursor (keys only, attempts filtered out on the server), then fetches the newest page in one range query.
+    /// Cost grows with the job's run count; fine until a job has tens of thousands of runs (then add a reverse-ticks index row).</summary>
+    public async Task<Page<Run>> ListByJobAsync(string jobId, int limit, string? continuation, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        limit = Math.Min(limit, MaxPageSize);
+        var filter = RunsOf(jobId);
+        if (Continuations.Decode(continuation) is { } before)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {before}");
+        }
+
+        var keys = new List<string>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, 1000, KeyOnly, cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(entity.RowKey);
+        }
+
+        if (keys.Count == 0)
+        {
+            return new Page<Run>([], null);
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        var newest = keys[^1];
+        var oldest = keys[Math.Max(0, keys.Count - limit)];
+        var range = RunsOf(jobId) + " and " + TableClient.CreateQueryFilter($"RowKey ge {oldest} and RowKey le {newest}");
+        var runs = await QueryRunsAsync(range, cancellationToken).ConfigureAwait(false);
+        runs.Sort((a, b) => string.CompareOrdinal(b.RunId, a.RunId));
+        return new Page<Run>(runs, keys.Count > limit ? Continuations.Encode(oldest) : null);
+    }
+
+    public async Task<IReadOnlyList<AttemptRecord>> ListAttemptsAsync(string jobId, string runId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {jobId} and RowKey gt {runId + "|a"} and RowKey lt {runId + "|b"}");
+        var attempts = new List<AttemptRecord>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            attempts.Add(RunRows.AttemptFromEntity(entity));
+        }
+
+        return attempts;
+    }
+
+    /// <summary>A scan of the whole table (every job's partition) filtered on the server: its cost grows with the table, not the result.
+    /// Meant for occasional stats, not for a hot path.</summary>
+    public Task<IReadOnlyList<Run>> ListCreatedSinceAsync(DateTimeOffset sinceUtc, CancellationToken cancellationToken) =>
+        QueryRunsAsync(TableClient.CreateQueryFilter($"{RunRows.RowType} eq {RunRows.RunType} and CreatedUtc ge {sinceUtc.ToUniversalTime()}"), cancellationToken)
+            .ContinueWith(t => (IReadOnlyList<Run>)t.Result, cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+
+    private static string RunsOf(string jobId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {jobId} and {RunRows.RowType} eq {RunRows.RunType}");
+
+    private async Task<List<Run>> QueryRunsAsync(string filter, CancellationToken cancellationToken)
+    {
+        var runs = new List<Run>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            runs.Add(RunRows.FromEntity(entity));
+        }
+
+        return runs;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Targets;
+
+namespace Scheduler.Targets.Http;
+
+/// <summary>Calls a webhook through the SSRF-guarded client; target failures come back as results, never as exceptions.</summary>
+public sealed class HttpTargetExecutor(
+    IHttpClientFactory clients,
+    IOptions<HttpTargetOptions> options,
+    TimeProvider time,
+    ILogger<HttpTargetExecutor> logger) : ITargetExecutor
+{
+    /// <summary>The named client whose primary handler is <see cref="GuardedConnector.CreateHandler"/>.</summary>
+    public const string ClientName = "Scheduler.Targets.Http";
+
+    public string Kind => TargetKinds.Http;
+
+    public async Task<AttemptResult> ExecuteAsync(AttemptInvocation invocation, CancellationToken cancellationToken)
+    {
+        var spec = invocation.Definition.Target as HttpTargetSpec
+            ?? throw new ArgumentException($"Job {invocation.JobId}: the HTTP executor got a '{invocation.Definition.Target.Kind}' target.", nameof(invocation));
+        var requestExcerpt = HttpRequestBuilder.Excerpt(spec);
+        using var deadline = new AttemptDeadline(invocation.Definition.Timeout, time, cancellationToken);
+        try
+        {
+            using var request = HttpRequestBuilder.Build(spec, invocation, options.Value.SigningSecret, time);
+            using var response = await clients.CreateClient(ClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+            string? body;
+            await using (stream.ConfigureAwait(false))
+            {
+                body = await Excerpts.ReadHeadAsync(stream, deadline.Token).ConfigureAwait(false);
+            }
+
+            var result = HttpOutcome.From(spec, response, body, time) with { RequestExcerpt = requestExcerpt };
+            if (result.Status != AttemptStatus.Succeeded)
+            {
+                Log.HttpAttemptFailed(logger, invocation.RunId, invocation.Attempt, result.StatusCode ?? 0, result.Retryable);
+            }
+
+            return result;
+        }
+        catch (OperationCanceledException) when (deadline.TimedOut)
+        {
+            return Failed($"timed out after {deadline.Limit.TotalSeconds:0.###} s", retryable: true, requestExcerpt) with { Status = AttemptStatus.TimedOut };
+        }
+        catch (HttpRequestException ex) when (AddressRefusedException.Find(ex) is { } refused)
+        {
+            Log.AddressRefused(logger, invocation.RunId, refused.Message);
+            return Failed(refused.Message, retryable: false, requestExcerpt);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return Failed(ConnectionError(ex), retryable: true, requestExcerpt);
+        }
+    }
+
+    private static AttemptResult Failed(string error, bool retryable, string requestExcerpt) =>
+        AttemptResult.Failure(error, retryable) with { RequestExcerpt = requestExcerpt };
+
+    private static string ConnectionError(Exception ex)
+    {
+        var inner = ex.InnerException is { } cause && cause.Message != ex.Message ? $": {cause.Message}" : "";
+        var kind = ex is HttpRequestException { HttpRequestError: var error and not HttpRequestError.Unknown } ? $"{error}: " : "";
+        return $"{kind}{ex.Message}{inner}";
+    }
+}
