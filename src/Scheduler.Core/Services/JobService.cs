@@ -10,12 +10,12 @@ namespace Scheduler.Core.Services;
 /// so a crash or a lost race leaves only a row that the sweep drops as stale.</summary>
 public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep)
 {
-    public async Task<CommandResult<Job>> CreateAsync(JobDefinition definition, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Job>> CreateAsync(JobDefinition definition, CancellationToken cancellationToken)
     {
         var errors = await validator.ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
         if (!errors.IsValid)
         {
-            return CommandResult<Job>.Invalid(errors);
+            return ServiceResult<Job>.Invalid(errors);
         }
 
         var now = time.GetUtcNow();
@@ -33,16 +33,16 @@ public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator valid
         await IndexAsync(job, now, cancellationToken).ConfigureAwait(false);
         var inserted = await jobs.InsertAsync(job, cancellationToken).ConfigureAwait(false);
         return inserted.Done
-            ? CommandResult<Job>.Created(job with { ETag = inserted.ETag })
-            : CommandResult<Job>.Conflict($"A job with id '{definition.Id}' already exists.");
+            ? ServiceResult<Job>.Created(job with { ETag = inserted.ETag })
+            : ServiceResult<Job>.Conflict($"A job with id '{definition.Id}' already exists.");
     }
 
-    public async Task<CommandResult<Job>> ReplaceAsync(JobDefinition definition, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Job>> ReplaceAsync(JobDefinition definition, string? ifMatch, CancellationToken cancellationToken)
     {
         var errors = await validator.ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
         if (!errors.IsValid)
         {
-            return CommandResult<Job>.Invalid(errors);
+            return ServiceResult<Job>.Invalid(errors);
         }
 
         return await ChangeAsync(definition.Id, ifMatch, (job, now) =>
@@ -54,10 +54,10 @@ public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator valid
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<CommandResult<Job>> PauseAsync(string jobId, string? ifMatch, CancellationToken cancellationToken) =>
+    public Task<ServiceResult<Job>> PauseAsync(string jobId, string? ifMatch, CancellationToken cancellationToken) =>
         ChangeAsync(jobId, ifMatch, (job, _) => job.Status == JobStatus.Completed ? job : job with { Status = JobStatus.Paused, NextDueUtc = null }, cancellationToken);
 
-    public Task<CommandResult<Job>> ResumeAsync(string jobId, string? ifMatch, CancellationToken cancellationToken) =>
+    public Task<ServiceResult<Job>> ResumeAsync(string jobId, string? ifMatch, CancellationToken cancellationToken) =>
         ChangeAsync(jobId, ifMatch, (job, now) =>
         {
             if (job.Status != JobStatus.Paused)
@@ -70,42 +70,42 @@ public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator valid
         }, cancellationToken);
 
     /// <summary>Runs the job once now, outside its schedule (also when paused). Returns the run id.</summary>
-    public async Task<CommandResult<string>> TriggerAsync(string jobId, CancellationToken cancellationToken)
+    public async Task<ServiceResult<string>> TriggerAsync(string jobId, CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
         if (job is null)
         {
-            return CommandResult<string>.NotFound($"Job '{jobId}' does not exist.");
+            return ServiceResult<string>.NotFound($"Job '{jobId}' does not exist.");
         }
 
         var now = time.GetUtcNow();
         await due.AddAsync(DueEntryFactory.Manual(job, now), cancellationToken).ConfigureAwait(false);
         signal.Kick();
-        return CommandResult<string>.Ok(Runs.RunIds.For(jobId, now));
+        return ServiceResult<string>.Ok(Runs.RunIds.For(jobId, now));
     }
 
-    public async Task<CommandResult<bool>> DeleteAsync(string jobId, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<ServiceResult<bool>> DeleteAsync(string jobId, string? ifMatch, CancellationToken cancellationToken)
     {
         var deleted = await jobs.DeleteAsync(jobId, ifMatch, cancellationToken).ConfigureAwait(false);
         return deleted.Outcome switch
         {
-            WriteOutcome.Done => CommandResult<bool>.Ok(true),
-            WriteOutcome.Stale => CommandResult<bool>.PreconditionFailed($"Job '{jobId}' has changed; its ETag is no longer '{ifMatch}'."),
-            _ => CommandResult<bool>.NotFound($"Job '{jobId}' does not exist."),
+            WriteOutcome.Done => ServiceResult<bool>.Ok(true),
+            WriteOutcome.Stale => ServiceResult<bool>.PreconditionFailed($"Job '{jobId}' has changed; its ETag is no longer '{ifMatch}'."),
+            _ => ServiceResult<bool>.NotFound($"Job '{jobId}' does not exist."),
         };
     }
 
-    private async Task<CommandResult<Job>> ChangeAsync(string jobId, string? ifMatch, Func<Job, DateTimeOffset, Job> change, CancellationToken cancellationToken)
+    private async Task<ServiceResult<Job>> ChangeAsync(string jobId, string? ifMatch, Func<Job, DateTimeOffset, Job> change, CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
         if (job is null)
         {
-            return CommandResult<Job>.NotFound($"Job '{jobId}' does not exist.");
+            return ServiceResult<Job>.NotFound($"Job '{jobId}' does not exist.");
         }
 
         if (ifMatch is not null && ifMatch != "*" && ifMatch != job.ETag)
         {
-            return CommandResult<Job>.PreconditionFailed($"Job '{jobId}' has changed; its ETag is '{job.ETag}', not '{ifMatch}'.");
+            return ServiceResult<Job>.PreconditionFailed($"Job '{jobId}' has changed; its ETag is '{job.ETag}', not '{ifMatch}'.");
         }
 
         var now = time.GetUtcNow();
@@ -114,9 +114,9 @@ public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator valid
         var written = await jobs.ReplaceAsync(changed, cancellationToken).ConfigureAwait(false);
         return written.Outcome switch
         {
-            WriteOutcome.Done => CommandResult<Job>.Ok(changed with { ETag = written.ETag }),
-            WriteOutcome.NotFound => CommandResult<Job>.NotFound($"Job '{jobId}' does not exist."),
-            _ => CommandResult<Job>.PreconditionFailed($"Job '{jobId}' changed while this request was applied; read it again."),
+            WriteOutcome.Done => ServiceResult<Job>.Ok(changed with { ETag = written.ETag }),
+            WriteOutcome.NotFound => ServiceResult<Job>.NotFound($"Job '{jobId}' does not exist."),
+            _ => ServiceResult<Job>.PreconditionFailed($"Job '{jobId}' changed while this request was applied; read it again."),
         };
     }
 

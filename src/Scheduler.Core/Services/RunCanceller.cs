@@ -8,19 +8,19 @@ namespace Scheduler.Core.Services;
 /// <summary>Cancels a run: a run waiting (queued or between retries) ends at once; a running attempt finishes and no retry follows.</summary>
 public sealed class RunCanceller(IRunStore runs, SlotAllocator slots, RunEvents events, TimeProvider time)
 {
-    public async Task<CommandResult<Run>> CancelAsync(string jobId, string runId, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Run>> CancelAsync(string jobId, string runId, CancellationToken cancellationToken)
     {
         while (true)
         {
             var run = await runs.GetAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
             if (run is null)
             {
-                return CommandResult<Run>.NotFound($"Run '{runId}' of job '{jobId}' does not exist.");
+                return ServiceResult<Run>.NotFound($"Run '{runId}' of job '{jobId}' does not exist.");
             }
 
             if (run.Status.IsTerminal())
             {
-                return CommandResult<Run>.Conflict($"Run '{runId}' already finished as {run.Status}.");
+                return ServiceResult<Run>.Conflict($"Run '{runId}' already finished as {run.Status}.");
             }
 
             var waiting = run.Status is RunStatus.Queued or RunStatus.Retrying;
@@ -43,7 +43,7 @@ public sealed class RunCanceller(IRunStore runs, SlotAllocator slots, RunEvents 
                 events.StatusChanged(canceled, RunStatus.Canceled, run.AttemptCount);
             }
 
-            return CommandResult<Run>.Ok(canceled with { ETag = written.ETag });
+            return ServiceResult<Run>.Ok(canceled with { ETag = written.ETag });
         }
     }
 }

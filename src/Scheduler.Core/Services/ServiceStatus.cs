@@ -1,7 +1,7 @@
 namespace Scheduler.Core.Services;
 
 /// <summary>The expected outcomes of a command on jobs or runs; the API maps them to HTTP statuses.</summary>
-public enum CommandStatus
+public enum ServiceStatus
 {
     Ok,
     Created,
