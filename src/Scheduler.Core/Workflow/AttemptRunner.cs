@@ -64,7 +64,8 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
         {
             var after = run with
             {
-                Status = retrying ? RunStatus.Retrying : RunStatus.Running,
+                // A run canceled (and finalized) while its attempt ran keeps its terminal status; the attempt is still recorded.
+                Status = run.Status.IsTerminal() ? run.Status : retrying ? RunStatus.Retrying : RunStatus.Running,
                 AttemptCount = record.Number,
                 InFlightAttempt = null,
                 InFlightSinceUtc = null,

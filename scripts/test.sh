@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every check and test of Scheduler on a fresh machine; the README's test command and CI's only step.
+#   1. installs what the tests need (Debian openssh-server + chromium, npm ci for Azurite and Playwright);
+#   2. builds the solution with warnings as errors;
+#   3. restores and builds src/Scheduler.Functions where its packages are served, and says so plainly where not;
+#   4. builds and lints the Bicep infrastructure;
+#   5. runs every test project; ends with the line "N passed, N failed".
+# Works from any directory. Exit code 0 only when everything passed.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+results="$root/artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+fail() { echo "$1"; echo "0 passed, 1 failed"; exit 1; }
+
+echo "== dependencies"
+scripts/install-test-deps.sh || fail "installing system packages failed"
+npm ci --no-audit --no-fund --loglevel=error || fail "npm ci failed"
+
+echo "== build (warnings are errors)"
+filter="$(scripts/solution-filter.sh)" || fail "could not write the solution filter"
+dotnet build "$filter" -c Release -warnaserror --nologo -v:q || fail "build failed"
+
+echo "== Scheduler.Functions"
+if dotnet restore src/Scheduler.Functions/Scheduler.Functions.csproj --nologo -v:q >"$results/functions-restore.log" 2>&1; then
+  dotnet build src/Scheduler.Functions/Scheduler.Functions.csproj -c Release -warnaserror --no-restore --nologo -v:q || fail "Scheduler.Functions failed to build"
+  echo "Scheduler.Functions: built"
+else
+  echo "Scheduler.Functions: NOT BUILT. Its packages (Microsoft.Azure.Functions.Worker.*) are not served by this machine's NuGet source; restore said:"
+  grep -E "error NU" "$results/functions-restore.log" | sed 's/^/    /' | sort -u | head -5
+fi
+
+echo "== infrastructure (bicep build + lint)"
+scripts/check-infra.sh || fail "infra check failed"
+
+echo "== tests"
+dotnet test "$filter" -c Release --no-build --nologo \
+  --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  p=$(grep -o 'outcome="Passed"' "$trx" | wc -l); f=$(grep -oE 'outcome="(Failed|Error|Timeout|Aborted)"' "$trx" | wc -l)
+  passed=$((passed + p)); failed=$((failed + f))
+done
+if [[ $status -ne 0 && $failed -eq 0 ]]; then
+  failed=1  # a test host crashed or a project failed to run: never report that as green
+fi
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using Scheduler.Core.Dispatch;
+using Scheduler.Core.Ports;
+
+namespace Scheduler.Functions;
+
+/// <summary>The Functions host has no sweep loop to wake: a kick runs one sweep in the background (one at a time),
+/// so a job due within the lookahead is dispatched on time whatever the timer's schedule.</summary>
+internal sealed partial class BackgroundSweepSignal(Sweeper sweeper, ILogger<BackgroundSweepSignal> logger) : ISweepSignal
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public void Kick()
+    {
+        if (!gate.Wait(0))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await sweeper.SweepAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The timer sweep repairs whatever a failed kick left; the failure is logged.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                KickFailed(logger, ex);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+    }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "A sweep started by a new job failed; the timer sweep will pick the job up")]
+    private static partial void KickFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,39 @@
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Telemetry;
+using Scheduler.Functions;
+
+// Checked against docs/FUNCTIONS-API-NOTES.md sections 2 and 7 (FunctionsApplication, ConfigureFunctionsWebApplication,
+// UseFunctionsWorkerDefaults, UseAzureMonitorExporter with sampling off so no RunStatusChanged event is dropped).
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+
+builder.Services.AddSchedulerHostServices(builder.Configuration);
+builder.Services.AddSingleton<ISweepSignal, BackgroundSweepSignal>();
+
+var telemetry = builder.Services.AddOpenTelemetry()
+    .UseFunctionsWorkerDefaults()
+    .WithTracing(tracing => tracing.AddSource(SchedulerTelemetry.Name))
+    .WithMetrics(metrics => metrics.AddMeter(SchedulerTelemetry.Name));
+if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+{
+    var clientId = builder.Configuration["Scheduler:Storage:ManagedIdentityClientId"];
+    telemetry.UseAzureMonitorExporter(options =>
+    {
+        options.SamplingRatio = 1.0f;
+        options.TracesPerSecond = null;
+        options.EnableTraceBasedLogSampler = false;
+        options.Credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+    });
+}
+
+builder.Build().Run();

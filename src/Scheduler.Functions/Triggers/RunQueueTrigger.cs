@@ -1,0 +1,34 @@
+using DurableTask.Core.Exceptions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Serialization;
+using Scheduler.Core.Workflow;
+using Scheduler.Functions.Durable;
+
+namespace Scheduler.Functions.Triggers;
+
+/// <summary>Starts the run's orchestration with instance id = run id. The sender writes base64 (Storage's QueueRunSender), as this trigger expects.</summary>
+public sealed class RunQueueTrigger
+{
+    [Function(nameof(RunQueueTrigger))]
+    public async Task Run(
+        [QueueTrigger("runs", Connection = "AzureWebJobsStorage")] string message,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        var run = SchedulerJson.Deserialize<RunMessage>(message);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(RunOrchestrator),
+                new RunRef(run.JobId, run.RunId),
+                new StartOrchestrationOptions { InstanceId = run.RunId },
+                context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // A second message for a run (re-enqueued by the sweep) is expected; the running instance carries on.
+        }
+    }
+}
