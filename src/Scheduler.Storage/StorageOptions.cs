@@ -6,7 +6,8 @@ namespace Scheduler.Storage;
 /// <summary>Where Scheduler's tables and queues live and how patiently to talk to them.</summary>
 public sealed partial class StorageOptions
 {
-    public const string SectionName = "Storage";
+    /// <summary>The configuration section both hosts bind (its keys: <c>Scheduler:Storage:ConnectionString</c>, ...).</summary>
+    public const string SectionName = "Scheduler:Storage";
 
     /// <summary>A storage connection string (Azurite or an account key). Alternative to the service URIs.</summary>
     public string? ConnectionString { get; set; }

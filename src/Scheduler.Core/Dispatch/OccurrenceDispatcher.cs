@@ -60,7 +60,7 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
 
         var run = NewRun(job, row, runId, new SlotHold(slot.Lane, slot.Number, slot.ETag), now);
         var inserted = await runs.InsertAsync(run, cancellationToken).ConfigureAwait(false);
-        if (inserted.Outcome == WriteOutcome.Conflict)
+        if (inserted.Outcome == WriteOutcome.Conflict && !await IsOurOwnInsertAsync(run, cancellationToken).ConfigureAwait(false))
         {
             await allocator.ReleaseAsync(run.Slot!, runId, cancellationToken).ConfigureAwait(false);
             if (!manual && job.ScheduleVersion == row.ScheduleVersion)
@@ -84,6 +84,13 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
 
         sweep.ToRemove.Add(row);
         return RowOutcome.Dispatched;
+    }
+
+    /// <summary>A storage retry after a timeout can answer 409 to an insert that did land: then the row is ours (same slot, same sweep instant).</summary>
+    private async Task<bool> IsOurOwnInsertAsync(Run run, CancellationToken cancellationToken)
+    {
+        var stored = await runs.GetAsync(run.JobId, run.RunId, cancellationToken).ConfigureAwait(false);
+        return stored is { Status: RunStatus.Queued } && stored.Slot == run.Slot && stored.CreatedUtc == run.CreatedUtc;
     }
 
     private async Task<OverlapDecision> DecideOverlapAsync(Job job, CancellationToken cancellationToken)

@@ -41,7 +41,8 @@ internal static class QueueCalls
         }
     }
 
-    /// <summary>Clamped to [0, 7 days) and rounded up to whole seconds (the service's unit), so a message never shows early.</summary>
+    /// <summary>Clamped to [0, 7 days) and rounded down to whole seconds (the service's unit): the run workflow waits the
+    /// sub-second rest in process, so a run starts on time instead of up to a second late.</summary>
     public static TimeSpan Clamp(TimeSpan visibility)
     {
         if (visibility <= TimeSpan.Zero)
@@ -49,7 +50,7 @@ internal static class QueueCalls
             return TimeSpan.Zero;
         }
 
-        var seconds = TimeSpan.FromSeconds(Math.Ceiling(visibility.TotalSeconds));
+        var seconds = TimeSpan.FromSeconds(Math.Floor(visibility.TotalSeconds));
         return seconds > MaxVisibility ? MaxVisibility : seconds;
     }
 

@@ -18,7 +18,8 @@ internal static class Excerpts
             return text;
         }
 
-        var length = Math.Max(0, char.IsHighSurrogate(text[maxChars - 1]) ? maxChars - 1 : maxChars);
+        // Never split a surrogate pair: half a character is not valid UTF-16 and cannot be serialized.
+        var length = maxChars <= 0 ? 0 : char.IsHighSurrogate(text[maxChars - 1]) ? maxChars - 1 : maxChars;
         return string.Concat(text.AsSpan(0, length), "…");
     }
 

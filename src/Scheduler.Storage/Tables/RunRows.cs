@@ -11,6 +11,8 @@ internal static class RunRows
     public const string RowType = "RowType";
     public const string RunType = "run";
     public const string AttemptType = "attempt";
+    /// <summary>Filter clause selecting run rows (not attempts).</summary>
+    public const string IsRun = RowType + " eq '" + RunType + "'";
 
     public static string AttemptKey(string runId, int number) => $"{runId}|a{number:D3}";
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Core.Dispatch;
+using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 
 namespace Scheduler.Storage.Tables;
@@ -27,6 +28,7 @@ public sealed class TableDueIndex(StorageClients clients, ILogger<TableDueIndex>
             ["Priority"] = entry.Priority,
             ["ScheduleVersion"] = entry.ScheduleVersion,
             ["Kind"] = entry.Kind.ToString(),
+            ["Lane"] = entry.Lane,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -89,6 +91,8 @@ public sealed class TableDueIndex(StorageClients clients, ILogger<TableDueIndex>
     {
         var (dueUtc, priority, jobId) = DueKeys.Parse(entity.RowKey);
         var kind = Enum.TryParse<RunTriggerKind>(entity.GetString("Kind"), out var k) ? k : RunTriggerKind.Scheduled;
-        return new DueEntry(entity.PartitionKey, jobId, dueUtc, priority, entity.GetInt64("ScheduleVersion") ?? 0, kind);
+        return new DueEntry(
+            entity.PartitionKey, jobId, dueUtc, priority, entity.GetInt64("ScheduleVersion") ?? 0, kind,
+            entity.GetString("Lane") ?? JobDefinition.DefaultLane);
     }
 }

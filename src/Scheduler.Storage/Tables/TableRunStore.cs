@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
@@ -44,7 +43,7 @@ public sealed class TableRunStore(StorageClients clients) : IRunStore
             var responses = await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             return Written.Ok(TableCalls.ETagOf(responses.Value[0]));
         }
-        catch (RequestFailedException e) when (TableCalls.Expected(e) is { } outcome)
+        catch (Azure.RequestFailedException e) when (TableCalls.Expected(e) is { } outcome)
         {
             return outcome;
         }
@@ -98,12 +97,13 @@ public sealed class TableRunStore(StorageClients clients) : IRunStore
 
     /// <summary>A scan of the whole table (every job's partition) filtered on the server: its cost grows with the table, not the result.
     /// Meant for occasional stats, not for a hot path.</summary>
-    public Task<IReadOnlyList<Run>> ListCreatedSinceAsync(DateTimeOffset sinceUtc, CancellationToken cancellationToken) =>
-        QueryRunsAsync(TableClient.CreateQueryFilter($"{RunRows.RowType} eq {RunRows.RunType} and CreatedUtc ge {sinceUtc.ToUniversalTime()}"), cancellationToken)
-            .ContinueWith(t => (IReadOnlyList<Run>)t.Result, cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    public async Task<IReadOnlyList<Run>> ListCreatedSinceAsync(DateTimeOffset sinceUtc, CancellationToken cancellationToken) =>
+        await QueryRunsAsync(
+            RunRows.IsRun + " and " + TableClient.CreateQueryFilter($"CreatedUtc ge {sinceUtc.ToUniversalTime()}"),
+            cancellationToken).ConfigureAwait(false);
 
     private static string RunsOf(string jobId) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {jobId} and {RunRows.RowType} eq {RunRows.RunType}");
+        TableClient.CreateQueryFilter($"PartitionKey eq {jobId}") + " and " + RunRows.IsRun;
 
     private async Task<List<Run>> QueryRunsAsync(string filter, CancellationToken cancellationToken)
     {
