@@ -6,7 +6,7 @@ public static class Limits
     public const int MaxIdLength = 128;
     public const int MaxNameLength = 200;
     public const int MaxBodyChars = 16 * 1024;
-    public const int MaxQueueMessageChars = 32 * 1024;
+    public const int MaxQueueMessageBytes = 48 * 1024;
     public const int MaxDefinitionJsonChars = 30_000;
     public const int MaxHeaders = 32;
     public const int MaxTags = 20;

@@ -9,7 +9,7 @@ public static partial class TargetRules
     private static readonly HashSet<string> Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
     private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Host", "Content-Length", "Transfer-Encoding", "Connection", "Idempotency-Key", "X-Scheduler-Attempt", "X-Scheduler-Signature",
+        "Host", "Content-Length", "Transfer-Encoding", "Connection", "Idempotency-Key", "X-Scheduler-Attempt", "X-Scheduler-Signature", "X-Scheduler-Run-Id",
     };
 
     [GeneratedRegex("^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$", RegexOptions.CultureInvariant)]
@@ -30,7 +30,7 @@ public static partial class TargetRules
                 break;
             case QueueTargetSpec queue:
                 errors.Require(queue.QueueName is not null && QueueName().IsMatch(queue.QueueName), "target.queueName", "A queue name has 3-63 lowercase letters, digits or single hyphens.");
-                errors.Require(queue.Message is not null && queue.Message.Length <= Limits.MaxQueueMessageChars, "target.message", "The message is required and at most 32 KiB.");
+                errors.Require(queue.Message is not null && System.Text.Encoding.UTF8.GetByteCount(queue.Message) <= Limits.MaxQueueMessageBytes, "target.message", "The message is required and at most 48 KiB of UTF-8 (64 KiB once base64-encoded on the queue).");
                 break;
         }
     }

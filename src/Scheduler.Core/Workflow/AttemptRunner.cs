@@ -8,6 +8,8 @@ namespace Scheduler.Core.Workflow;
 /// <summary>Executes the target for a run marked Running and records the attempt together with the run's new state.</summary>
 public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, RunEvents events, TimeProvider time, ILogger<AttemptRunner> logger)
 {
+    private static readonly TimeSpan ExecutorGrace = TimeSpan.FromSeconds(5);
+
     public async Task<AttemptRecord> RunAsync(Run running, int attempt, CancellationToken cancellationToken)
     {
         using var activity = SchedulerTelemetry.Source.StartActivity("attempt");
@@ -39,8 +41,9 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
             return AttemptResult.Failure($"Targets of type '{running.Definition.Target.Kind}' are not enabled on this host.", retryable: false);
         }
 
+        // Executors enforce the timeout themselves and report it with detail; this backstop only catches one that does not.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(running.Definition.Timeout);
+        timeout.CancelAfter(running.Definition.Timeout + ExecutorGrace);
         try
         {
             return await executor.ExecuteAsync(new AttemptInvocation(running.JobId, running.RunId, attempt, running.Definition, running.DueUtc), timeout.Token).ConfigureAwait(false);

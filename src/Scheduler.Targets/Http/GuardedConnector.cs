@@ -41,7 +41,7 @@ public sealed class GuardedConnector(AddressPolicy policy)
 
         if (allowed.Count == 0)
         {
-            throw refusal ?? new SocketException((int)SocketError.HostNotFound);
+            throw (Exception?)refusal ?? new SocketException((int)SocketError.HostNotFound);
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -1,0 +1,124 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Targets;
+
+namespace Scheduler.Targets.Command;
+
+/// <summary>
+/// Runs a program on this host (when enabled). A non-zero exit fails the attempt as retryable (the retry policy
+/// decides); a timeout or cancellation kills the whole process tree.
+/// </summary>
+public sealed class CommandTargetExecutor(IOptions<CommandTargetOptions> options, TimeProvider time, ILogger<CommandTargetExecutor> logger) : ITargetExecutor
+{
+    /// <summary>How long output may keep flowing after the program exits (a background child holding the pipe).</summary>
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
+
+    public string Kind => TargetKinds.Command;
+
+    public async Task<AttemptResult> ExecuteAsync(AttemptInvocation invocation, CancellationToken cancellationToken)
+    {
+        var spec = invocation.Definition.Target as CommandTargetSpec
+            ?? throw new ArgumentException($"Job {invocation.JobId}: the command executor got a '{invocation.Definition.Target.Kind}' target.", nameof(invocation));
+        if (!options.Value.Enabled)
+        {
+            return AttemptResult.Failure("command targets are not enabled on this host (Scheduler:Targets:Command:Enabled)", retryable: false);
+        }
+
+        var line = CommandLine.Create(spec, options.Value);
+        if (line.StartInfo is null)
+        {
+            return NotStarted(line.Display, line.Error!);
+        }
+
+        using var process = new Process { StartInfo = line.StartInfo };
+        var started = time.GetTimestamp();
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            return NotStarted(line.Display, $"could not start: {ex.Message}");
+        }
+
+        process.StandardInput.Close();
+        var stdout = new HeadTailBuffer();
+        var stderr = new HeadTailBuffer();
+        using var stopPumps = new CancellationTokenSource();
+        var pumps = Task.WhenAll(Pump(stdout, process.StandardOutput.BaseStream, stopPumps.Token), Pump(stderr, process.StandardError.BaseStream, stopPumps.Token));
+
+        bool killed = false, timedOut = false;
+        using (var deadline = new AttemptDeadline(invocation.Definition.Timeout, time, cancellationToken))
+        {
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                (killed, timedOut) = (true, deadline.TimedOut);
+                ProcessTree.Kill(process, line.OwnProcessGroup);
+                Log.CommandKilled(logger, invocation.RunId, process.Id, timedOut);
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        if (!await Drained(pumps).ConfigureAwait(false))
+        {
+            await stopPumps.CancelAsync().ConfigureAwait(false);
+        }
+
+        if (killed && !timedOut)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        var result = new CommandResult
+        {
+            Command = line.Display,
+            ExitCode = killed ? null : process.ExitCode,
+            Duration = time.GetElapsedTime(started),
+            Stdout = stdout.ToExcerpt(),
+            Stderr = stderr.ToExcerpt(),
+            Error = killed ? $"timed out after {invocation.Definition.Timeout.TotalSeconds:0.###} s; process tree killed" : null,
+        };
+        return result switch
+        {
+            { Error: { } timeout } => new AttemptResult { Status = AttemptStatus.TimedOut, Retryable = true, Error = timeout, Commands = [result] },
+            { ExitCode: 0 } => new AttemptResult { Status = AttemptStatus.Succeeded, ExitCode = 0, Commands = [result] },
+            _ => new AttemptResult { Status = AttemptStatus.Failed, Retryable = true, ExitCode = result.ExitCode, Error = $"exit code {result.ExitCode}", Commands = [result] },
+        };
+    }
+
+    private static AttemptResult NotStarted(string display, string error) =>
+        AttemptResult.Failure(error, retryable: false) with { Commands = [new CommandResult { Command = display, Error = error }] };
+
+    private static async Task<bool> Drained(Task pumps)
+    {
+        try
+        {
+            await pumps.WaitAsync(DrainGrace).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task Pump(HeadTailBuffer buffer, Stream stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await buffer.PumpAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The pipe closed under us, or we stopped waiting for it: what was read is what the excerpt holds.
+        }
+    }
+}

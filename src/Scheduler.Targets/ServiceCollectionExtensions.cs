@@ -1,0 +1,69 @@
+using Azure.Core;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Validation;
+using Scheduler.Targets.Command;
+using Scheduler.Targets.Http;
+using Scheduler.Targets.Queue;
+using Scheduler.Targets.Secrets;
+using Scheduler.Targets.Ssh;
+
+namespace Scheduler.Targets;
+
+/// <summary>Registers the target executors, their validators and settings.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the executors of every kind, the <see cref="TargetExecutorRegistry"/>, a <see cref="JobValidator"/> over the
+    /// enabled kinds, and the SSRF-guarded HTTP client. The host supplies <see cref="IConnectionStore"/>, and either
+    /// <c>Scheduler:Targets:Queue:ConnectionString</c> or its own <see cref="IQueueClientFactory"/>. Secrets come from
+    /// configuration unless <see cref="AddKeyVaultSecrets"/> is called.
+    /// </summary>
+    public static IServiceCollection AddSchedulerTargets(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<HttpTargetOptions>().Bind(configuration.GetSection(HttpTargetOptions.SectionName));
+        services.AddOptions<QueueTargetOptions>().Bind(configuration.GetSection(QueueTargetOptions.SectionName));
+        services.AddOptions<CommandTargetOptions>().Bind(configuration.GetSection(CommandTargetOptions.SectionName))
+            .Validate(o => !o.Enabled || Path.IsPathRooted(o.ShellPath), "Scheduler:Targets:Command:ShellPath must be an absolute path.")
+            .ValidateOnStart();
+        services.AddOptions<SshTargetOptions>().Bind(configuration.GetSection(SshTargetOptions.SectionName))
+            .Validate(o => o.DefaultConnectTimeout > TimeSpan.Zero && o.DefaultCommandTimeout > TimeSpan.Zero, "Scheduler:Targets:Ssh timeouts must be positive.")
+            .ValidateOnStart();
+
+        services.AddHttpClient(HttpTargetExecutor.ClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedConnector.CreateHandler(sp.GetRequiredService<IOptions<HttpTargetOptions>>().Value.AddressPolicy));
+
+        services.TryAddSingleton<IQueueClientFactory>(sp =>
+            sp.GetRequiredService<IOptions<QueueTargetOptions>>().Value.ConnectionString is { Length: > 0 } connectionString
+                ? new ConnectionStringQueueClientFactory(connectionString)
+                : throw new InvalidOperationException("Queue targets need Scheduler:Targets:Queue:ConnectionString or a registered IQueueClientFactory."));
+        services.TryAddSingleton<ISecretResolver>(new ConfigurationSecretResolver(configuration));
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetExecutor, HttpTargetExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetExecutor, QueueTargetExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetExecutor, CommandTargetExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetExecutor, SshTargetExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, HttpTargetValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, CommandTargetValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, SshTargetValidator>());
+        services.TryAddSingleton<TargetExecutorRegistry>();
+        services.TryAddSingleton(sp => new JobValidator(sp.GetRequiredService<TargetExecutorRegistry>().EnabledKinds, sp.GetServices<ITargetValidator>()));
+        return services;
+    }
+
+    /// <summary>Resolves secret references as Key Vault secret names, in place of configuration.</summary>
+    public static IServiceCollection AddKeyVaultSecrets(this IServiceCollection services, Uri vaultUri, TokenCredential credential)
+    {
+        services.TryAddSingleton(new SecretClient(vaultUri, credential));
+        services.RemoveAll<ISecretResolver>();
+        services.AddSingleton<ISecretResolver, KeyVaultSecretResolver>();
+        return services;
+    }
+}
