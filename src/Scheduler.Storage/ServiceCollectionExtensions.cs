@@ -33,7 +33,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
         services.TryAddSingleton(sp => new StorageClients(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<ILogger<StorageClients>>()));
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<ILogger<StorageClients>>(), sp.GetService<StorageRequestCounter>()));
         services.TryAddSingleton(sp => new StorageInitializer(
             sp.GetRequiredService<StorageClients>(), sp.GetService<ILogger<StorageInitializer>>()));
         services.TryAddSingleton<IJobStore, TableJobStore>();

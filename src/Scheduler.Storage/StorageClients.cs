@@ -14,7 +14,7 @@ public sealed class StorageClients
     private readonly TableServiceClient _tables;
     private readonly ILogger _logger;
 
-    public StorageClients(StorageOptions options, ILogger<StorageClients>? logger = null)
+    public StorageClients(StorageOptions options, ILogger<StorageClients>? logger = null, StorageRequestCounter? counter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
@@ -25,6 +25,12 @@ public sealed class StorageClients
         Configure(tableOptions.Retry, options);
         var queueOptions = options.QueueServiceVersion is { } version ? new QueueClientOptions(version) : new QueueClientOptions();
         Configure(queueOptions.Retry, options);
+        if (counter is not null)
+        {
+            tableOptions.AddPolicy(counter.PolicyFor("table"), HttpPipelinePosition.PerRetry);
+            queueOptions.AddPolicy(counter.PolicyFor("queue"), HttpPipelinePosition.PerRetry);
+        }
+
         // The Functions queue trigger expects base64; both hosts send through this one setting.
         queueOptions.MessageEncoding = QueueMessageEncoding.Base64;
         queueOptions.MessageDecodingFailed += args => UndecodableMessages.HandleAsync(args, this, _logger);

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Scheduler.Storage;
+
+/// <summary>Counts storage requests by service and operation (every try, retries included); registered when someone wants
+/// the numbers, such as the benchmark proving a sweep's cost or a run's storage operations.</summary>
+public sealed class StorageRequestCounter
+{
+    private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+
+    public long Total => counts.Values.Sum();
+
+    public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(counts, StringComparer.Ordinal);
+
+    public void Reset() => counts.Clear();
+
+    /// <summary>The pipeline policy that counts the requests of one service ("table" or "queue").</summary>
+    public HttpPipelinePolicy PolicyFor(string service) => new CountingPolicy(this, service);
+
+    private void Count(string service, HttpMessage message)
+    {
+        var batch = message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) ? " batch" : "";
+        counts.AddOrUpdate($"{service} {message.Request.Method}{batch}", 1, (_, n) => n + 1);
+    }
+
+    private sealed class CountingPolicy(StorageRequestCounter counter, string service) : HttpPipelinePolicy
+    {
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            counter.Count(service, message);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            counter.Count(service, message);
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+}

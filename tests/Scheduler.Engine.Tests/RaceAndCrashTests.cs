@@ -1,0 +1,102 @@
+using Scheduler.Core.Dispatch;
+using Scheduler.Core.Jobs;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Services;
+using Scheduler.Core.Workflow;
+using Scheduler.Engine.Tests.Support;
+using Scheduler.Storage.Queues;
+
+namespace Scheduler.Engine.Tests;
+
+/// <summary>Several sweeps at once are harmless; a worker that dies mid-run loses nothing.</summary>
+[Collection("engine")]
+public sealed class RaceAndCrashTests(EngineFixture fixture)
+{
+    [Fact]
+    public async Task TwoSweepsRacingOnTheSameRows_DispatchEachOccurrenceExactlyOnce()
+    {
+        var storage = fixture.Azurite.NewOptions();
+        // Two instances over the same tables and queue, neither with a loop of its own: the test is the timer.
+        await using var first = await new EngineHost(storage, new Dictionary<string, string?>(), background: false).StartedAsync();
+        await using var second = await new EngineHost(storage, new Dictionary<string, string?>(), background: false).StartedAsync();
+        var due = DateTimeOffset.UtcNow.AddSeconds(1);
+        var ids = Enumerable.Range(0, 12).Select(i => $"race-{i:D2}").ToList();
+        foreach (var id in ids)
+        {
+            await first.Get<JobService>().CreateAsync(Jobs.Webhook(id, fixture.Sink.Url($"ok/{id}"), due), CancellationToken.None);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var reports = await Task.WhenAll(
+            first.Get<Sweeper>().SweepAsync(CancellationToken.None),
+            second.Get<Sweeper>().SweepAsync(CancellationToken.None),
+            first.Get<Sweeper>().SweepAsync(CancellationToken.None));
+
+        Assert.Equal(ids.Count, reports.Sum(r => r.Count(RowOutcome.Dispatched)));
+        var received = await first.Get<RunQueueReceiver>().ReceiveAsync(32, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal(ids.Order(), received.Select(m => m.Message.JobId).Order());
+        foreach (var id in ids)
+        {
+            var page = await first.Get<IRunStore>().ListByJobAsync(id, 10, null, CancellationToken.None);
+            Assert.Equal(RunIds.For(id, due), Assert.Single(page.Items).RunId);
+        }
+    }
+
+    [Fact]
+    public async Task WorkerKilledMidRun_NewWorkerFinishesIt_WithoutLosingOrAddingAttempts()
+    {
+        var storage = fixture.Azurite.NewOptions();
+        var quick = new Dictionary<string, string?>
+        {
+            ["Scheduler:Runs:InFlightGrace"] = "00:00:01",
+            ["Scheduler:Worker:VisibilityTimeout"] = "00:00:05",
+            ["Scheduler:Worker:RenewInterval"] = "00:00:02",
+        };
+        var path = "hold/crash";
+        TimeSpan timeout = TimeSpan.FromSeconds(2);
+        await using (var doomed = await new EngineHost(storage, quick, background: false).StartedAsync())
+        {
+            await doomed.Get<JobService>().CreateAsync(Jobs.Webhook("crash", fixture.Sink.Url(path), DateTimeOffset.UtcNow, timeout: timeout), CancellationToken.None);
+            await doomed.Get<Sweeper>().SweepAsync(CancellationToken.None);
+            var message = Assert.Single(await doomed.Get<RunQueueReceiver>().ReceiveAsync(1, TimeSpan.FromSeconds(2), CancellationToken.None));
+
+            // The worker gets as far as calling the target, then dies: its message is neither deleted nor handed back.
+            using var death = new CancellationTokenSource();
+            var processing = doomed.Get<RunProcessor>().ProcessAsync(message.Message, death.Token);
+            await WaitForAsync(() => fixture.Sink.For(path).Count == 1, TimeSpan.FromSeconds(10));
+            await death.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => processing);
+            var abandoned = await doomed.Get<IRunStore>().GetAsync("crash", message.Message.RunId, CancellationToken.None);
+            Assert.Equal(RunStatus.Running, abandoned!.Status);
+            Assert.Equal(1, abandoned.InFlightAttempt);
+        }
+
+        fixture.Sink.Release();
+        await using var survivor = await new EngineHost(storage, quick).StartedAsync();
+        var run = await Jobs.FinishedRunAsync(survivor.Get<IRunStore>(), "crash", TimeSpan.FromSeconds(30));
+        var attempts = await survivor.Get<IRunStore>().ListAttemptsAsync("crash", run.RunId, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal(1, run.AttemptCount);
+        Assert.Equal(1, Assert.Single(attempts).Number);
+        // At least once: the interrupted attempt ran again with the same attempt number and idempotency key; no attempt 2.
+        var hits = fixture.Sink.For(path);
+        Assert.Equal(2, hits.Count);
+        Assert.All(hits, h => Assert.Equal(("1", run.RunId), (h.Attempt, h.IdempotencyKey)));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan within)
+    {
+        var deadline = DateTimeOffset.UtcNow + within;
+        while (!condition())
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not hold in time.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
