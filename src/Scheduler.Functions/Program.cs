@@ -11,13 +11,14 @@ using OpenTelemetry.Trace;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Telemetry;
 using Scheduler.Functions;
+using Scheduler.Hosting;
 
 // Checked against docs/FUNCTIONS-API-NOTES.md sections 2 and 7 (FunctionsApplication, ConfigureFunctionsWebApplication,
 // UseFunctionsWorkerDefaults, UseAzureMonitorExporter with sampling off so no RunStatusChanged event is dropped).
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
-builder.Services.AddSchedulerHostServices(builder.Configuration);
+builder.Services.AddSchedulerEngine(builder.Configuration);
 builder.Services.AddSingleton<ISweepSignal, BackgroundSweepSignal>();
 
 var telemetry = builder.Services.AddOpenTelemetry()

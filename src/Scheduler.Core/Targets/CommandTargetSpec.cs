@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Scheduler.Core.Targets;
 
 /// <summary>Runs a program on the host (only where the host enables it).</summary>
 public sealed record CommandTargetSpec : TargetSpec
 {
+    [JsonIgnore]
     public override string Kind => TargetKinds.Command;
     public required string Program { get; init; }
     public IReadOnlyList<string> Args { get; init; } = [];

@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Scheduler.Core.Targets;
 
 /// <summary>Calls a webhook.</summary>
 public sealed record HttpTargetSpec : TargetSpec
 {
+    [JsonIgnore]
     public override string Kind => TargetKinds.Http;
     public string Method { get; init; } = "POST";
     public required string Url { get; init; }

@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Scheduler.Core.Targets;
 
 /// <summary>Runs commands over SSH, on a named connection profile or an inline endpoint.</summary>
 public sealed record SshTargetSpec : TargetSpec
 {
+    [JsonIgnore]
     public override string Kind => TargetKinds.Ssh;
     /// <summary>Name of a connection profile; when set, the inline endpoint fields must be empty.</summary>
     public string? Connection { get; init; }

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Scheduler.Api.Http;
+using Scheduler.Api.Models;
+using Scheduler.Core.Schedules;
+using Scheduler.Core.Validation;
+
+namespace Scheduler.Api.Endpoints;
+
+/// <summary>The next occurrences of a schedule, to check a cron expression and time zone before saving a job.</summary>
+public static class PreviewEndpoints
+{
+    public const int MaxCount = 100;
+
+    public static async Task<IResult> PreviewAsync(HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var body = await JsonBody.ReadAsync<PreviewRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (body.Failed)
+        {
+            return body.Problem!;
+        }
+
+        var preview = body.Value!;
+        var errors = new ValidationErrors();
+        errors.Require(preview.Count is >= 1 and <= MaxCount, "count", $"The count is from 1 to {MaxCount}.");
+        ScheduleRules.Check(preview.Schedule, errors);
+        if (!errors.IsValid)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var spec = preview.Schedule;
+        var zone = spec.Kind == ScheduleKind.Cron ? TimeZones.TryFind(spec.TimeZone, out _)! : TimeZoneInfo.Utc;
+        var from = preview.FromUtc ?? time.GetUtcNow();
+        var occurrences = ScheduleCalculator.Preview(spec, from, preview.Count)
+            .Select(utc => new Occurrence(utc, TimeZoneInfo.ConvertTime(utc, zone)))
+            .ToList();
+        return new EntityResult(new PreviewView(spec.Kind == ScheduleKind.Cron && !string.IsNullOrWhiteSpace(spec.TimeZone) ? spec.TimeZone! : "UTC", occurrences), StatusCodes.Status200OK);
+    }
+}

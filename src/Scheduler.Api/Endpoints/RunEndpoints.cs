@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Scheduler.Api.Http;
+using Scheduler.Api.Models;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Services;
+using Scheduler.Core.Validation;
+
+namespace Scheduler.Api.Endpoints;
+
+/// <summary>Runs: a job's runs (newest first), one run with its attempts, and cancel.</summary>
+public static class RunEndpoints
+{
+    public static async Task<IResult> ListByJobAsync(string id, HttpRequest request, IRunStore runs, IJobStore jobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(jobs);
+        if (RouteIds.Check(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var errors = new ValidationErrors();
+        var (limit, continuation) = ListQuery.Paging(request, errors);
+        if (!errors.IsValid)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var page = await runs.ListByJobAsync(id, limit, continuation, cancellationToken).ConfigureAwait(false);
+        if (page.Items.Count == 0 && continuation is null && await jobs.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return Problems.NotFound($"Job '{id}' does not exist.");
+        }
+
+        return new EntityResult(new ListView<RunView>(page.Items.Select(r => RunView.From(r)).ToList(), page.Continuation), StatusCodes.Status200OK);
+    }
+
+    public static async Task<IResult> GetAsync(string jobId, string runId, IRunStore runs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (RouteIds.CheckRun(jobId, runId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var run = await runs.GetAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return Problems.NotFound($"Run '{runId}' of job '{jobId}' does not exist (a triggered run appears once the next sweep dispatches it).");
+        }
+
+        var attempts = await runs.ListAttemptsAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
+        return new EntityResult(RunView.From(run, attempts), StatusCodes.Status200OK, run.ETag);
+    }
+
+    /// <summary>A waiting run ends at once; a running attempt finishes and no retry follows. 409 when the run already finished.</summary>
+    public static async Task<IResult> CancelAsync(string jobId, string runId, RunCanceller canceller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(canceller);
+        if (RouteIds.CheckRun(jobId, runId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var canceled = await canceller.CancelAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
+        return ServiceResults.Succeeded(canceled)
+            ? new EntityResult(RunView.From(canceled.Value!), StatusCodes.Status200OK, canceled.Value!.ETag)
+            : ServiceResults.Problem(canceled);
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scheduler.Api.Auth;
+using Scheduler.Api.Endpoints;
+using Scheduler.Api.Models;
+using Scheduler.Core.Config;
+using Scheduler.Core.Connections;
+using Scheduler.Core.Jobs;
+
+namespace Scheduler.Api.Hosting;
+
+/// <summary>Maps the API under <c>/api</c> for the Server host. Everything but health needs an API key.</summary>
+public static class ApiEndpointRouteBuilderExtensions
+{
+    private const string Json = "application/json";
+
+    public static RouteGroupBuilder MapSchedulerApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
+        api.MapGet(ApiRoutes.Health, HealthEndpoints.GetAsync).WithTags("Health").WithName("GetHealth").AllowAnonymous()
+            .WithSummary("Storage reachable and sweep heartbeat age (no key needed); 503 when storage is unreachable.")
+            .Produces<HealthView>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        var secured = api.MapGroup("").AddEndpointFilter<ApiKeyEndpointFilter>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        MapJobs(secured.MapGroup("").WithTags("Jobs"));
+        MapRuns(secured.MapGroup("").WithTags("Runs"));
+        MapOperations(secured.MapGroup("").WithTags("Operations"));
+        MapConnections(secured.MapGroup("").WithTags("Connections"));
+        return api;
+    }
+
+    private static void MapJobs(RouteGroupBuilder jobs)
+    {
+        jobs.MapPost(ApiRoutes.Jobs, JobEndpoints.CreateAsync).WithName("CreateJob")
+            .WithSummary("Create a job (201 + Location + ETag). Send Idempotency-Key to make retries safe: a retry returns the same job.")
+            .Accepts<JobDefinition>(Json).Produces<JobView>(StatusCodes.Status201Created).Produces<JobView>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        jobs.MapGet(ApiRoutes.Jobs, JobEndpoints.ListAsync).WithName("ListJobs")
+            .WithSummary("List jobs by id; filters: status, tag, lane, text (id or name); paging: limit (1-200), continuation.")
+            .Produces<ListView<JobView>>().ProducesValidationProblem();
+        jobs.MapGet(ApiRoutes.Job, JobEndpoints.GetAsync).WithName("GetJob").WithSummary("Read a job; its ETag is in the ETag header.")
+            .Produces<JobView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapPut(ApiRoutes.Job, JobEndpoints.ReplaceAsync).WithName("ReplaceJob")
+            .WithSummary("Replace a job's definition (the ids must match); If-Match makes it conditional (412 on mismatch).")
+            .Accepts<JobDefinition>(Json).Produces<JobView>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        jobs.MapDelete(ApiRoutes.Job, JobEndpoints.DeleteAsync).WithName("DeleteJob").WithSummary("Delete a job; If-Match optional.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        jobs.MapPost(ApiRoutes.JobPause, JobEndpoints.PauseAsync).WithName("PauseJob").WithSummary("Stop future occurrences (runs in flight finish).")
+            .Produces<JobView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        jobs.MapPost(ApiRoutes.JobResume, JobEndpoints.ResumeAsync).WithName("ResumeJob").WithSummary("Resume from now on.")
+            .Produces<JobView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        jobs.MapPost(ApiRoutes.JobTrigger, JobEndpoints.TriggerAsync).WithName("TriggerJob")
+            .WithSummary("Run once now, outside the schedule (202 + Location of the run, which appears within a sweep tick).")
+            .Produces<TriggerView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static void MapRuns(RouteGroupBuilder runs)
+    {
+        runs.MapGet(ApiRoutes.JobRuns, RunEndpoints.ListByJobAsync).WithName("ListRuns").WithSummary("A job's runs, newest first; paging: limit, continuation.")
+            .Produces<ListView<RunView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapGet(ApiRoutes.Run, RunEndpoints.GetAsync).WithName("GetRun").WithSummary("One run with its attempts (and per-command results).")
+            .Produces<RunView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapPost(ApiRoutes.RunCancel, RunEndpoints.CancelAsync).WithName("CancelRun")
+            .WithSummary("Cancel a run: a waiting run ends now, a running attempt finishes without retries; 409 when already finished.")
+            .Produces<RunView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static void MapOperations(RouteGroupBuilder ops)
+    {
+        ops.MapGet(ApiRoutes.Config, ConfigEndpoints.GetAsync).WithName("GetConfig").WithSummary("Lane budgets and pause-all; ETag in the header.")
+            .Produces<SchedulerConfig>();
+        ops.MapPut(ApiRoutes.Config, ConfigEndpoints.PutAsync).WithName("PutConfig")
+            .WithSummary("Replace lane budgets (0-1000 each) and pause-all; honoured from the next sweep tick. If-Match optional.")
+            .Accepts<SchedulerConfig>(Json).Produces<SchedulerConfig>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        ops.MapGet(ApiRoutes.Stats, StatsEndpoints.GetAsync).WithName("GetStats")
+            .WithSummary("Jobs by status, runs of the last hour by status, lateness percentiles, slots per lane, throttling, last sweep.")
+            .Produces<StatsView>();
+        ops.MapPost(ApiRoutes.SchedulePreview, PreviewEndpoints.PreviewAsync).WithName("PreviewSchedule")
+            .WithSummary("The next occurrences (count 1-100) of a schedule, in UTC and in its time zone.")
+            .Accepts<PreviewRequest>(Json).Produces<PreviewView>().ProducesValidationProblem();
+    }
+
+    private static void MapConnections(RouteGroupBuilder connections)
+    {
+        connections.MapGet(ApiRoutes.Connections, ConnectionEndpoints.ListAsync).WithName("ListConnections").Produces<ListView<ConnectionProfile>>();
+        connections.MapPost(ApiRoutes.Connections, ConnectionEndpoints.CreateAsync).WithName("CreateConnection")
+            .WithSummary("Create an SSH connection profile; it names a secret (secretRef) and never holds one.")
+            .Accepts<ConnectionProfile>(Json).Produces<ConnectionProfile>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        connections.MapGet(ApiRoutes.Connection, ConnectionEndpoints.GetAsync).WithName("GetConnection")
+            .Produces<ConnectionProfile>().ProducesProblem(StatusCodes.Status404NotFound);
+        connections.MapPut(ApiRoutes.Connection, ConnectionEndpoints.ReplaceAsync).WithName("ReplaceConnection")
+            .Accepts<ConnectionProfile>(Json).Produces<ConnectionProfile>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        connections.MapDelete(ApiRoutes.Connection, ConnectionEndpoints.DeleteAsync).WithName("DeleteConnection")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scheduler.Api.Auth;
+using Scheduler.Api.Http;
+using Scheduler.Api.OpenApi;
+
+namespace Scheduler.Api.Hosting;
+
+/// <summary>Registers what the API needs: Core's engine, ProblemDetails, the JSON shape, API keys and the OpenAPI document.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddSchedulerApi(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSchedulerCore();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Apply(o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName);
+        services.TryAddSingleton<ApiKeyVerifier>();
+        services.AddSchedulerOpenApi();
+        return services;
+    }
+}

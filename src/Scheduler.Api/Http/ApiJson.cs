@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Scheduler.Core.Serialization;
+
+namespace Scheduler.Api.Http;
+
+/// <summary>The API's JSON: <see cref="SchedulerJson.Options"/> (camelCase, enums as strings, unknown members refused),
+/// and duplicate property names refused too, so that a body cannot say two things at once.</summary>
+public static class ApiJson
+{
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(SchedulerJson.Options) { AllowDuplicateProperties = false };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>Copies the API's settings onto the host's HTTP JSON options (used by ProblemDetails and the OpenAPI schemas).</summary>
+    public static void Apply(JsonSerializerOptions target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target.PropertyNamingPolicy = Options.PropertyNamingPolicy;
+        target.PropertyNameCaseInsensitive = Options.PropertyNameCaseInsensitive;
+        target.DefaultIgnoreCondition = Options.DefaultIgnoreCondition;
+        target.UnmappedMemberHandling = Options.UnmappedMemberHandling;
+        target.AllowDuplicateProperties = false;
+        target.AllowOutOfOrderMetadataProperties = true;
+        if (!target.Converters.Any(c => c is System.Text.Json.Serialization.JsonStringEnumConverter))
+        {
+            target.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Scheduler.Core.Validation;
+
+namespace Scheduler.Api.Http;
+
+/// <summary>RFC 9457 problem results: every error the API returns is one of these.</summary>
+public static class Problems
+{
+    public static ValidationProblem Invalid(ValidationErrors errors, IDictionary<string, object?>? extensions = null)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return TypedResults.ValidationProblem(errors.ToDictionary(), detail: Summary(errors), title: "The request is not valid.", extensions: extensions);
+    }
+
+    public static ValidationProblem Invalid(string field, string message, IDictionary<string, object?>? extensions = null)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return Invalid(errors, extensions);
+    }
+
+    public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found.", detail);
+
+    public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Conflict.", detail);
+
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
+        Problem(StatusCodes.Status412PreconditionFailed, "The resource has changed.", detail + " Read it again and retry with its current ETag.");
+
+    public static ProblemHttpResult TooLarge(long limit) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The body is limited to {limit} bytes.");
+
+    public static ProblemHttpResult UnsupportedMediaType(string? contentType) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.",
+            $"Send the body as application/json (UTF-8); got '{contentType ?? "no Content-Type"}'.");
+
+    public static ProblemHttpResult Unauthorized() =>
+        Problem(StatusCodes.Status401Unauthorized, "An API key is required.",
+            "Send a valid key in the X-Api-Key header or as 'Authorization: Bearer <key>'.");
+
+    public static ProblemHttpResult Unavailable(string detail, IDictionary<string, object?>? extensions = null) =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "Unavailable.", detail, extensions);
+
+    public static ProblemHttpResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return TypedResults.Problem(problem);
+    }
+
+    private static string Summary(ValidationErrors errors) =>
+        errors.All.Count == 1
+            ? Describe(errors.All[0])
+            : $"{errors.All.Count} problems: " + string.Join(" ", errors.All.Take(5).Select(Describe));
+
+    private static string Describe(FieldError error) => error.Field.Length == 0 ? error.Message : $"{error.Field}: {error.Message}";
+}

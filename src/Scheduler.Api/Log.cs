@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Scheduler.Api;
+
+/// <summary>The API's log events. EventIds: 3000-3099.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "{Method} {Path} failed")]
+    public static partial void RequestFailed(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Serving the dashboard from embedded assets")]
+    public static partial void DashboardServed(ILogger logger);
+}

@@ -1,0 +1,35 @@
+using Scheduler.Core.Jobs;
+using Scheduler.Core.Runs;
+
+namespace Scheduler.Api.Models;
+
+/// <summary>A run (one occurrence of a job). <see cref="Attempts"/> and <see cref="Definition"/> appear when one run is read.</summary>
+public sealed record RunView(
+    string JobId,
+    string RunId,
+    RunStatus Status,
+    RunTrigger Trigger,
+    string Lane,
+    DateTimeOffset DueUtc,
+    DateTimeOffset CreatedUtc,
+    DateTimeOffset? StartedUtc,
+    DateTimeOffset? FinishedUtc,
+    int AttemptCount,
+    int? InFlightAttempt,
+    double? LatenessMs,
+    string? LastError,
+    string? ResultExcerpt,
+    bool CancelRequested,
+    SlotHold? Slot,
+    JobDefinition? Definition = null,
+    IReadOnlyList<AttemptView>? Attempts = null)
+{
+    public static RunView From(Run run, IReadOnlyList<AttemptRecord>? attempts = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new(run.JobId, run.RunId, run.Status, run.Trigger, run.Lane, run.DueUtc, run.CreatedUtc, run.StartedUtc, run.FinishedUtc,
+            run.AttemptCount, run.InFlightAttempt, run.LatenessMs, run.LastError, run.ResultExcerpt, run.CancelRequested, run.Slot,
+            attempts is null ? null : run.Definition,
+            attempts?.OrderBy(a => a.Number).Select(AttemptView.From).ToList());
+    }
+}

@@ -1,0 +1,241 @@
+// Create and edit a job: every field of the definition, a live preview of the next occurrences (debounced
+// POST /api/schedules/preview), and the API's validation messages shown at the fields they name.
+import { h, replace } from '../dom.js';
+import { api, enc } from '../api.js';
+import { toast, navigate, errorPanel } from '../ui.js';
+import { field, keyValueEditor, showErrors, clearErrors } from '../forms.js';
+import * as fmt from '../format.js';
+import { readDefinition, DEFAULTS } from './job-definition.js';
+
+const PREVIEW_COUNT = 5;
+let zones = null;
+
+function timeZones() {
+  if (!zones) {
+    try { zones = Intl.supportedValuesOf('timeZone'); } catch { zones = []; }
+    if (!zones.includes('UTC')) zones = ['UTC', ...zones];
+  }
+  return zones;
+}
+
+export async function renderJobForm(main, params) {
+  const editing = Boolean(params.id);
+  let job = null;
+  let etag = null;
+  if (editing) {
+    try {
+      const response = await api('GET', `/jobs/${enc(params.id)}`);
+      job = response.data;
+      etag = response.etag || job.eTag;
+    } catch (err) {
+      replace(main, errorPanel(err));
+      return undefined;
+    }
+  }
+  const d = job?.definition || DEFAULTS;
+  const t = d.target || DEFAULTS.target;
+  const s = d.schedule || DEFAULTS.schedule;
+  const r = d.retry || DEFAULTS.retry;
+  const m = d.misfire || DEFAULTS.misfire;
+
+  const f = {
+    id: field('id', 'Job id', { value: d.id, help: '1-128 letters, digits, ".", "_" or "-". It cannot change later.', attrs: { required: true, readonly: editing, autocomplete: 'off', spellcheck: 'false' } }),
+    name: field('name', 'Name', { value: d.name, help: 'Optional, for people.' }),
+    type: field('target.type', 'Target type', { kind: 'select', value: t.type || 'http', options: [['http', 'HTTP webhook'], ['queue', 'Storage queue message'], ['command', 'Command (server host)'], ['ssh', 'SSH commands']] }),
+    method: field('target.method', 'Method', { kind: 'select', value: t.method || 'POST', options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] }),
+    url: field('target.url', 'URL', { kind: 'url', value: t.url, attrs: { placeholder: 'https://example.com/hooks/nightly', spellcheck: 'false' }, cls: 'span-2' }),
+    headers: keyValueEditor('target.headers', 'Headers', t.headers, { keyLabel: 'Header', valueLabel: 'Value' }),
+    body: field('target.body', 'Body', { kind: 'textarea', value: t.body, help: 'Sent as is (at most 16 KiB).' }),
+    successCodes: field('target.successCodes', 'Success codes', { value: (t.successCodes || []).join(', '), help: 'Comma-separated; empty means any 2xx.', attrs: { inputmode: 'numeric' } }),
+    queueName: field('target.queueName', 'Queue name', { value: t.queueName, attrs: { spellcheck: 'false' } }),
+    message: field('target.message', 'Message', { kind: 'textarea', value: t.message }),
+    program: field('target.program', 'Program', { value: t.program, help: 'Run without a shell unless "use shell" is on.', attrs: { spellcheck: 'false' } }),
+    args: field('target.args', 'Arguments', { kind: 'textarea', value: (t.args || []).join('\n'), help: 'One per line.' }),
+    workingDirectory: field('target.workingDirectory', 'Working directory', { value: t.workingDirectory }),
+    environment: keyValueEditor('target.environment', 'Environment', t.environment, { keyLabel: 'Variable', valueLabel: 'Value' }),
+    useShell: field('target.useShell', 'Use shell (/bin/sh -c)', { kind: 'checkbox', value: t.useShell }),
+    connection: field('target.connection', 'Connection profile', { value: t.connection, help: 'A named profile, or leave empty and fill host, user and secret.' }),
+    host: field('target.host', 'Host', { value: t.host }),
+    port: field('target.port', 'Port', { kind: 'number', value: t.port ?? 22, attrs: { min: 1, max: 65535 } }),
+    user: field('target.user', 'User', { value: t.user }),
+    secretRef: field('target.secretRef', 'Secret reference', { value: t.secretRef, help: 'The name of a secret, never the secret itself.' }),
+    hostKeyFingerprint: field('target.hostKeyFingerprint', 'Host key fingerprint', { value: t.hostKeyFingerprint, attrs: { placeholder: 'SHA256:…' } }),
+    commands: field('target.commands', 'Commands', { kind: 'textarea', value: (t.commands || []).join('\n'), help: 'One per line, run in order.' }),
+    continueOnError: field('target.continueOnError', 'Continue after a failing command', { kind: 'checkbox', value: t.continueOnError }),
+    connectTimeout: field('target.connectTimeout', 'Connect timeout', { value: fmt.spanInput(t.connectTimeout), help: 'e.g. 10s' }),
+    commandTimeout: field('target.commandTimeout', 'Command timeout', { value: fmt.spanInput(t.commandTimeout), help: 'e.g. 5m' }),
+
+    kind: field('schedule.kind', 'Schedule', { kind: 'select', value: s.kind || 'Cron', options: [['Cron', 'Cron expression'], ['Interval', 'Fixed interval'], ['Once', 'Once']] }),
+    cron: field('schedule.cron', 'Cron expression', { value: s.cron, help: '5 fields (minute hour day month weekday) or 6 with seconds first.', attrs: { spellcheck: 'false', autocomplete: 'off', placeholder: '0 9 * * MON-FRI' } }),
+    timeZone: field('schedule.timeZone', 'Time zone', { value: s.timeZone || (editing ? '' : fmt.viewerZone), help: 'IANA id; UTC when empty.', attrs: { list: 'tz-list', spellcheck: 'false', autocomplete: 'off' } }),
+    interval: field('schedule.interval', 'Every', { value: fmt.spanInput(s.interval), help: 'e.g. 30s, 5m, 1h30m', attrs: { autocomplete: 'off' } }),
+    at: field('schedule.at', 'Run at', { kind: 'datetime-local', value: fmt.toLocalInput(s.at), help: `In your zone (${fmt.viewerZone}).`, attrs: { step: 1 } }),
+    delay: field('schedule.delay', 'Or after a delay', { value: fmt.spanInput(s.delay), help: 'e.g. 10m; used when "Run at" is empty.' }),
+    startUtc: field('schedule.startUtc', 'Start', { kind: 'datetime-local', value: fmt.toLocalInput(s.startUtc), help: 'Optional; your zone.', attrs: { step: 1 } }),
+    endUtc: field('schedule.endUtc', 'End', { kind: 'datetime-local', value: fmt.toLocalInput(s.endUtc), help: 'Optional; your zone.', attrs: { step: 1 } }),
+    maxOccurrences: field('schedule.maxOccurrences', 'Max occurrences', { kind: 'number', value: s.maxOccurrences, attrs: { min: 1 } }),
+
+    priority: field('priority', 'Priority', { kind: 'number', value: d.priority ?? 5, help: '0 (lowest) to 9 (highest).', attrs: { min: 0, max: 9 } }),
+    timeout: field('timeout', 'Timeout per attempt', { value: fmt.spanInput(d.timeout), help: 'e.g. 30s' }),
+    lane: field('lane', 'Lane', { value: d.lane || 'default', help: 'Concurrency budget this job counts against.' }),
+    overlap: field('overlap', 'When the previous run is still active', { kind: 'select', value: d.overlap || 'Allow', options: [['Allow', 'Allow: run in parallel'], ['Skip', 'Skip the occurrence'], ['BufferOne', 'Buffer one until it ends']] }),
+    tags: field('tags', 'Tags', { value: (d.tags || []).join(', '), help: 'Comma-separated.' }),
+    metadata: keyValueEditor('metadata', 'Metadata', d.metadata, { keyLabel: 'Key', valueLabel: 'Value' }),
+
+    maxAttempts: field('retry.maxAttempts', 'Max attempts', { kind: 'number', value: r.maxAttempts, help: 'Including the first (1 = no retry).', attrs: { min: 1, max: 20 } }),
+    firstInterval: field('retry.firstInterval', 'First delay', { value: fmt.spanInput(r.firstInterval) }),
+    coefficient: field('retry.coefficient', 'Backoff coefficient', { kind: 'number', value: r.coefficient, attrs: { step: '0.1', min: 1, max: 10 } }),
+    maxInterval: field('retry.maxInterval', 'Max delay', { value: fmt.spanInput(r.maxInterval) }),
+    jitter: field('retry.jitter', 'Jitter', { kind: 'number', value: r.jitter, help: '0 to 1', attrs: { step: '0.05', min: 0, max: 1 } }),
+
+    misfireAction: field('misfire.action', 'Missed occurrences', { kind: 'select', value: m.action || 'RunOnce', options: [['RunOnce', 'Run once for all missed'], ['RunAll', 'Run every missed one in the window'], ['Skip', 'Skip them']] }),
+    threshold: field('misfire.threshold', 'Late after', { value: fmt.spanInput(m.threshold) }),
+    window: field('misfire.window', 'Catch-up window', { value: fmt.spanInput(m.window) }),
+  };
+
+  const summary = h('div', { class: 'form-errors', role: 'alert', tabindex: -1, hidden: true, id: 'form-errors' });
+  const previewList = h('ol', { class: 'preview-list', id: 'preview-list', 'aria-live': 'polite' });
+  const previewStatus = h('p', { class: 'muted', id: 'preview-status' }, 'Type a schedule to see its next occurrences.');
+  const saveButton = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-job' }, editing ? 'Save changes' : 'Create job');
+
+  const groups = {
+    http: h('div', { class: 'form-grid', dataset: { target: 'http' } }, f.method, f.url, h('div', { class: 'span-2' }, f.headers), h('div', { class: 'span-2' }, f.body), f.successCodes),
+    queue: h('div', { class: 'form-grid', dataset: { target: 'queue' } }, f.queueName, h('div', { class: 'span-2' }, f.message)),
+    command: h('div', { class: 'form-grid', dataset: { target: 'command' } }, f.program, f.workingDirectory, h('div', { class: 'span-2' }, f.args), h('div', { class: 'span-2' }, f.environment), f.useShell),
+    ssh: h('div', { class: 'form-grid', dataset: { target: 'ssh' } }, f.connection, f.host, f.port, f.user, f.secretRef, f.hostKeyFingerprint, h('div', { class: 'span-2' }, f.commands), f.continueOnError, f.connectTimeout, f.commandTimeout),
+  };
+  const kinds = {
+    Cron: h('div', { class: 'form-grid', dataset: { kind: 'Cron' } }, f.cron, f.timeZone),
+    Interval: h('div', { class: 'form-grid', dataset: { kind: 'Interval' } }, f.interval),
+    Once: h('div', { class: 'form-grid', dataset: { kind: 'Once' } }, f.at, f.delay),
+  };
+  const bounds = h('div', { class: 'form-grid', id: 'schedule-bounds' }, f.startUtc, f.endUtc, f.maxOccurrences);
+
+  const form = h('form', { id: 'job-form', novalidate: true, 'aria-labelledby': 'form-title' },
+    summary,
+    h('div', { class: 'form-layout' },
+      h('div', null,
+        h('fieldset', null, h('legend', null, 'Job'), h('div', { class: 'form-grid' }, f.id, f.name)),
+        h('fieldset', null, h('legend', null, 'Target'), f.type, ...Object.values(groups)),
+        h('fieldset', null, h('legend', null, 'Schedule'), f.kind, ...Object.values(kinds), bounds),
+        h('fieldset', null, h('legend', null, 'Execution'), h('div', { class: 'form-grid' }, f.priority, f.timeout, f.lane, f.overlap, f.tags), f.metadata),
+        h('fieldset', null, h('legend', null, 'Retries'), h('div', { class: 'form-grid' }, f.maxAttempts, f.firstInterval, f.coefficient, f.maxInterval, f.jitter)),
+        h('fieldset', null, h('legend', null, 'Misfires'), h('div', { class: 'form-grid' }, f.misfireAction, f.threshold, f.window)),
+        h('div', { class: 'form-footer' }, saveButton, h('a', { class: 'btn', href: editing ? `#/jobs/${enc(d.id)}` : '#/jobs' }, 'Cancel'))),
+      h('aside', { class: 'form-side' },
+        h('section', { class: 'panel', 'aria-labelledby': 'preview-title' },
+          h('h2', { id: 'preview-title' }, 'Next occurrences'),
+          previewStatus,
+          previewList))),
+    h('datalist', { id: 'tz-list' }, timeZones().map((z) => h('option', { value: z }))));
+
+  replace(main,
+    h('div', { class: 'page-head' },
+      h('div', null, h('h1', { id: 'form-title' }, editing ? `Edit ${d.id}` : 'New job'),
+        h('p', { class: 'sub' }, editing ? 'Saving replaces the definition; the schedule restarts from now.' : 'Fields marked by the server as wrong are shown in red with the reason.'))),
+    form);
+
+  const showGroups = () => {
+    for (const [type, el] of Object.entries(groups)) el.hidden = type !== f.type.control.value;
+    for (const [kind, el] of Object.entries(kinds)) el.hidden = kind !== f.kind.control.value;
+  };
+  f.type.control.addEventListener('change', showGroups);
+  f.kind.control.addEventListener('change', showGroups);
+  showGroups();
+
+  // ---------- live preview ----------
+  let previewTimer = null;
+  let previewSeq = 0;
+  const previewFields = [f.kind, f.cron, f.timeZone, f.interval, f.at, f.delay, f.startUtc, f.endUtc, f.maxOccurrences];
+  const schedulePreview = () => { clearTimeout(previewTimer); previewTimer = setTimeout(runPreview, 400); };
+  for (const pf of previewFields) {
+    pf.control.addEventListener('input', schedulePreview);
+    pf.control.addEventListener('change', schedulePreview);
+  }
+
+  async function runPreview() {
+    const seq = ++previewSeq;
+    const { definition, errors } = readDefinition(f, { editing });
+    const scheduleErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('schedule')));
+    clearScheduleErrors();
+    if (Object.keys(scheduleErrors).length) {
+      markSchedule(scheduleErrors);
+      previewStatus.textContent = 'Fix the schedule to see a preview.';
+      replace(previewList);
+      return;
+    }
+    previewStatus.textContent = 'Computing…';
+    try {
+      const result = (await api('POST', '/schedules/preview', { body: { schedule: definition.schedule, count: PREVIEW_COUNT } })).data;
+      if (seq !== previewSeq) return;
+      const zone = result.timeZone || 'UTC';
+      const items = result.occurrences || [];
+      previewStatus.textContent = items.length ? `Shown in your zone (${fmt.viewerZone}) and the schedule's (${zone}).` : 'This schedule has no further occurrence.';
+      replace(previewList, items.map((o) => h('li', null,
+        h('span', null, fmt.dateTime(o.utc)),
+        zone !== fmt.viewerZone ? h('span', { class: 'zone' }, `${fmt.dateTime(o.utc, zone)} · ${zone}`) : h('span', { class: 'zone' }, fmt.relative(o.utc)))));
+    } catch (err) {
+      if (seq !== previewSeq) return;
+      replace(previewList);
+      if (err.kind === 'validation') {
+        markSchedule(err.errors);
+        previewStatus.textContent = 'The schedule is not valid yet.';
+      } else {
+        previewStatus.textContent = `Preview unavailable: ${err.message}`;
+      }
+    }
+  }
+
+  function clearScheduleErrors() {
+    for (const el of form.querySelectorAll('[data-field^="schedule."].invalid')) {
+      el.classList.remove('invalid');
+      const e = el.querySelector('.field-error');
+      e.hidden = true;
+      e.textContent = '';
+      el.querySelector('input, select, textarea')?.removeAttribute('aria-invalid');
+    }
+  }
+
+  function markSchedule(errors) {
+    for (const [key, messages] of Object.entries(errors)) {
+      const el = form.querySelector(`[data-field="${CSS.escape(key)}"]`);
+      if (!el || el.offsetParent === null) continue;
+      el.classList.add('invalid');
+      const e = el.querySelector('.field-error');
+      e.textContent = [].concat(messages).join(' ');
+      e.hidden = false;
+      el.querySelector('input, select, textarea')?.setAttribute('aria-invalid', 'true');
+    }
+  }
+
+  // ---------- submit ----------
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form, summary);
+    const { definition, errors } = readDefinition(f, { editing });
+    if (Object.keys(errors).length) {
+      (showErrors(form, summary, errors, { title: 'Some fields cannot be read.' }) || summary).focus();
+      return;
+    }
+    saveButton.disabled = true;
+    try {
+      const response = editing
+        ? await api('PUT', `/jobs/${enc(d.id)}`, { body: definition, ifMatch: etag })
+        : await api('POST', '/jobs', { body: definition });
+      toast(editing ? `Saved ${definition.id}` : `Created ${definition.id}`);
+      navigate(`/jobs/${enc(response.data?.id || definition.id)}`);
+    } catch (err) {
+      const fieldErrors = Object.keys(err.errors || {}).length ? err.errors : { '': [err.detail || err.message] };
+      const title = err.kind === 'conflict'
+        ? (err.status === 412 ? 'Someone changed this job meanwhile: reload the page and apply your changes again.' : 'A job with this id already exists.')
+        : err.kind === 'validation' ? 'The server refused the job.' : 'The job was not saved.';
+      const mapped = err.kind === 'conflict' && err.status === 409 ? { id: [err.detail] } : fieldErrors;
+      (showErrors(form, summary, mapped, { title, detail: err.detail }) || summary).focus();
+    } finally {
+      saveButton.disabled = false;
+    }
+  });
+
+  runPreview();
+  return () => clearTimeout(previewTimer);
+}

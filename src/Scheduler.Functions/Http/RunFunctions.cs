@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Scheduler.Api;
+using Scheduler.Api.Endpoints;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Services;
+using Scheduler.Core.Workflow;
+
+namespace Scheduler.Functions.Http;
+
+/// <summary>Runs. Cancel also terminates the run's orchestration (instance id = run id) and finalizes a run cut short mid-attempt.</summary>
+public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller canceller, RunSteps steps)
+{
+    [Function("ListRuns")]
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.JobRuns)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        RunEndpoints.ListByJobAsync(id, request, runs, jobs, cancellationToken);
+
+    [Function("GetRun")]
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Run)] HttpRequest request, string jobId, string runId, CancellationToken cancellationToken) =>
+        RunEndpoints.GetAsync(jobId, runId, runs, cancellationToken);
+
+    [Function("CancelRun")]
+    public async Task<IResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.RunCancel)] HttpRequest request,
+        string jobId,
+        string runId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var result = await RunEndpoints.CancelAsync(jobId, runId, canceller, cancellationToken).ConfigureAwait(false);
+        if (await runs.GetAsync(jobId, runId, cancellationToken).ConfigureAwait(false) is { CancelRequested: true } run)
+        {
+            // Terminating a finished or unknown instance is a no-op (checked: DurableTaskClient.TerminateInstanceAsync(instanceId, output, ct)).
+            await client.TerminateInstanceAsync(runId, "Canceled on request.", cancellationToken).ConfigureAwait(false);
+            if (!run.Status.IsTerminal())
+            {
+                await steps.FinalizeAsync(new FinalizeRequest(jobId, runId, RunStatus.Canceled, run.AttemptCount, "Canceled on request."), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Scheduler.Api.Auth;
+
+namespace Scheduler.Server.Startup;
+
+/// <summary>When no API key is configured, generates one once and keeps it in the repository's <c>.data/</c> folder
+/// (or <c>Scheduler:DataPath</c>), so a local run always has a key and prints it.</summary>
+public sealed class LocalApiKey(IHostEnvironment environment, IConfiguration configuration) : IPostConfigureOptions<ApiKeyOptions>
+{
+    public const string FileName = "api-key";
+    private readonly Lock gate = new();
+
+    /// <summary>Where the generated key is kept, when one was needed.</summary>
+    public string? GeneratedPath { get; private set; }
+
+    public void PostConfigure(string? name, ApiKeyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Keys.Any(k => !string.IsNullOrWhiteSpace(k)))
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            var path = Path.Combine(DataFolder(), FileName);
+            options.Keys.Add(LoadOrCreate(path));
+            GeneratedPath = path;
+        }
+    }
+
+    private string DataFolder()
+    {
+        if (configuration["Scheduler:DataPath"] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Scheduler.sln")))
+            {
+                return Path.Combine(dir.FullName, ".data");
+            }
+        }
+
+        return Path.Combine(environment.ContentRootPath, ".data");
+    }
+
+    private static string LoadOrCreate(string path)
+    {
+        if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= 16 } existing)
+        {
+            return existing;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = "sk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(path, fileOptions))
+        {
+            writer.Write(key);
+        }
+
+        return key;
+    }
+}

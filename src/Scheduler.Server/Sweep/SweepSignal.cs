@@ -1,0 +1,42 @@
+using System.Threading.Channels;
+using Scheduler.Core.Ports;
+
+namespace Scheduler.Server.Sweep;
+
+/// <summary>Wakes the sweep loop early. Kicks coalesce: any number of kicks during a sweep cause one more sweep.</summary>
+public sealed class SweepSignal : ISweepSignal
+{
+    private readonly Channel<bool> kicks = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
+
+    public void Kick() => kicks.Writer.TryWrite(true);
+
+    /// <summary>Waits for a kick or for <paramref name="timeout"/>; true when kicked.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (kicks.Reader.TryRead(out _))
+        {
+            return true;
+        }
+
+        if (timeout <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(timeout);
+        try
+        {
+            await kicks.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}

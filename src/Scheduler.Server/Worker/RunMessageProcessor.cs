@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using Scheduler.Core.Workflow;
+using Scheduler.Storage.Queues;
+
+namespace Scheduler.Server.Worker;
+
+/// <summary>Processes one received run message and settles it: deleted when the run ended, hidden until the run resumes when it
+/// suspended, retried with backoff when processing threw, poisoned after <see cref="WorkerOptions.MaxFailures"/> throws,
+/// handed back at once when the host aborts it.</summary>
+public sealed class RunMessageProcessor(RunQueueReceiver queue, RunProcessor processor, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunMessageProcessor> logger)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly WorkerOptions settings = options.Value;
+    private readonly FailureCounts failures = new(time);
+
+    public async Task ProcessAsync(ReceivedRun message, CancellationToken abort)
+    {
+        await using var lease = new MessageLease(queue, message, settings, time, logger);
+        RunProcessResult result;
+        try
+        {
+            result = await processor.ProcessAsync(message.Message, abort).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            await lease.HideAsync(TimeSpan.Zero).ConfigureAwait(false);
+            return;
+        }
+#pragma warning disable CA1031 // Any processing failure counts towards the poison limit; the run itself stays consistent in storage.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await FailedAsync(lease, ex).ConfigureAwait(false);
+            return;
+        }
+
+        failures.Clear(message.MessageId);
+        if (result.ResumeAtUtc is { } resumeAt)
+        {
+            Log.Suspended(logger, message.Message.RunId, resumeAt);
+            await lease.HideAsync(resumeAt - time.GetUtcNow()).ConfigureAwait(false);
+        }
+        else
+        {
+            await lease.DeleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task FailedAsync(MessageLease lease, Exception ex)
+    {
+        var message = lease.Message;
+        var count = failures.Add(message.MessageId);
+        if (count >= settings.MaxFailures)
+        {
+            Log.Poisoned(logger, message.Message.RunId, count, ex);
+            failures.Clear(message.MessageId);
+            await lease.PoisonAsync().ConfigureAwait(false);
+            return;
+        }
+
+        var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, count), MaxBackoff.TotalSeconds));
+        Log.ProcessFailed(logger, message.Message.RunId, count, message.DequeueCount, backoff, ex);
+        await lease.HideAsync(backoff).ConfigureAwait(false);
+    }
+}

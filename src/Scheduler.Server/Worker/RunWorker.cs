@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Scheduler.Storage.Queues;
+
+namespace Scheduler.Server.Worker;
+
+/// <summary>Receives run messages and processes them with bounded parallelism. A finished run deletes its message, a
+/// suspended one hides it until the run resumes, a failing one is retried and poisoned after <see cref="WorkerOptions.MaxFailures"/>.
+/// On shutdown it stops receiving, lets runs in flight finish within the host's shutdown timeout and hands back the rest.</summary>
+public sealed class RunWorker(RunQueueReceiver queue, RunMessageProcessor processor, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunWorker> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly WorkerOptions settings = options.Value;
+    private readonly CancellationTokenSource abort = new();
+    private readonly ConcurrentDictionary<long, Task> inFlight = new();
+    private readonly SemaphoreSlim slots = new(options.Value.Parallelism, options.Value.Parallelism);
+    private long started;
+
+    /// <summary>Runs being processed right now.</summary>
+    public int InFlight => inFlight.Count;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var receiveFailures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = settings.IdlePollInterval;
+            var taken = 0;
+            try
+            {
+                await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                taken = 1;
+                while (taken < RunQueueReceiver.MaxBatch && slots.Wait(0, CancellationToken.None))
+                {
+                    taken++;
+                }
+
+                var received = await queue.ReceiveAsync(taken, settings.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
+                receiveFailures = 0;
+                foreach (var message in received)
+                {
+                    taken--;
+                    Start(message);
+                }
+
+                if (received.Count > 0)
+                {
+                    wait = TimeSpan.Zero;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Receiving must survive storage failures; it backs off and tries again.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                receiveFailures++;
+                wait = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(receiveFailures, 10)) * 0.5, MaxBackoff.TotalSeconds));
+                Log.ReceiveFailed(logger, receiveFailures, wait, ex);
+            }
+            finally
+            {
+                if (taken > 0)
+                {
+                    slots.Release(taken);
+                }
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(inFlight.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The shutdown timeout is over: stop the runs still going; their messages go back to the queue.
+            Log.HandedBack(logger, inFlight.Count);
+            await abort.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(inFlight.Values).WaitAsync(TimeSpan.FromSeconds(20), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public override void Dispose()
+    {
+        abort.Dispose();
+        slots.Dispose();
+        base.Dispose();
+    }
+
+    private void Start(ReceivedRun message)
+    {
+        // Registered before the work starts, so that a quick run cannot finish before it is tracked.
+        var key = Interlocked.Increment(ref started);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        inFlight[key] = done.Task;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await processor.ProcessAsync(message, abort.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                inFlight.TryRemove(key, out _);
+                slots.Release();
+                done.SetResult();
+            }
+        });
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Scheduler.Storage;
+
+namespace Scheduler.Api.Tests.Support;
+
+/// <summary>The real Server host (API, sweep, worker) over its own tables and queue in the shared Azurite, with a 1 s tick.</summary>
+public sealed class SchedulerApp(StorageOptions storage) : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-key-7f3c9a1e5b2d4c6e";
+
+    public StorageOptions Storage => storage;
+
+    /// <summary>A client that sends the API key.</summary>
+    public HttpClient Api()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    /// <summary>A client without any key.</summary>
+    public HttpClient Anonymous() => CreateClient();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Scheduler:Storage:ConnectionString"] = storage.ConnectionString,
+            ["Scheduler:Storage:TablePrefix"] = storage.TablePrefix,
+            ["Scheduler:Storage:RunsQueue"] = storage.RunsQueue,
+            ["Scheduler:Storage:MaxRetries"] = storage.MaxRetries.ToString(CultureInfo.InvariantCulture),
+            ["Scheduler:Storage:RetryDelay"] = storage.RetryDelay.ToString("c"),
+            ["Scheduler:Storage:MaxRetryDelay"] = storage.MaxRetryDelay.ToString("c"),
+            ["Scheduler:Storage:NetworkTimeout"] = storage.NetworkTimeout.ToString("c"),
+            ["Scheduler:Api:Keys:0"] = ApiKey,
+            ["Scheduler:Targets:Http:AllowLoopback"] = "true",
+            ["Scheduler:Sweep:Tick"] = "00:00:01",
+            ["Scheduler:Sweep:Lookahead"] = "00:00:02",
+            ["Scheduler:Worker:IdlePollInterval"] = "00:00:00.250",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Scheduler.Server.Worker"] = "Information",
+        }));
+    }
+}
