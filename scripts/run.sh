@@ -40,6 +40,6 @@ connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKe
 echo "Building and starting Scheduler.Server on http://127.0.0.1:$port"
 dotnet build src/Scheduler.Server -c Release --nologo -v:q
 Scheduler__Storage__ConnectionString="$connection" \
-  dotnet src/Scheduler.Server/bin/Release/net10.0/Scheduler.Server.dll --urls "http://127.0.0.1:$port" --contentRoot src/Scheduler.Server &
+  dotnet src/Scheduler.Server/bin/Release/net10.0/Scheduler.Server.dll --urls "http://127.0.0.1:$port" --contentRoot "$root/src/Scheduler.Server" &
 server_pid=$!
 wait "$server_pid"

@@ -39,7 +39,7 @@ public sealed class SsrfTests(EngineFixture fixture)
         await host.Get<IDueIndex>().AddAsync(Core.Dispatch.DueEntryFactory.Scheduled(job, now, 1, now), CancellationToken.None);
         await host.Get<IJobStore>().InsertAsync(job, CancellationToken.None);
 
-        var run = await Jobs.FinishedRunAsync(host.Get<IRunStore>(), "ssrf", TimeSpan.FromSeconds(20));
+        var run = await Jobs.FinishedRunAsync(host.Get<IRunStore>(), "ssrf", TimeSpan.FromSeconds(60));
 
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Equal(1, run.AttemptCount);

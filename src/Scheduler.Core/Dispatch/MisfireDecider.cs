@@ -18,7 +18,7 @@ public static class MisfireDecider
             MisfireAction.Skip => new MisfireDecision(false, nowUtc, $"misfired by {lateness} (policy Skip)"),
             MisfireAction.RunOnce => new MisfireDecision(true, nowUtc, null),
             MisfireAction.RunAll when lateness <= policy.Window => new MisfireDecision(true, dueUtc, null),
-            MisfireAction.RunAll => new MisfireDecision(false, dueUtc, $"misfired by {lateness}, beyond the RunAll window {policy.Window}"),
+            MisfireAction.RunAll => new MisfireDecision(false, nowUtc - policy.Window, $"misfired by {lateness}, beyond the RunAll window {policy.Window}"),
             _ => throw new ArgumentOutOfRangeException(nameof(policy), policy.Action, "Unknown misfire action."),
         };
     }

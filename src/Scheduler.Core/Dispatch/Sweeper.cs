@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Scheduler.Core.Config;
+using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Telemetry;
 
@@ -30,10 +31,14 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
         var rows = await due.ReadAsync(from, DueBuckets.Of(now + options.Lookahead), options.MaxRowsPerSweep, cancellationToken).ConfigureAwait(false);
         var ordered = rows.OrderBy(r => r.DueUtc).ThenByDescending(r => r.Priority).ToList();
         var sweep = new SweepContext(now, settings, await LoadLanesAsync(ordered, settings, cancellationToken).ConfigureAwait(false));
-        var admitted = Admit(ordered, sweep);
         var outcomes = new ConcurrentDictionary<DueEntry, RowOutcome>();
-        await Parallel.ForEachAsync(ordered, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
-            outcomes[row] = await dispatcher.DispatchAsync(row, sweep, admitted.Contains(row), ct).ConfigureAwait(false)).ConfigureAwait(false);
+        await DispatchAsync(ordered, Admit(ordered, sweep), sweep, outcomes, cancellationToken).ConfigureAwait(false);
+        // Rows admitted but found stale, skipped or held took no slot: give the slots still free to throttled rows, in the same order.
+        var late = Admit(ordered.Where(r => outcomes[r] == RowOutcome.Throttled), sweep);
+        if (late.Count > 0)
+        {
+            await DispatchAsync(late, late, sweep, outcomes, cancellationToken).ConfigureAwait(false);
+        }
 
         await due.RemoveAsync(sweep.ToRemove.ToList(), cancellationToken).ConfigureAwait(false);
         var left = outcomes.Where(o => o.Value is RowOutcome.Throttled or RowOutcome.Held or RowOutcome.NotYet).Select(o => o.Key.Bucket);
@@ -50,10 +55,15 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
         return new SweepReport(rows.Count, tally, nextCursor, Paused: false);
     }
 
+    private Task DispatchAsync(IEnumerable<DueEntry> rows, HashSet<DueEntry> admitted, SweepContext sweep, ConcurrentDictionary<DueEntry, RowOutcome> outcomes, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
+            outcomes[row] = await dispatcher.DispatchAsync(row, sweep, admitted.Contains(row), ct).ConfigureAwait(false));
+
     private async Task<IReadOnlyDictionary<string, LaneSlots>> LoadLanesAsync(IEnumerable<DueEntry> rows, SchedulerConfig settings, CancellationToken cancellationToken)
     {
         var lanes = new Dictionary<string, LaneSlots>(StringComparer.Ordinal);
-        foreach (var lane in rows.Select(r => r.Lane).Distinct(StringComparer.Ordinal))
+        // The default and configured lanes are always loaded, so their expired slots are repaired even when nothing in them is due.
+        foreach (var lane in rows.Select(r => r.Lane).Append(JobDefinition.DefaultLane).Concat(settings.Lanes.Keys).Distinct(StringComparer.Ordinal))
         {
             lanes[lane] = await allocator.LoadAsync(lane, settings.BudgetOf(lane), cancellationToken).ConfigureAwait(false);
         }

@@ -23,7 +23,7 @@ public static class ScheduleCalculator
         var next = spec.Kind switch
         {
             ScheduleKind.Once => null,
-            ScheduleKind.Cron => Cron(spec).Next(Later(afterUtc, spec.StartUtc), inclusive: false),
+            ScheduleKind.Cron => spec.StartUtc is { } start && start > afterUtc ? Cron(spec).Next(start, inclusive: true) : Cron(spec).Next(afterUtc, inclusive: false),
             ScheduleKind.Interval => NextInterval(spec, createdUtc, afterUtc, inclusive: false),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown schedule kind."),
         };
@@ -78,6 +78,4 @@ public static class ScheduleCalculator
         CronSchedule.TryParse(spec.Cron, spec.TimeZone, out var schedule, out var cronError, out var zoneError)
             ? schedule!
             : throw new ArgumentException(cronError ?? zoneError, nameof(spec));
-
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;
 }

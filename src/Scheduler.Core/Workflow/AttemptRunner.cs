@@ -42,8 +42,8 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
         }
 
         // Executors enforce the timeout themselves and report it with detail; this backstop only catches one that does not.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(running.Definition.Timeout + ExecutorGrace);
+        using var backstop = new CancellationTokenSource(running.Definition.Timeout + ExecutorGrace, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, backstop.Token);
         try
         {
             return await executor.ExecuteAsync(new AttemptInvocation(running.JobId, running.RunId, attempt, running.Definition, running.DueUtc), timeout.Token).ConfigureAwait(false);

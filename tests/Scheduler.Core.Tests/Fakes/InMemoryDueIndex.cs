@@ -1,0 +1,43 @@
+using System.Globalization;
+using Scheduler.Core.Dispatch;
+using Scheduler.Core.Ports;
+
+namespace Scheduler.Core.Tests.Fakes;
+
+/// <summary>The due table in memory, ordered by bucket then RowKey <c>{dueTicks:D19}-{9-priority}-{jobId}</c>. Adds are upserts.</summary>
+public sealed class InMemoryDueIndex : InMemoryStore, IDueIndex
+{
+    private readonly SortedDictionary<(string Bucket, string RowKey), DueEntry> rows = new(KeyOrder.Instance);
+
+    public IReadOnlyList<DueEntry> Entries => Locked(() => rows.Values.ToList());
+
+    public static string RowKey(DueEntry entry) =>
+        string.Create(CultureInfo.InvariantCulture, $"{entry.DueUtc.UtcTicks:D19}-{9 - entry.Priority}-{entry.JobId}");
+
+    public Task AddAsync(DueEntry entry, CancellationToken cancellationToken) => Call(() => rows[(entry.Bucket, RowKey(entry))] = entry);
+
+    public Task<IReadOnlyList<DueEntry>> ReadAsync(string fromBucket, string toBucket, int max, CancellationToken cancellationToken) => Call<IReadOnlyList<DueEntry>>(() => rows
+        .Where(r => string.CompareOrdinal(r.Key.Bucket, fromBucket) >= 0 && string.CompareOrdinal(r.Key.Bucket, toBucket) <= 0)
+        .Select(r => r.Value)
+        .Take(Math.Max(0, max))
+        .ToList());
+
+    public Task RemoveAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken) => Call(() =>
+    {
+        foreach (var entry in entries)
+        {
+            rows.Remove((entry.Bucket, RowKey(entry)));
+        }
+    });
+
+    private sealed class KeyOrder : IComparer<(string Bucket, string RowKey)>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare((string Bucket, string RowKey) x, (string Bucket, string RowKey) y)
+        {
+            var byBucket = string.CompareOrdinal(x.Bucket, y.Bucket);
+            return byBucket != 0 ? byBucket : string.CompareOrdinal(x.RowKey, y.RowKey);
+        }
+    }
+}

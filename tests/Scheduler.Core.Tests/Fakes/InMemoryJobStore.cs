@@ -1,0 +1,75 @@
+using Scheduler.Core.Jobs;
+using Scheduler.Core.Ports;
+
+namespace Scheduler.Core.Tests.Fakes;
+
+/// <summary>The jobs table in memory: Conflict on duplicate insert, Stale on ETag mismatch, NotFound when missing.
+/// A null ETag on replace or delete is unconditional, as with Azure Tables' <c>If-Match: *</c>.</summary>
+public sealed class InMemoryJobStore : InMemoryStore, IJobStore
+{
+    private readonly Dictionary<string, Job> jobs = new(StringComparer.Ordinal);
+    private readonly ETags etags = new();
+
+    /// <summary>When set, the next insert throws it instead of writing (a crash or a storage outage).</summary>
+    public Exception? InsertFault { get; set; }
+
+    public int Writes { get; private set; }
+
+    public Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => Call(() => jobs.GetValueOrDefault(jobId));
+
+    public Task<Written> InsertAsync(Job job, CancellationToken cancellationToken) => Call(() =>
+    {
+        if (InsertFault is { } fault)
+        {
+            InsertFault = null;
+            throw fault;
+        }
+
+        return jobs.ContainsKey(job.Id) ? Written.Conflict : Store(job);
+    });
+
+    public Task<Written> ReplaceAsync(Job job, CancellationToken cancellationToken) => Call(() =>
+        !jobs.TryGetValue(job.Id, out var current) ? Written.NotFound
+        : job.ETag is not null && job.ETag != current.ETag ? Written.Stale
+        : Store(job));
+
+    public Task<Written> DeleteAsync(string jobId, string? etag, CancellationToken cancellationToken) => Call(() =>
+    {
+        if (!jobs.TryGetValue(jobId, out var current))
+        {
+            return Written.NotFound;
+        }
+
+        if (etag is not null && etag != "*" && etag != current.ETag)
+        {
+            return Written.Stale;
+        }
+
+        jobs.Remove(jobId);
+        Writes++;
+        return Written.Ok(null);
+    });
+
+    public Task<Page<Job>> ListAsync(JobQuery query, CancellationToken cancellationToken) => Call(() =>
+    {
+        var matching = jobs.Values
+            .Where(j => query.Status is not { } status || j.Status == status)
+            .Where(j => query.Tag is not { } tag || j.Definition.Tags.Contains(tag, StringComparer.Ordinal))
+            .Where(j => query.Lane is not { } lane || j.Definition.Lane == lane)
+            .Where(j => query.Text is not { } text || j.Id.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || (j.Definition.Name?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false))
+            .Where(j => query.Continuation is not { } after || string.CompareOrdinal(j.Id, after) > 0)
+            .OrderBy(j => j.Id, StringComparer.Ordinal)
+            .ToList();
+        var page = matching.Take(query.Limit).ToList();
+        return new Page<Job>(page, matching.Count > query.Limit ? page[^1].Id : null);
+    });
+
+    private Written Store(Job job)
+    {
+        var etag = etags.Next();
+        jobs[job.Id] = job with { ETag = etag };
+        Writes++;
+        return Written.Ok(etag);
+    }
+}

@@ -1,0 +1,102 @@
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+
+namespace Scheduler.Core.Tests.Fakes;
+
+/// <summary>The runs table in memory. Recording an attempt replaces the run and adds the attempt atomically:
+/// a stale run ETag or an attempt number already recorded writes nothing.</summary>
+public sealed class InMemoryRunStore : InMemoryStore, IRunStore
+{
+    private readonly Dictionary<(string JobId, string RunId), Run> runs = [];
+    private readonly Dictionary<(string JobId, string RunId), SortedDictionary<int, AttemptRecord>> attempts = [];
+    private readonly ETags etags = new();
+
+    public IReadOnlyList<Run> All => Locked(() => runs.Values.OrderBy(r => r.RunId, StringComparer.Ordinal).ToList());
+
+    public Run Get(string runId) => Locked(() => runs.Values.Single(r => r.RunId == runId));
+
+    public IReadOnlyList<AttemptRecord> AttemptsOf(string runId) =>
+        Locked(() => attempts.Where(a => a.Key.RunId == runId).SelectMany(a => a.Value.Values).ToList());
+
+    /// <summary>When set, the next insert writes the run but answers Conflict, as a storage retry after a lost response does.</summary>
+    public bool LoseNextInsertResponse { get; set; }
+
+    public Task<Written> InsertAsync(Run run, CancellationToken cancellationToken) => Call(() =>
+    {
+        if (runs.ContainsKey((run.JobId, run.RunId)))
+        {
+            return Written.Conflict;
+        }
+
+        var written = Store(run);
+        if (LoseNextInsertResponse)
+        {
+            LoseNextInsertResponse = false;
+            return Written.Conflict;
+        }
+
+        return written;
+    });
+
+    public Task<Run?> GetAsync(string jobId, string runId, CancellationToken cancellationToken) => Call(() => runs.GetValueOrDefault((jobId, runId)));
+
+    public Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken) => Call(() => Check(run) ?? Store(run));
+
+    public Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken)
+    {
+        if (attempt.JobId != run.JobId || attempt.RunId != run.RunId)
+        {
+            throw new ArgumentException($"Attempt {attempt.Number} of run '{attempt.RunId}' does not belong to run '{run.RunId}'.", nameof(attempt));
+        }
+
+        return Call(() =>
+        {
+            if (Check(run) is { } refused)
+            {
+                return refused;
+            }
+
+            if (!attempts.TryGetValue((run.JobId, run.RunId), out var recorded))
+            {
+                recorded = [];
+                attempts[(run.JobId, run.RunId)] = recorded;
+            }
+
+            if (recorded.ContainsKey(attempt.Number))
+            {
+                return Written.Conflict;
+            }
+
+            recorded[attempt.Number] = attempt;
+            return Store(run);
+        });
+    }
+
+    public Task<Page<Run>> ListByJobAsync(string jobId, int limit, string? continuation, CancellationToken cancellationToken) => Call(() =>
+    {
+        var newestFirst = runs.Values
+            .Where(r => r.JobId == jobId && (continuation is null || string.CompareOrdinal(r.RunId, continuation) < 0))
+            .OrderByDescending(r => r.RunId, StringComparer.Ordinal)
+            .ToList();
+        var page = newestFirst.Take(limit).ToList();
+        return new Page<Run>(page, newestFirst.Count > limit ? page[^1].RunId : null);
+    });
+
+    public Task<IReadOnlyList<AttemptRecord>> ListAttemptsAsync(string jobId, string runId, CancellationToken cancellationToken) =>
+        Call<IReadOnlyList<AttemptRecord>>(() => attempts.TryGetValue((jobId, runId), out var recorded) ? recorded.Values.ToList() : []);
+
+    public Task<IReadOnlyList<Run>> ListCreatedSinceAsync(DateTimeOffset sinceUtc, CancellationToken cancellationToken) =>
+        Call<IReadOnlyList<Run>>(() => runs.Values.Where(r => r.CreatedUtc >= sinceUtc).ToList());
+
+    private Written? Check(Run run) =>
+        !runs.TryGetValue((run.JobId, run.RunId), out var current) ? Written.NotFound
+        : run.ETag is not null && run.ETag != current.ETag ? Written.Stale
+        : null;
+
+    private Written Store(Run run)
+    {
+        var etag = etags.Next();
+        runs[(run.JobId, run.RunId)] = run with { ETag = etag };
+        return Written.Ok(etag);
+    }
+}

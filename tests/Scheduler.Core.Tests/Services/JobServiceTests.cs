@@ -1,0 +1,178 @@
+using Scheduler.Core.Dispatch;
+using Scheduler.Core.Jobs;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Services;
+using Scheduler.Core.Tests.Support;
+
+namespace Scheduler.Core.Tests.Services;
+
+public sealed class JobServiceTests
+{
+    private static readonly DateTimeOffset T = EngineHarness.Start;
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task Create_JobInsertFails_LeavesOnlyARowTheSweepDropsAsStale()
+    {
+        var h = new EngineHarness();
+        h.Jobs.InsertFault = new IOException("storage unavailable");
+
+        await Assert.ThrowsAsync<IOException>(() => h.JobService.CreateAsync(TestJobs.Http("job", TestJobs.Once(T)), None));
+
+        Assert.Single(h.Due.Entries);
+        Assert.Null(await h.Jobs.GetAsync("job", None));
+        var report = await h.SweepAsync();
+        Assert.Equal(1, report.Count(RowOutcome.Stale));
+        Assert.Empty(h.Due.Entries);
+        Assert.Empty(h.Sender.Sent);
+    }
+
+    [Fact]
+    public async Task Create_DuplicateId_ConflictsAndItsRowIsStale()
+    {
+        var h = new EngineHarness();
+        var original = await h.CreateAsync(TestJobs.Http("job", TestJobs.Once(T.AddHours(1))));
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+
+        var duplicate = await h.JobService.CreateAsync(TestJobs.Http("job", TestJobs.Once(T.AddSeconds(3))), None);
+        var report = await h.SweepAsync();
+
+        Assert.Equal(ServiceStatus.Conflict, duplicate.Status);
+        Assert.Equal(1, report.Count(RowOutcome.Stale));
+        Assert.Empty(h.Sender.Sent);
+        var left = Assert.Single(h.Due.Entries);
+        Assert.Equal((T.AddHours(1), original.ScheduleVersion), (left.DueUtc, left.ScheduleVersion));
+    }
+
+    [Fact]
+    public async Task Create_OnceWithDelay_ResolvesAtFromNow()
+    {
+        var h = new EngineHarness();
+        h.Time.Advance(TimeSpan.FromSeconds(42));
+
+        var job = await h.CreateAsync(TestJobs.Http("job", TestJobs.After(TimeSpan.FromMinutes(10))));
+
+        Assert.Equal(h.Now.AddMinutes(10), job.Definition.Schedule.At);
+        Assert.Null(job.Definition.Schedule.Delay);
+        Assert.Equal(h.Now.AddMinutes(10), job.NextDueUtc);
+    }
+
+    [Fact]
+    public async Task Create_Invalid_WritesNothing()
+    {
+        var h = new EngineHarness();
+
+        var result = await h.JobService.CreateAsync(TestJobs.Http("bad/id", TestJobs.Once(T)), None);
+
+        Assert.Equal(ServiceStatus.Invalid, result.Status);
+        Assert.Empty(h.Due.Entries);
+        Assert.Equal(0, h.Jobs.Writes);
+    }
+
+    [Theory]
+    [InlineData(5, 1)]
+    [InlineData(60, 0)]
+    public async Task Create_DueWithinLookahead_KicksTheSweep(int dueInSeconds, int kicks)
+    {
+        var h = new EngineHarness();
+
+        await h.CreateAsync(TestJobs.Http("job", TestJobs.Once(T.AddSeconds(dueInSeconds))));
+
+        Assert.Equal(kicks, h.Signal.Kicks);
+    }
+
+    [Fact]
+    public async Task Change_IfMatchMismatch_IsPreconditionFailedWithNothingWritten()
+    {
+        var h = new EngineHarness();
+        var job = await h.CreateAsync(TestJobs.Http("job", TestJobs.Every(TimeSpan.FromMinutes(5))));
+        var writes = h.Jobs.Writes;
+        var rows = h.Due.Entries;
+
+        var paused = await h.JobService.PauseAsync("job", "not-the-etag", None);
+        var resumed = await h.JobService.ResumeAsync("job", "not-the-etag", None);
+        var replaced = await h.JobService.ReplaceAsync(job.Definition with { Priority = 9 }, "not-the-etag", None);
+        var deleted = await h.JobService.DeleteAsync("job", "not-the-etag", None);
+
+        Assert.All([paused.Status, resumed.Status, replaced.Status, deleted.Status], s => Assert.Equal(ServiceStatus.PreconditionFailed, s));
+        Assert.Equal(writes, h.Jobs.Writes);
+        Assert.Equal(rows, h.Due.Entries);
+        Assert.Equal(job, await h.JobAsync("job"));
+    }
+
+    [Fact]
+    public async Task Change_IfMatchCurrent_SucceedsWithNewETag()
+    {
+        var h = new EngineHarness();
+        var job = await h.CreateAsync(TestJobs.Http("job", TestJobs.Every(TimeSpan.FromMinutes(5))));
+
+        var paused = await h.JobService.PauseAsync("job", job.ETag, None);
+
+        Assert.Equal(ServiceStatus.Ok, paused.Status);
+        Assert.NotEqual(job.ETag, paused.Value!.ETag);
+        Assert.Equal(paused.Value.ETag, (await h.JobAsync("job")).ETag);
+    }
+
+    [Fact]
+    public async Task PauseThenResume_BumpsVersionAndReindexes()
+    {
+        var h = new EngineHarness();
+        var created = await h.CreateAsync(TestJobs.Http("job", TestJobs.Every(TimeSpan.FromMinutes(1), T.AddSeconds(5))));
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+
+        var paused = (await h.JobService.PauseAsync("job", null, None)).Value!;
+
+        Assert.Equal(JobStatus.Paused, paused.Status);
+        Assert.NotEqual(created.ScheduleVersion, paused.ScheduleVersion);
+        Assert.Equal(created.ScheduleVersion, Assert.Single(h.Due.Entries).ScheduleVersion);
+        var whilePaused = await h.SweepAsync();
+        Assert.Equal(1, whilePaused.Count(RowOutcome.Stale));
+        Assert.Empty(h.Due.Entries);
+
+        h.Time.Advance(TimeSpan.FromMinutes(2));
+        var resumed = (await h.JobService.ResumeAsync("job", null, None)).Value!;
+
+        Assert.Equal(JobStatus.Active, resumed.Status);
+        Assert.NotEqual(paused.ScheduleVersion, resumed.ScheduleVersion);
+        Assert.Equal(T.AddMinutes(2).AddSeconds(5), resumed.NextDueUtc);
+        var row = Assert.Single(h.Due.Entries);
+        Assert.Equal((resumed.NextDueUtc, resumed.ScheduleVersion), (row.DueUtc, row.ScheduleVersion));
+        Assert.Equal(2, h.Signal.Kicks);
+        var afterResume = await h.SweepAsync();
+        Assert.Equal(1, afterResume.Count(RowOutcome.Dispatched));
+        Assert.Equal(EngineHarness.RunIdOf("job", T.AddMinutes(2).AddSeconds(5)), Assert.Single(h.Sender.Sent).Message.RunId);
+    }
+
+    [Fact]
+    public async Task Trigger_PausedJob_ManualRowDispatchesWithoutAdvancingTheJob()
+    {
+        var h = new EngineHarness();
+        await h.CreateAsync(TestJobs.Http("job", TestJobs.Every(TimeSpan.FromHours(1), T.AddHours(1))));
+        var paused = (await h.JobService.PauseAsync("job", null, None)).Value!;
+        var kicks = h.Signal.Kicks;
+
+        var triggered = await h.JobService.TriggerAsync("job", None);
+        var report = await h.SweepAsync();
+
+        Assert.Equal(ServiceStatus.Ok, triggered.Status);
+        Assert.Equal(kicks + 1, h.Signal.Kicks);
+        Assert.Equal(1, report.Count(RowOutcome.Dispatched));
+        var sent = Assert.Single(h.Sender.Sent);
+        Assert.Equal(triggered.Value, sent.Message.RunId);
+        Assert.Equal(RunTrigger.Manual, h.Runs.Get(triggered.Value!).Trigger);
+        var job = await h.JobAsync("job");
+        Assert.Equal((JobStatus.Paused, paused.ScheduleVersion, 0), (job.Status, job.ScheduleVersion, job.Occurrences));
+        Assert.DoesNotContain(h.Due.Entries, e => e.Kind == RunTriggerKind.Manual);
+    }
+
+    [Fact]
+    public async Task Trigger_UnknownJob_IsNotFound()
+    {
+        var h = new EngineHarness();
+
+        var triggered = await h.JobService.TriggerAsync("missing", None);
+
+        Assert.Equal(ServiceStatus.NotFound, triggered.Status);
+        Assert.Empty(h.Due.Entries);
+    }
+}

@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Scheduler.Core.Config;
+using Scheduler.Core.Dispatch;
+using Scheduler.Core.Jobs;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Services;
+using Scheduler.Core.Targets;
+using Scheduler.Core.Telemetry;
+using Scheduler.Core.Tests.Fakes;
+using Scheduler.Core.Validation;
+using Scheduler.Core.Workflow;
+
+namespace Scheduler.Core.Tests.Support;
+
+/// <summary>The real Core engine (sweep, dispatch, run workflow, services) wired over the in-memory fakes and a fake clock.
+/// By default every wait suspends the run (InlineDelayMax = 0), as the Server does for long waits.</summary>
+public sealed class EngineHarness
+{
+    public static readonly DateTimeOffset Start = new(2025, 6, 2, 10, 0, 0, TimeSpan.Zero);
+
+    public EngineHarness(Action<SweepOptions>? sweep = null, Action<RunOptions>? run = null)
+    {
+        sweep?.Invoke(SweepOptions);
+        run?.Invoke(RunOptions);
+        Executor = new FakeExecutor(Time);
+        Events = new RunEvents(NullLogger<RunEvents>.Instance);
+        Allocator = new SlotAllocator(Slots, Runs, Sender, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
+        Advancer = new JobAdvancer(Jobs, Due);
+        Skipped = new SkippedRuns(Runs, Events, NullLogger<SkippedRuns>.Instance);
+        Dispatcher = new OccurrenceDispatcher(Jobs, Runs, Sender, Allocator, Advancer, Skipped, Events, SweepOptions);
+        Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
+        Validator = new JobValidator(new HashSet<string>(StringComparer.Ordinal) { TargetKinds.Http, TargetKinds.Queue }, []);
+        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions);
+        Executors = new TargetExecutors([Executor]);
+        Runner = new AttemptRunner(Runs, Executors, Events, Time, NullLogger<AttemptRunner>.Instance);
+        Steps = new RunSteps(Runs, Allocator, Events, Time);
+        AttemptStep = new AttemptStep(Runs, Config, Allocator, Runner, Events, Time, RunOptions, SweepOptions);
+        Processor = new RunProcessor(Steps, AttemptStep, Runs, Time, RunOptions);
+        Canceller = new RunCanceller(Runs, Allocator, Events, Time);
+    }
+
+    public WatchedClock Time { get; } = new(Start);
+    public SweepOptions SweepOptions { get; } = new();
+    public RunOptions RunOptions { get; } = new() { InlineDelayMax = TimeSpan.Zero };
+
+    public InMemoryJobStore Jobs { get; } = new();
+    public InMemoryDueIndex Due { get; } = new();
+    public InMemoryRunStore Runs { get; } = new();
+    public InMemorySlotStore Slots { get; } = new();
+    public InMemoryConfigStore Config { get; } = new();
+    public RecordingRunSender Sender { get; } = new();
+    public RecordingSweepSignal Signal { get; } = new();
+    public FakeExecutor Executor { get; }
+
+    public RunEvents Events { get; }
+    public SlotAllocator Allocator { get; }
+    public JobAdvancer Advancer { get; }
+    public SkippedRuns Skipped { get; }
+    public OccurrenceDispatcher Dispatcher { get; }
+    public Sweeper Sweeper { get; }
+    public JobValidator Validator { get; }
+    public JobService JobService { get; }
+    public TargetExecutors Executors { get; }
+    public AttemptRunner Runner { get; }
+    public RunSteps Steps { get; }
+    public AttemptStep AttemptStep { get; }
+    public RunProcessor Processor { get; }
+    public RunCanceller Canceller { get; }
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>Makes every storage call yield first, so concurrent callers interleave between calls.</summary>
+    public void Interleave()
+    {
+        Jobs.Interleave = Due.Interleave = Runs.Interleave = Slots.Interleave = Config.Interleave = true;
+    }
+
+    public async Task<Job> CreateAsync(JobDefinition definition)
+    {
+        var created = await JobService.CreateAsync(definition, CancellationToken.None);
+        Assert.True(created.Status == ServiceStatus.Created, $"Creating {definition.Id}: {created.Status} {created.Detail} {string.Join("; ", created.Errors?.All.Select(e => e.Field + ": " + e.Message) ?? [])}");
+        return created.Value!;
+    }
+
+    public async Task<Job> JobAsync(string jobId) =>
+        await Jobs.GetAsync(jobId, CancellationToken.None) ?? throw new InvalidOperationException($"No job {jobId}.");
+
+    public Task<SweepReport> SweepAsync() => Sweeper.SweepAsync(CancellationToken.None);
+
+    public async Task SetConfigAsync(SchedulerConfig config)
+    {
+        var current = await Config.GetAsync(CancellationToken.None);
+        var written = await Config.PutAsync(config with { ETag = current.ETag }, CancellationToken.None);
+        Assert.True(written.Done);
+    }
+
+    public Task<RunProcessResult> ProcessAsync(string runId) =>
+        Processor.ProcessAsync(new RunMessage(RunIds.JobIdOf(runId), runId), CancellationToken.None);
+
+    /// <summary>Processes every run still Queued (each message once), oldest first.</summary>
+    public async Task<IReadOnlyList<RunProcessResult>> ProcessQueuedAsync()
+    {
+        var results = new List<RunProcessResult>();
+        foreach (var run in Runs.All.Where(r => r.Status == RunStatus.Queued))
+        {
+            results.Add(await ProcessAsync(run.RunId));
+        }
+
+        return results;
+    }
+
+    /// <summary>Creates the job, sweeps, and returns the id of the run dispatched for it.</summary>
+    public async Task<string> DispatchAsync(JobDefinition definition)
+    {
+        await CreateAsync(definition);
+        await SweepAsync();
+        return Assert.Single(Sender.Sent, s => s.Message.JobId == definition.Id).Message.RunId;
+    }
+
+    /// <summary>Leaves the run as a worker that marked the attempt Running and then died leaves it.</summary>
+    public async Task MarkInFlightAsync(string runId, int attempt, DateTimeOffset since)
+    {
+        var run = Runs.Get(runId);
+        var slot = run.Slot ?? new SlotHold(run.Lane, 0, Slots.Seed(run.Lane, 0, runId, since.AddMinutes(10)).ETag);
+        var written = await Runs.ReplaceAsync(run with
+        {
+            Status = RunStatus.Running,
+            InFlightAttempt = attempt,
+            InFlightSinceUtc = since,
+            StartedUtc = run.StartedUtc ?? since,
+            Slot = slot,
+        }, CancellationToken.None);
+        Assert.True(written.Done);
+    }
+
+    /// <summary>Once the code under test waits on a timer of exactly <paramref name="delay"/>, moves the clock by it.</summary>
+    public async Task AdvanceWhenWaitingAsync(TimeSpan delay, Task processing)
+    {
+        Assert.NotSame(processing, await Task.WhenAny(Time.TimerStarted(delay), processing));
+        Time.Advance(delay);
+    }
+
+    public static string RunIdOf(string jobId, DateTimeOffset dueUtc) => RunIds.For(jobId, dueUtc);
+}
