@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Runs Scheduler locally: Azurite (data under .data/azurite) + Scheduler.Server (API, sweep, worker, dashboard).
 # Installs what it needs on first use (npm ci). Prints the URL and the API key. Ctrl+C stops both.
-# Environment: SCHEDULER_PORT (default 5080), AZURITE_BLOB_PORT/AZURITE_QUEUE_PORT/AZURITE_TABLE_PORT (10000-10002).
+# Environment: SCHEDULER_PORT (default 5080), AZURITE_BLOB_PORT/AZURITE_QUEUE_PORT/AZURITE_TABLE_PORT (10000-10002),
+# SCHEDULER_DATA (default .data: Azurite's files and the generated API key). Scheduler__* variables reach the Server.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 port="${SCHEDULER_PORT:-5080}"
+data="${SCHEDULER_DATA:-$root/.data}"
 blob="${AZURITE_BLOB_PORT:-10000}" queue="${AZURITE_QUEUE_PORT:-10001}" table="${AZURITE_TABLE_PORT:-10002}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 [[ -x node_modules/.bin/azurite ]] || npm ci --no-audit --no-fund --loglevel=error
-mkdir -p .data/azurite
+mkdir -p "$data/azurite"
 
 azurite_pid=""
 server_pid=""
@@ -26,20 +28,20 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-echo "Starting Azurite (tables :$table, queues :$queue, blobs :$blob; data in .data/azurite)"
-node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location .data/azurite \
-  --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >.data/azurite.log 2>&1 &
+echo "Starting Azurite (tables :$table, queues :$queue, blobs :$blob; data in $data/azurite)"
+node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location "$data/azurite" \
+  --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$data/azurite.log" 2>&1 &
 azurite_pid=$!
 for _ in $(seq 1 60); do
   (exec 3<>"/dev/tcp/127.0.0.1/$table") 2>/dev/null && break
-  kill -0 "$azurite_pid" 2>/dev/null || { echo "Azurite exited; see .data/azurite.log"; exit 1; }
+  kill -0 "$azurite_pid" 2>/dev/null || { echo "Azurite exited; see $data/azurite.log"; exit 1; }
   sleep 0.5
 done
 
 connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 echo "Building and starting Scheduler.Server on http://127.0.0.1:$port"
 dotnet build src/Scheduler.Server -c Release --nologo -v:q
-Scheduler__Storage__ConnectionString="$connection" \
+Scheduler__Storage__ConnectionString="$connection" Scheduler__DataPath="$data" \
   dotnet src/Scheduler.Server/bin/Release/net10.0/Scheduler.Server.dll --urls "http://127.0.0.1:$port" --contentRoot "$root/src/Scheduler.Server" &
 server_pid=$!
 wait "$server_pid"

@@ -86,10 +86,10 @@ public sealed class ScriptedSink : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         release.TrySetResult();
-        if (app is not null)
+        if (Interlocked.Exchange(ref app, null) is { } running)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await running.StopAsync();
+            await running.DisposeAsync();
         }
     }
 }
