@@ -138,6 +138,15 @@ public static class BadInputCases
         yield return Connection("connection-password-field", c => c["password"] = "hunter2", "password");
         yield return Connection("connection-port-out-of-range", c => c["port"] = 70000, "port");
         yield return Connection("connection-bad-fingerprint", c => c["hostKeyFingerprint"] = "MD5:aa:bb", "hostKeyFingerprint");
+        yield return Connection("connection-unknown-secret", c => c["secretRef"] = "no-such-secret", "secretRef");
+        yield return Mutated("ssh-job-missing-profile", j => j["target"] = SshTarget(t => t["connection"] = "no-such-profile"), "target.connection");
+        yield return Mutated("ssh-job-private-key-in-body", j => j["target"] = SshTarget(t =>
+        {
+            t["host"] = "ssh.example.test";
+            t["user"] = "deploy";
+            t["secretRef"] = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+            t["hostKeyFingerprint"] = "SHA256:" + new string('A', 43);
+        }), "target.secretRef");
         yield return Connection("connection-exists", c => c["name"] = ApiFixture.SeedConnection, null, HttpStatusCode.Conflict);
     }
 
@@ -149,6 +158,13 @@ public static class BadInputCases
         var body = Valid();
         mutate(body);
         return Raw(name, Post, Jobs, body.ToJsonString(), status, field);
+    }
+
+    private static JsonObject SshTarget(Action<JsonObject> fill)
+    {
+        var target = new JsonObject { ["type"] = "ssh", ["commands"] = new JsonArray("uptime") };
+        fill(target);
+        return target;
     }
 
     private static BadInput Connection(string name, Action<JsonObject> mutate, string? field, HttpStatusCode status = HttpStatusCode.BadRequest)

@@ -29,10 +29,10 @@ public static class ConnectionEndpoints
         return profile is null ? Problems.NotFound($"Connection '{name}' does not exist.") : new EntityResult(profile, StatusCodes.Status200OK, profile.ETag);
     }
 
-    public static async Task<IResult> CreateAsync(HttpRequest request, IConnectionStore connections, CancellationToken cancellationToken)
+    public static async Task<IResult> CreateAsync(HttpRequest request, IConnectionStore connections, ISecretResolver secrets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connections);
-        var body = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await ReadAsync(request, secrets, cancellationToken).ConfigureAwait(false);
         if (body.Failed)
         {
             return body.Problem!;
@@ -44,7 +44,7 @@ public static class ConnectionEndpoints
             : Problems.Conflict($"A connection named '{body.Value!.Name}' already exists.");
     }
 
-    public static async Task<IResult> ReplaceAsync(string name, HttpRequest request, IConnectionStore connections, CancellationToken cancellationToken)
+    public static async Task<IResult> ReplaceAsync(string name, HttpRequest request, IConnectionStore connections, ISecretResolver secrets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connections);
         if (RouteIds.Check(name, "name") is { } invalid)
@@ -52,7 +52,7 @@ public static class ConnectionEndpoints
             return invalid;
         }
 
-        var body = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await ReadAsync(request, secrets, cancellationToken).ConfigureAwait(false);
         if (body.Failed)
         {
             return body.Problem!;
@@ -96,7 +96,7 @@ public static class ConnectionEndpoints
         };
     }
 
-    private static async Task<BodyRead<ConnectionProfile>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<BodyRead<ConnectionProfile>> ReadAsync(HttpRequest request, ISecretResolver secrets, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<ConnectionProfile>(request, cancellationToken).ConfigureAwait(false);
         if (body.Failed)
@@ -105,6 +105,11 @@ public static class ConnectionEndpoints
         }
 
         var errors = ConnectionRules.Check(body.Value!);
+        if (errors.IsValid && !await secrets.ExistsAsync(body.Value!.SecretRef, cancellationToken).ConfigureAwait(false))
+        {
+            errors.Add("secretRef", $"No secret named '{body.Value.SecretRef}' is known to this host (configuration Scheduler:Secrets:{body.Value.SecretRef}, or the Key Vault).");
+        }
+
         return errors.IsValid ? body : BodyRead<ConnectionProfile>.Fail(Problems.Invalid(errors));
     }
 }

@@ -38,6 +38,7 @@ public sealed class SchedulerApp(StorageOptions storage) : WebApplicationFactory
             ["Scheduler:Storage:NetworkTimeout"] = storage.NetworkTimeout.ToString("c"),
             ["Scheduler:Api:Keys:0"] = ApiKey,
             ["Scheduler:Targets:Http:AllowLoopback"] = "true",
+            ["Scheduler:Secrets:ssh-deploy-key"] = "a-test-password",
             ["Scheduler:Sweep:Tick"] = "00:00:01",
             ["Scheduler:Sweep:Lookahead"] = "00:00:02",
             ["Scheduler:Worker:IdlePollInterval"] = "00:00:00.250",

@@ -4,6 +4,28 @@ import { api } from '../api.js';
 import { toast, errorPanel, describe } from '../ui.js';
 import { field, showErrors, clearErrors } from '../forms.js';
 
+/** Slots held right now per lane (from /api/stats), with a shortcut to give a lane on the default budget its own. */
+function usagePanel(usage, config, giveBudget) {
+  return h('section', { class: 'panel', style: 'margin-top: 1rem', 'aria-labelledby': 'usage-title' },
+    h('h2', { id: 'usage-title' }, 'Slots in use now'),
+    h('div', { class: 'table-wrap' },
+      h('table', { class: 'data responsive', id: 'usage-table' },
+        h('thead', null, h('tr', null,
+          h('th', { scope: 'col' }, 'Lane'), h('th', { scope: 'col', class: 'num' }, 'In use'), h('th', { scope: 'col', class: 'num' }, 'Budget'), h('th', { scope: 'col' }, 'Budget from'))),
+        h('tbody', null, usage.length === 0
+          ? h('tr', null, h('td', { colspan: 4, class: 'empty' }, 'No lane has run yet.'))
+          : usage.map((l) => {
+            const own = Object.hasOwn(config.lanes || {}, l.lane);
+            return h('tr', null,
+              h('td', { 'data-label': 'Lane' }, h('code', null, l.lane)),
+              h('td', { 'data-label': 'In use', class: 'num' }, l.inUse),
+              h('td', { 'data-label': 'Budget', class: 'num' }, l.budget),
+              h('td', { 'data-label': 'Budget from' }, own ? 'its own budget' : [
+                'the default ',
+                h('button', { type: 'button', class: 'btn btn-small', onclick: (e) => { e.currentTarget.disabled = true; giveBudget(l.lane); } }, `Give ${l.lane} its own budget`)]));
+          })))));
+}
+
 export async function renderConfig(main) {
   let config;
   let etag;
@@ -19,7 +41,6 @@ export async function renderConfig(main) {
   try {
     usage = (await api('GET', '/stats')).data.lanes || [];
   } catch { /* usage is a hint only */ }
-  const inUse = Object.fromEntries(usage.map((l) => [l.lane, l.inUse]));
 
   const pauseAll = field('pauseAll', 'Pause all dispatching', {
     kind: 'checkbox',
@@ -40,18 +61,17 @@ export async function renderConfig(main) {
   const addLane = (name = '', budget = '') => {
     const nameId = uid('lane');
     const budgetId = uid('budget');
-    const row = h('div', { class: 'lane-row' });
     const nameField = h('div', { class: 'field', dataset: { field: name ? `lanes.${name}` : '' } },
       h('label', { for: nameId }, 'Lane'),
       h('input', { type: 'text', id: nameId, value: name, class: 'lane-name', autocomplete: 'off', spellcheck: 'false' }),
-      h('span', { class: 'help' }, inUse[name] !== undefined ? `${inUse[name]} slot${inUse[name] === 1 ? '' : 's'} in use now` : ' '),
       h('span', { class: 'field-error', hidden: true }));
     const budgetField = h('div', { class: 'field' },
       h('label', { for: budgetId }, 'Budget'),
       h('input', { type: 'number', id: budgetId, value: budget, min: 0, max: 1000, class: 'lane-budget', inputmode: 'numeric' }));
     const input = nameField.querySelector('input');
     input.addEventListener('input', () => { nameField.dataset.field = `lanes.${input.value.trim()}`; });
-    row.append(nameField, budgetField, h('button', { type: 'button', class: 'btn btn-ghost', 'aria-label': `Remove lane ${name || 'row'}`, onclick: () => row.remove() }, 'Remove'));
+    const row = h('div', { class: 'lane-row' }, nameField, budgetField);
+    row.append(h('button', { type: 'button', class: 'btn btn-ghost', 'aria-label': `Remove lane ${name || 'row'}`, onclick: () => row.remove() }, 'Remove'));
     lanes.append(row);
     return row;
   };
@@ -72,7 +92,8 @@ export async function renderConfig(main) {
         lanes,
         h('div', null, h('button', { type: 'button', class: 'btn btn-small', id: 'add-lane', onclick: () => addLane().querySelector('input').focus() }, '+ Add lane')),
         h('span', { class: 'field-error', hidden: true }))),
-    h('div', { class: 'form-footer' }, saveButton, h('a', { class: 'btn', href: '#/' }, 'Back to the overview')));
+    h('div', { class: 'form-footer' }, saveButton, h('a', { class: 'btn', href: '#/' }, 'Back to the overview')),
+    usagePanel(usage, config, (lane) => addLane(lane, config.defaultLaneConcurrency).querySelector('.lane-budget').focus()));
 
   replace(main,
     h('div', { class: 'page-head' },

@@ -19,7 +19,7 @@ export async function renderJobDetail(main, params) {
   const timeline = h('ol', { class: 'timeline', id: 'run-timeline', 'aria-label': 'Recent runs, newest first' });
   const runsNote = h('p', { class: 'muted', id: 'runs-note' }, 'Loading runs…');
   const cards = new Map(); // runId -> { el, signature, detail }
-  let autoOpened = false; // the newest run opens by itself once, so its attempts show without a click
+  let autoOpened = false; // the newest started run opens by itself once, so its attempts show without a click
   let job = null;
 
   replace(main,
@@ -94,13 +94,14 @@ export async function renderJobDetail(main, params) {
     runsNote.hidden = runs.length > 0;
     const keep = new Set();
     const ordered = [];
-    for (const [index, run] of runs.entries()) {
+    for (const run of runs) {
       keep.add(run.runId);
       let card = cards.get(run.runId);
       const signature = [run.status, run.attemptCount, run.inFlightAttempt, run.finishedUtc, run.cancelRequested].join('|');
       if (!card) {
-        card = createCard(run, !autoOpened && index === 0);
-        autoOpened = true;
+        const open = !autoOpened && run.status !== 'Queued';
+        card = createCard(run, open);
+        autoOpened ||= open;
         cards.set(run.runId, card);
       }
       if (card.signature !== signature) {

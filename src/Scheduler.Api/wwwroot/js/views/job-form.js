@@ -113,20 +113,18 @@ export async function renderJobForm(main, params) {
 
   const form = h('form', { id: 'job-form', novalidate: true, 'aria-labelledby': 'form-title' },
     summary,
-    h('div', { class: 'form-layout' },
-      h('div', null,
-        h('fieldset', null, h('legend', null, 'Job'), h('div', { class: 'form-grid' }, f.id, f.name)),
-        h('fieldset', null, h('legend', null, 'Target'), f.type, ...Object.values(groups)),
-        h('fieldset', null, h('legend', null, 'Schedule'), f.kind, ...Object.values(kinds), bounds),
-        h('fieldset', null, h('legend', null, 'Execution'), h('div', { class: 'form-grid' }, f.priority, f.timeout, f.lane, f.overlap, f.tags), f.metadata),
-        h('fieldset', null, h('legend', null, 'Retries'), h('div', { class: 'form-grid' }, f.maxAttempts, f.firstInterval, f.coefficient, f.maxInterval, f.jitter)),
-        h('fieldset', null, h('legend', null, 'Misfires'), h('div', { class: 'form-grid' }, f.misfireAction, f.threshold, f.window)),
-        h('div', { class: 'form-footer' }, saveButton, h('a', { class: 'btn', href: editing ? `#/jobs/${enc(d.id)}` : '#/jobs' }, 'Cancel'))),
-      h('aside', { class: 'form-side' },
-        h('section', { class: 'panel', 'aria-labelledby': 'preview-title' },
-          h('h2', { id: 'preview-title' }, 'Next occurrences'),
+    h('div', { class: 'form-narrow' },
+      h('fieldset', null, h('legend', null, 'Job'), h('div', { class: 'form-grid' }, f.id, f.name)),
+      h('fieldset', null, h('legend', null, 'Target'), f.type, ...Object.values(groups)),
+      h('fieldset', null, h('legend', null, 'Schedule'), f.kind, ...Object.values(kinds), bounds,
+        h('section', { class: 'preview', 'aria-labelledby': 'preview-title' },
+          h('h3', { id: 'preview-title' }, 'Next occurrences'),
           previewStatus,
-          previewList))),
+          previewList)),
+      h('fieldset', null, h('legend', null, 'Execution'), h('div', { class: 'form-grid' }, f.priority, f.timeout, f.lane, f.overlap, f.tags), f.metadata),
+      h('fieldset', null, h('legend', null, 'Retries'), h('div', { class: 'form-grid' }, f.maxAttempts, f.firstInterval, f.coefficient, f.maxInterval, f.jitter)),
+      h('fieldset', null, h('legend', null, 'Misfires'), h('div', { class: 'form-grid' }, f.misfireAction, f.threshold, f.window)),
+      h('div', { class: 'form-footer' }, saveButton, h('a', { class: 'btn', href: editing ? `#/jobs/${enc(d.id)}` : '#/jobs' }, 'Cancel'))),
     h('datalist', { id: 'tz-list' }, timeZones().map((z) => h('option', { value: z }))));
 
   replace(main,
@@ -170,10 +168,11 @@ export async function renderJobForm(main, params) {
       if (seq !== previewSeq) return;
       const zone = result.timeZone || 'UTC';
       const items = result.occurrences || [];
-      previewStatus.textContent = items.length ? `Shown in your zone (${fmt.viewerZone}) and the schedule's (${zone}).` : 'This schedule has no further occurrence.';
+      previewStatus.textContent = !items.length ? 'This schedule has no further occurrence.'
+        : zone === fmt.viewerZone ? `In ${zone}, your zone and the schedule's.` : `In your zone (${fmt.viewerZone}), then in the schedule's (${zone}).`;
       replace(previewList, items.map((o) => h('li', null,
         h('span', null, fmt.dateTime(o.utc)),
-        zone !== fmt.viewerZone ? h('span', { class: 'zone' }, `${fmt.dateTime(o.utc, zone)} · ${zone}`) : h('span', { class: 'zone' }, fmt.relative(o.utc)))));
+        h('span', { class: 'zone' }, zone !== fmt.viewerZone ? fmt.dateTime(o.utc, zone) : fmt.relative(o.utc)))));
     } catch (err) {
       if (seq !== previewSeq) return;
       replace(previewList);
