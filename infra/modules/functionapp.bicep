@@ -143,7 +143,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         }
         // Versionless reference: a rotated secret is picked up without redeploying.
         {
-          name: 'Scheduler__Http__SigningSecret'
+          name: 'Scheduler__Targets__Http__SigningSecret'
           value: '@Microsoft.KeyVault(SecretUri=${vault::signingSecret.properties.secretUri})'
         }
         {

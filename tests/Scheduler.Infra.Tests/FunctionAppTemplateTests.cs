@@ -85,12 +85,20 @@ public sealed class FunctionAppTemplateTests(ArmTemplateFixture template)
     [InlineData("Scheduler__Storage__QueueServiceUri", "primaryEndpoints.queue")]
     [InlineData("Scheduler__Storage__ManagedIdentityClientId", "identityClientId")]
     [InlineData("Scheduler__Sweep__Schedule", "sweepSchedule")]
-    [InlineData("Scheduler__Http__SigningSecret", "@Microsoft.KeyVault(SecretUri=")]
     [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING", "ConnectionString")]
     [InlineData("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "ClientId={0};Authorization=AAD")]
     public void FunctionApp_SchedulerSetting_HasExpectedSource(string name, string expectedFragment)
     {
         Assert.Contains(expectedFragment, AppSettings[name], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FunctionApp_SigningSecret_IsAKeyVaultReference_UnderTheNameTheHttpTargetReads()
+    {
+        // Derived from the options class, so renaming the setting in code without the infra fails here.
+        var name = Scheduler.Targets.Http.HttpTargetOptions.SectionName.Replace(":", "__", StringComparison.Ordinal) + "__" + nameof(Scheduler.Targets.Http.HttpTargetOptions.SigningSecret);
+
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", AppSettings[name], StringComparison.Ordinal);
     }
 
     [Fact]
