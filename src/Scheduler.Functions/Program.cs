@@ -15,6 +15,7 @@ using Scheduler.Hosting;
 
 // Checked against docs/FUNCTIONS-API-NOTES.md sections 2 and 7 (FunctionsApplication, ConfigureFunctionsWebApplication,
 // UseFunctionsWorkerDefaults, UseAzureMonitorExporter with sampling off so no RunStatusChanged event is dropped).
+// The exporter options were checked by compiling against Azure.Monitor.OpenTelemetry.Exporter 1.10.0, which is served here.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
@@ -32,7 +33,7 @@ if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_
     {
         options.SamplingRatio = 1.0f;
         options.TracesPerSecond = null;
-        options.EnableTraceBasedLogSampler = false;
+        options.EnableTraceBasedLogsSampler = false;
         options.Credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
     });
 }

@@ -95,6 +95,10 @@ public static class TelemetryExtensions
     private static void Configure(AzureMonitorExporterOptions options, string connectionString)
     {
         options.ConnectionString = connectionString;
+        // The exporter's defaults (1.10.0) rate-limit traces to 5 per second and drop the logs of unsampled traces:
+        // either would drop RunStatusChanged events. Keep everything.
         options.SamplingRatio = 1.0F;
+        options.TracesPerSecond = null;
+        options.EnableTraceBasedLogsSampler = false;
     }
 }
