@@ -69,3 +69,23 @@ export function jobActions(job, { compact = false, onChange, onDeleted } = {}) {
 export function goToJob(id) {
   navigate(`/jobs/${enc(id)}`);
 }
+
+export function prop(label, value) {
+  return [h('dt', null, label), h('dd', null, value ?? '—')];
+}
+
+export function targetSummary(t) {
+  switch (t.type) {
+    case 'http':
+      return [h('code', null, `${t.method || 'POST'} ${t.url}`),
+        Object.keys(t.headers || {}).length ? h('div', { class: 'muted' }, `${Object.keys(t.headers).length} header(s)`) : null];
+    case 'queue':
+      return [`queue `, h('code', null, t.queueName)];
+    case 'command':
+      return h('code', null, [t.program, ...(t.args || [])].join(' '));
+    case 'ssh':
+      return [`ssh `, h('code', null, t.connection || `${t.user}@${t.host}:${t.port ?? 22}`), h('div', { class: 'muted' }, `${(t.commands || []).length} command(s)`)];
+    default:
+      return String(t.type);
+  }
+}

@@ -3,7 +3,7 @@ import { h, replace, badge } from '../dom.js';
 import { api, enc, query } from '../api.js';
 import { poll, toast, describe, errorPanel, navigate } from '../ui.js';
 import * as fmt from '../format.js';
-import { jobActions, scheduleSummary, jobZone } from './job-common.js';
+import { jobActions, scheduleSummary, jobZone, prop, targetSummary } from './job-common.js';
 import { runBody } from './run-view.js';
 
 const REFRESH_MS = 3000;
@@ -99,9 +99,7 @@ export async function renderJobDetail(main, params) {
       let card = cards.get(run.runId);
       const signature = [run.status, run.attemptCount, run.inFlightAttempt, run.finishedUtc, run.cancelRequested].join('|');
       if (!card) {
-        const open = !autoOpened && run.status !== 'Queued';
-        card = createCard(run, open);
-        autoOpened ||= open;
+        card = createCard(run);
         cards.set(run.runId, card);
       }
       if (card.signature !== signature) {
@@ -114,20 +112,26 @@ export async function renderJobDetail(main, params) {
       ordered.push(card.el);
     }
     for (const runId of [...cards.keys()]) if (!keep.has(runId)) cards.delete(runId);
+    if (!autoOpened) {
+      const started = runs.find((r) => r.status !== 'Queued');
+      if (started) {
+        autoOpened = true;
+        cards.get(started.runId).details.open = true; // the toggle event loads its attempts
+      }
+    }
     // Re-append in order; moving existing nodes keeps their open state and focus.
     const current = [...timeline.children];
     if (current.length !== ordered.length || current.some((el, i) => el !== ordered[i])) replace(timeline, ordered);
   };
 
-  function createCard(run, open) {
+  function createCard(run) {
     const summaryEl = h('summary');
     const bodyEl = h('div', { class: 'run-body' }, h('p', { class: 'muted' }, 'Loading attempts…'));
-    const details = h('details', { class: 'run-card', open }, summaryEl, bodyEl);
+    const details = h('details', { class: 'run-card' }, summaryEl, bodyEl);
     const dot = h('span', { class: 'dot', 'aria-hidden': 'true' });
     const el = h('li', { dataset: { runId: run.runId } }, dot, details);
     const card = { el, details, summaryEl, bodyEl, dot, run, signature: '', stale: true };
     details.addEventListener('toggle', () => { if (details.open && card.stale) loadDetail(card); });
-    if (open) queueMicrotask(() => loadDetail(card));
     return card;
   }
 
@@ -186,24 +190,4 @@ export async function renderJobDetail(main, params) {
       throw err;
     }
   }, REFRESH_MS);
-}
-
-function prop(label, value) {
-  return [h('dt', null, label), h('dd', null, value ?? '—')];
-}
-
-function targetSummary(t) {
-  switch (t.type) {
-    case 'http':
-      return [h('code', null, `${t.method || 'POST'} ${t.url}`),
-        Object.keys(t.headers || {}).length ? h('div', { class: 'muted' }, `${Object.keys(t.headers).length} header(s)`) : null];
-    case 'queue':
-      return [`queue `, h('code', null, t.queueName)];
-    case 'command':
-      return h('code', null, [t.program, ...(t.args || [])].join(' '));
-    case 'ssh':
-      return [`ssh `, h('code', null, t.connection || `${t.user}@${t.host}:${t.port ?? 22}`), h('div', { class: 'muted' }, `${(t.commands || []).length} command(s)`)];
-    default:
-      return String(t.type);
-  }
 }

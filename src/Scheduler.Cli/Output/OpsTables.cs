@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Scheduler.Cli.Output;
+
+/// <summary>Tables of the operations endpoints: config, stats and schedule previews.</summary>
+public static class OpsTables
+{
+    private static readonly string[] RunStatuses = ["Queued", "Running", "Retrying", "Succeeded", "Failed", "Canceled", "Skipped"];
+
+    public static IRenderable Config(JsonNode? config)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Config").AddColumns("Setting", "Value");
+        table.AddRow("Pause all", Json.Bool(config, "pauseAll") ? "[yellow]yes[/]" : "no");
+        table.AddRow("Default lane budget", Json.Text(config, "defaultLaneConcurrency"));
+        if (Json.At(config, "lanes") is JsonObject lanes)
+        {
+            foreach (var (lane, budget) in lanes.OrderBy(l => l.Key, StringComparer.Ordinal))
+            {
+                table.AddRow($"Lane [bold]{Markup.Escape(lane)}[/]", Markup.Escape(budget?.ToString() ?? "-"));
+            }
+        }
+
+        return table;
+    }
+
+    public static IRenderable Stats(JsonNode? stats)
+    {
+        var runs = Json.At(stats, "runsLastHour");
+        var jobs = Json.At(stats, "jobsByStatus");
+        var summary = new Table().Border(TableBorder.Rounded).Title("Scheduler").AddColumns("Measure", "Value");
+        summary.AddRow("Jobs", $"{Json.Count(jobs, "Active")} active, {Json.Count(jobs, "Paused")} paused, {Json.Count(jobs, "Completed")} completed");
+        summary.AddRow("Runs (last hour)", string.Join(", ", RunStatuses.Select(s => $"{Json.Count(runs, s)} {s.ToLowerInvariant()}")));
+        summary.AddRow("Throttled", Json.Text(stats, "throttled", "0"));
+        summary.AddRow("Lateness p50 / p95 / p99", $"{Display.Duration(Json.Number(stats, "latenessMs.p50"))} / {Display.Duration(Json.Number(stats, "latenessMs.p95"))} / {Display.Duration(Json.Number(stats, "latenessMs.p99"))} ({Json.Text(stats, "latenessMs.samples", "0")} samples)");
+        summary.AddRow("Pause all", Json.Bool(stats, "pauseAll") ? "[yellow]yes[/]" : "no");
+        summary.AddRow("Last sweep", Display.Time(Json.Time(stats, "lastSweepUtc")));
+
+        var lanes = new Table().Border(TableBorder.Rounded).Title("Lanes").AddColumns("Lane", "In use", "Budget");
+        foreach (var lane in Json.Items(stats, "lanes"))
+        {
+            lanes.AddRow(Display.Escape(Json.Str(lane, "lane")), Json.Text(lane, "inUse", "0"), Json.Text(lane, "budget", "0"));
+        }
+
+        return new Rows(summary, lanes);
+    }
+
+    public static IRenderable Preview(JsonNode? preview)
+    {
+        var zone = Json.Text(preview, "timeZone", "UTC");
+        var table = new Table().Border(TableBorder.Rounded).Title("Next occurrences").AddColumns("#", "UTC", Markup.Escape(zone));
+        var n = 0;
+        foreach (var occurrence in Json.Items(preview, "occurrences"))
+        {
+            n++;
+            table.AddRow(n.ToString(System.Globalization.CultureInfo.InvariantCulture), Display.Time(Json.Time(occurrence, "utc")), Display.Time(Json.Time(occurrence, "local"), keepOffset: true));
+        }
+
+        if (n == 0)
+        {
+            table.AddRow("[grey]none[/]", "", "");
+        }
+
+        return table;
+    }
+}

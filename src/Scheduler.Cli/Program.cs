@@ -1,0 +1,1 @@
+return await Scheduler.Cli.CliApp.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,105 @@
+using Scheduler.EndToEnd;
+
+namespace Scheduler.Cli.Tests;
+
+/// <summary><c>scheduler runs ...</c>: list, show with attempts, cancel, and the live watch.</summary>
+[Collection("cli")]
+public sealed class RunsCommandTests(CliFixture fixture)
+{
+    [Fact]
+    public async Task ListAndShow_PrintRunsAndAttempts()
+    {
+        await fixture.Host.CreateJobAsync("cli-runs", "fail/cli-runs", SchedulerHost.Rarely(), maxAttempts: 2);
+        var runId = (await fixture.Host.PostAsync("api/jobs/cli-runs/trigger"))!["runId"]!.GetValue<string>();
+        await SchedulerHost.EventuallyAsync(
+            () => fixture.Host.GetAsync("api/jobs/cli-runs/runs"),
+            page => Newest(page)?["status"]?.GetValue<string>() == "Failed",
+            TimeSpan.FromSeconds(30), "the run to fail twice");
+
+        var list = await fixture.Cli.RunAsync("runs", "list", "cli-runs");
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains("Runs of cli-runs", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains(runId, list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Failed", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Manual", list.Stdout, StringComparison.Ordinal);
+
+        var json = await fixture.Cli.RunAsync("runs", "list", "cli-runs", "-o", "json");
+        Assert.Equal(2, json.Json["items"]![0]!["attemptCount"]!.GetValue<int>());
+
+        var show = await fixture.Cli.RunAsync("runs", "show", runId);
+        Assert.True(show.ExitCode == 0, show.ToString());
+        Assert.Contains("Attempts", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("HTTP 500", show.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"│ 1\s+│ Failed\s+│", show.Stdout);
+        Assert.Matches(@"│ 2\s+│ Failed\s+│", show.Stdout);
+
+        var showJson = await fixture.Cli.RunAsync("runs", "show", runId, "--job", "cli-runs", "-o", "json");
+        Assert.Equal(2, showJson.Json["attempts"]!.AsArray().Count);
+        Assert.Equal(500, showJson.Json["attempts"]![0]!["statusCode"]!.GetValue<int>());
+
+        var cancelFinished = await fixture.Cli.RunAsync("runs", "cancel", runId);
+        Assert.Equal(ExitCodes.Rejected, cancelFinished.ExitCode);
+        Assert.Contains("Error 409", cancelFinished.Stderr, StringComparison.Ordinal);
+        Assert.Contains("already finished", cancelFinished.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_ARunningRun_EndsItWithoutRetries()
+    {
+        await fixture.Host.CreateJobAsync("cli-cancel", "slow-fail/cli", SchedulerHost.Rarely(), maxAttempts: 3);
+        var runId = (await fixture.Host.PostAsync("api/jobs/cli-cancel/trigger"))!["runId"]!.GetValue<string>();
+        await SchedulerHost.EventuallyAsync(
+            () => fixture.Host.GetAsync("api/jobs/cli-cancel/runs"),
+            page => Newest(page)?["status"]?.GetValue<string>() == "Running",
+            TimeSpan.FromSeconds(20), "the run to start");
+
+        var result = await fixture.Cli.RunAsync("runs", "cancel", runId, "-o", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(result.Json["cancelRequested"]!.GetValue<bool>());
+        var final = await SchedulerHost.EventuallyAsync(
+            () => fixture.Host.GetAsync($"api/runs/cli-cancel/{Uri.EscapeDataString(runId)}"),
+            run => run?["status"]?.GetValue<string>() == "Canceled",
+            TimeSpan.FromSeconds(30), "the run to end canceled");
+        Assert.Equal(1, final["attemptCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Watch_WithIterations_RendersEachRefreshAndStops()
+    {
+        await fixture.Host.CreateJobAsync("cli-watch", "cli-watch", SchedulerHost.EverySeconds(1));
+        await SchedulerHost.EventuallyAsync(() => Task.FromResult<int?>(fixture.Host.Sink.CountFor("cli-watch")), n => n >= 1, TimeSpan.FromSeconds(20), "a first run");
+
+        var result = await fixture.Cli.RunAsync("runs", "watch", "cli-watch", "--iterations", "2", "--interval", "1");
+
+        await fixture.Host.PostAsync("api/jobs/cli-watch/pause");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("refresh 1 at", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("refresh 2 at", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh 3 at", result.Stdout, StringComparison.Ordinal);
+        Assert.True(result.Stdout.Split("Runs of cli-watch").Length - 1 >= 2, result.Stdout);
+        Assert.Contains("Succeeded", result.Stdout, StringComparison.Ordinal);
+
+        var json = await fixture.Cli.RunAsync("runs", "watch", "cli-watch", "-n", "2", "--interval", "0.5", "-o", "json");
+        Assert.True(json.ExitCode == 0, json.ToString());
+        Assert.Equal(2, json.Stdout.Split("\"items\"").Length - 1);
+    }
+
+    [Fact]
+    public async Task Watch_InATerminal_RedrawsTheLiveTableInPlace()
+    {
+        await fixture.Host.CreateJobAsync("cli-watch-tty", "cli-watch-tty", SchedulerHost.Rarely());
+        await fixture.Host.PostAsync("api/jobs/cli-watch-tty/trigger");
+
+        var result = await fixture.Cli.RunInTerminalAsync("runs", "watch", "cli-watch-tty", "--iterations", "3", "--interval", "0.5");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("refresh 1 at", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("refresh 3 at", result.Stdout, StringComparison.Ordinal);
+        // Spectre's live display moves the cursor up over the previous frame (CSI n A) instead of printing below it.
+        Assert.Matches(@"\u001b\[\d+A", result.Stdout);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? Newest(System.Text.Json.Nodes.JsonNode? page) =>
+        page?["items"]?.AsArray().FirstOrDefault();
+}

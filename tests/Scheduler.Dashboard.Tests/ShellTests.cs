@@ -1,0 +1,118 @@
+using Microsoft.Playwright;
+using Scheduler.EndToEnd;
+using static Microsoft.Playwright.Assertions;
+
+namespace Scheduler.Dashboard.Tests;
+
+/// <summary>The page around the views: overview numbers, the API key prompt, an unreachable API, theme, keyboard and phone layout.</summary>
+[Collection("dashboard")]
+public sealed class ShellTests(DashboardFixture fixture)
+{
+    [Fact]
+    public async Task Overview_ShowsCountsSlotsChartsAndLanes()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await fixture.Host.CreateJobAsync("shell-overview", "shell", SchedulerHost.EverySeconds(2));
+        await SchedulerHost.EventuallyAsync(() => Task.FromResult<int?>(fixture.Host.Sink.CountFor("shell")), n => n >= 2, TimeSpan.FromSeconds(30), "two runs");
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await Expect(page.Locator("#stat-succeeded")).Not.ToHaveTextAsync("—");
+        Assert.True(int.Parse(await page.Locator("#stat-succeeded").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 2);
+        await Expect(page.Locator("#stat-slots")).ToContainTextAsync("/");
+        await Expect(page.Locator("#lanes-table tr[data-lane='default']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#lateness-now")).ToContainTextAsync("p95");
+        await Expect(page.Locator("#overview-updated")).ToContainTextAsync("Updated");
+        // Live: a later poll replaces the timestamp without a reload.
+        var first = await page.Locator("#overview-updated").InnerTextAsync();
+        await Expect(page.Locator("#overview-updated")).Not.ToHaveTextAsync(first, new() { Timeout = 12_000 });
+        await DashboardFixture.ScreenshotAsync(page, "overview");
+        await fixture.Host.PostAsync("api/jobs/shell-overview/pause");
+        await page.Context.CloseAsync();
+        Assert.Empty(fixture.PageErrors);
+    }
+
+    [Fact]
+    public async Task WrongKey_ShowsThePrompt_AndAGoodKeyConnects()
+    {
+        SetDefaultExpectTimeout(15_000);
+        var page = await fixture.NewPageAsync(apiKey: null);
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("sessionStorage.setItem('scheduler.apiKey', 'wrong-key')");
+        await page.ReloadAsync();
+
+        var banner = page.Locator("#banner .banner");
+        await Expect(banner).ToContainTextAsync("The API key was refused (401)");
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("Key refused");
+        await DashboardFixture.ScreenshotAsync(page, "api-key-refused");
+
+        await page.GetByLabel("API key", new() { Exact = true }).FillAsync(SchedulerHost.ApiKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this key" }).ClickAsync();
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("Connected");
+        await Expect(banner).ToHaveCountAsync(0);
+        Assert.Equal(SchedulerHost.ApiKey, await page.EvaluateAsync<string>("sessionStorage.getItem('scheduler.apiKey')"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task UnreachableApi_SaysSoAndRecovers()
+    {
+        SetDefaultExpectTimeout(15_000);
+        var page = await fixture.NewPageAsync();
+        await page.RouteAsync("**/api/**", route => route.AbortAsync("connectionrefused"));
+        await page.GotoAsync("/");
+
+        await Expect(page.Locator("#banner .banner")).ToContainTextAsync("The API is unreachable");
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("Offline");
+        await DashboardFixture.ScreenshotAsync(page, "api-unreachable");
+
+        await page.UnrouteAllAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry now" }).ClickAsync();
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("Connected");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ThemeToggle_SwitchesToDark_AndKeyboardReachesTheNavigation()
+    {
+        SetDefaultExpectTimeout(15_000);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/#/jobs");
+        await Expect(page.Locator("#jobs-table")).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator(".skip-link")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator(".brand")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true })).ToBeFocusedAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to the dark theme" }).ClickAsync();
+        Assert.Equal("dark", await page.EvaluateAsync<string>("document.documentElement.dataset.theme"));
+        var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        Assert.Equal("rgb(15, 20, 27)", background);
+        await page.ReloadAsync();
+        Assert.Equal("dark", await page.EvaluateAsync<string>("document.documentElement.dataset.theme"));
+        await DashboardFixture.ScreenshotAsync(page, "jobs-dark");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Phone_InDarkMode_FitsTheScreenWithoutSideScrolling()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await fixture.Host.CreateJobAsync("shell-phone", "shell-phone", SchedulerHost.Rarely(), name: "Phone layout", tags: ["mobile"]);
+        var page = await fixture.NewPageAsync(width: 390, height: 844, scheme: ColorScheme.Dark);
+        foreach (var (route, name) in new[] { ("/#/", "phone-overview"), ("/#/jobs", "phone-jobs"), ("/#/jobs/shell-phone", "phone-job-detail"), ("/#/jobs/new", "phone-job-form") })
+        {
+            await page.GotoAsync(route);
+            await Expect(page.Locator("main h1")).ToBeVisibleAsync();
+            await page.WaitForTimeoutAsync(800);
+            var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{route} scrolls sideways by {overflow}px on a phone");
+            await DashboardFixture.ScreenshotAsync(page, name);
+        }
+
+        await page.Context.CloseAsync();
+    }
+}
