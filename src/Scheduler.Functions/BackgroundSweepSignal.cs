@@ -8,11 +8,11 @@ namespace Scheduler.Functions;
 /// so a job due within the lookahead is dispatched on time whatever the timer's schedule.</summary>
 internal sealed partial class BackgroundSweepSignal(Sweeper sweeper, ILogger<BackgroundSweepSignal> logger) : ISweepSignal
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private int running;
 
     public void Kick()
     {
-        if (!gate.Wait(0))
+        if (Interlocked.CompareExchange(ref running, 1, 0) != 0)
         {
             return;
         }
@@ -31,7 +31,7 @@ internal sealed partial class BackgroundSweepSignal(Sweeper sweeper, ILogger<Bac
             }
             finally
             {
-                gate.Release();
+                Volatile.Write(ref running, 0);
             }
         });
     }

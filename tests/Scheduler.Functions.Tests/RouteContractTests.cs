@@ -38,6 +38,8 @@ public sealed class RouteContractTests
 
         Assert.Equal([ApiRoutes.Health], anonymousOnServer);
         Assert.All(triggers, t => Assert.Equal(t.Route == ApiRoutes.Health ? "Anonymous" : "Function", t.Level));
+        // The dashboard's files are the one other anonymous trigger (the page then calls the API with a key).
+        Assert.Contains("AuthorizationLevel.Anonymous, \"get\", Route = \"dashboard/{*path}\"", FunctionsSource.ReadAll(), StringComparison.Ordinal);
     }
 
     [Fact]

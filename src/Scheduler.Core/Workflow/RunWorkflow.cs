@@ -19,13 +19,15 @@ public static class RunWorkflow
         }
 
         var attempt = 1;
+        var deferrals = 0;
         while (true)
         {
             var outcome = await context.ExecuteAttempt(new AttemptRequest(run.JobId, run.RunId, attempt));
+            deferrals = outcome.Kind == AttemptOutcomeKind.Deferred ? deferrals + 1 : 0;
             switch (outcome.Kind)
             {
                 case AttemptOutcomeKind.Deferred:
-                    await context.Delay(outcome.WaitFor ?? TimeSpan.FromSeconds(1));
+                    await context.Delay(DeferralWait(outcome.WaitFor ?? TimeSpan.FromSeconds(1), deferrals));
                     continue;
                 case AttemptOutcomeKind.Finished:
                     return new RunOutcome(outcome.FinalStatus ?? RunStatus.Canceled, attempt - 1);
@@ -44,4 +46,15 @@ public static class RunWorkflow
             }
         }
     }
+
+    /// <summary>Waiting for a slot backs off (x2 per consecutive deferral, up to <see cref="MaxDeferralWait"/>), so a run
+    /// held back for hours adds a few thousand steps to an orchestration's history, not hundreds of thousands.</summary>
+    internal static TimeSpan DeferralWait(TimeSpan asked, int deferrals)
+    {
+        var grown = asked * Math.Pow(2, Math.Min(deferrals - 1, 10));
+        var cap = asked > MaxDeferralWait ? asked : MaxDeferralWait;
+        return grown < cap ? grown : cap;
+    }
+
+    public static readonly TimeSpan MaxDeferralWait = TimeSpan.FromSeconds(10);
 }

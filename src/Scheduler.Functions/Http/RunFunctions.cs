@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -32,8 +33,15 @@ public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller ca
         var result = await RunEndpoints.CancelAsync(jobId, runId, canceller, cancellationToken).ConfigureAwait(false);
         if (await runs.GetAsync(jobId, runId, cancellationToken).ConfigureAwait(false) is { CancelRequested: true } run)
         {
-            // Terminating a finished or unknown instance is a no-op (checked: DurableTaskClient.TerminateInstanceAsync(instanceId, output, ct)).
-            await client.TerminateInstanceAsync(runId, "Canceled on request.", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.TerminateInstanceAsync(runId, "Canceled on request.", cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition or StatusCode.Unknown)
+            {
+                // No instance yet (a queued run) or already finished: the host answers with an error, which is no failure here.
+            }
+
             if (!run.Status.IsTerminal())
             {
                 await steps.FinalizeAsync(new FinalizeRequest(jobId, runId, RunStatus.Canceled, run.AttemptCount, "Canceled on request."), cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using DurableTask.Core.Exceptions;
+using Grpc.Core;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Scheduler.Core.Runs;
@@ -29,6 +30,10 @@ public sealed class RunQueueTrigger
         catch (OrchestrationAlreadyExistsException)
         {
             // A second message for a run (re-enqueued by the sweep) is expected; the running instance carries on.
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+        {
+            // The same, from client packages older than Microsoft.DurableTask.Client.Grpc 1.22.0, which do not map the status.
         }
     }
 }

@@ -39,7 +39,8 @@ export const apiBase = base;
 export async function api(method, path, { body, ifMatch, signal } = {}) {
   const headers = { Accept: 'application/json' };
   const key = apiKey.get();
-  if (key) headers['X-Api-Key'] = key;
+  // The Server reads X-Api-Key; the Functions host reads the same key as a function key.
+  if (key) { headers['X-Api-Key'] = key; headers['x-functions-key'] = key; }
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch) headers['If-Match'] = ifMatch;
 

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Scheduler.Api.Dashboard;
+
+namespace Scheduler.Functions.Http;
+
+/// <summary>The dashboard, from the same embedded assets as the Server, at <c>/api/dashboard/</c> (the route prefix is
+/// "api"). Anonymous like on the Server: the page asks for a function key and sends it with every API call.</summary>
+public sealed class DashboardFunctions
+{
+    [Function("Dashboard")]
+    public IResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{*path}")] HttpRequest request, string? path) =>
+        string.IsNullOrEmpty(path) && !request.Path.Value!.EndsWith('/')
+            ? TypedResults.Redirect(request.Path.Value + "/")
+            : DashboardFiles.Get(path);
+}
