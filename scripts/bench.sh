@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Benchmarks of Scheduler, each scenario over its own fresh in-memory Azurite (see bench/README.md).
+#   scripts/bench.sh                       every scenario: sweep-cost ops-per-run throughput api memory (~20 min)
+#   scripts/bench.sh ops-per-run api       the named ones, in that order
+#   options: --sizes 0,10000,100000 (sweep-cost), --n 1000 (throughput), --runs 10000 (memory)
+# Builds Release, runs npm ci when Azurite is not installed, works from any directory.
+# Prints a table per scenario and writes bench/results/<scenario>.json. Exit code 0 when every scenario completed.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+[[ -x node_modules/.bin/azurite ]] || npm ci --no-audit --no-fund --loglevel=error
+dotnet build bench/Scheduler.Bench/Scheduler.Bench.csproj -c Release --nologo -v:q -clp:NoSummary
+exec dotnet bench/Scheduler.Bench/bin/Release/net10.0/Scheduler.Bench.dll "$@"
