@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "$root/artifacts"
 out="$root/artifacts/Scheduler.local.slnf"
-projects=$(cd "$root" && dotnet sln Scheduler.sln list | grep -E '\.csproj$' | grep -v 'Scheduler.Functions' | sed "s|.*|      \"&\",|" | sed '$ s/,$//')
+projects=$(cd "$root" && dotnet sln Scheduler.sln list | grep -E '\.csproj$' | grep -v '^src/Scheduler.Functions/' | sed "s|.*|      \"&\",|" | sed '$ s/,$//')
 cat >"$out" <<JSON
 {
   "solution": {

@@ -19,6 +19,11 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
 
         var job = await jobs.GetAsync(row.JobId, cancellationToken).ConfigureAwait(false);
         var manual = row.Kind == RunTriggerKind.Manual;
+        if (IsAheadOfItsJob(row, job, manual, now))
+        {
+            return RowOutcome.Pending;
+        }
+
         if (job is null || (!manual && (job.ScheduleVersion != row.ScheduleVersion || job.Status != JobStatus.Active)))
         {
             sweep.ToRemove.Add(row);
@@ -84,6 +89,15 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
 
         sweep.ToRemove.Add(row);
         return RowOutcome.Dispatched;
+    }
+
+    /// <summary>Rows are written before their job (create, update, the sweep's own advance). A row newer than its job, or
+    /// whose job does not exist yet, may belong to a write still in progress: keep it for <see cref="SweepOptions.PendingGrace"/>
+    /// after it was written; past that, the write failed and the row is stale.</summary>
+    private bool IsAheadOfItsJob(DueEntry row, Job? job, bool manual, DateTimeOffset now)
+    {
+        var ahead = job is null ? !manual : !manual && row.ScheduleVersion > job.ScheduleVersion;
+        return ahead && row.WrittenUtc is { } written && now - written < options.PendingGrace;
     }
 
     /// <summary>A storage retry after a timeout can answer 409 to an insert that did land: then the row is ours (same slot, same sweep instant).</summary>

@@ -13,6 +13,8 @@ public enum RowOutcome
     Held,
     /// <summary>Another sweep dispatched this occurrence first.</summary>
     AlreadyDispatched,
+    /// <summary>Written ahead of its job by a create, update or advance still in progress: stays until the job catches up (or the grace runs out).</summary>
+    Pending,
     /// <summary>Beyond the lookahead: stays for a later sweep.</summary>
     NotYet,
 }

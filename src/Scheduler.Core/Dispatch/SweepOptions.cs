@@ -15,12 +15,14 @@ public sealed class SweepOptions
     public int Parallelism { get; set; } = 16;
     /// <summary>Added to a run's timeout for the lease of its slot.</summary>
     public TimeSpan LeaseGrace { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long a due row written ahead of its job (a create or update in progress) is kept before it counts as stale.</summary>
+    public TimeSpan PendingGrace { get; set; } = TimeSpan.FromMinutes(1);
 
     public void Validate()
     {
-        if (Tick <= TimeSpan.Zero || Lookahead < Tick || MaxRowsPerSweep < 1 || Parallelism < 1 || LeaseGrace <= TimeSpan.Zero || CursorLag < TimeSpan.FromMinutes(1))
+        if (Tick <= TimeSpan.Zero || Lookahead < Tick || MaxRowsPerSweep < 1 || Parallelism < 1 || LeaseGrace <= TimeSpan.Zero || PendingGrace <= TimeSpan.Zero || CursorLag < TimeSpan.FromMinutes(1))
         {
-            throw new InvalidOperationException("Scheduler:Sweep needs Tick > 0, Lookahead >= Tick, MaxRowsPerSweep >= 1, Parallelism >= 1, LeaseGrace > 0 and CursorLag >= 1 minute.");
+            throw new InvalidOperationException("Scheduler:Sweep needs Tick > 0, Lookahead >= Tick, MaxRowsPerSweep >= 1, Parallelism >= 1, LeaseGrace > 0, PendingGrace > 0 and CursorLag >= 1 minute.");
         }
     }
 }

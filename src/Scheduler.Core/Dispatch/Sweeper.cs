@@ -41,7 +41,7 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
         }
 
         await due.RemoveAsync(sweep.ToRemove.ToList(), cancellationToken).ConfigureAwait(false);
-        var left = outcomes.Where(o => o.Value is RowOutcome.Throttled or RowOutcome.Held or RowOutcome.NotYet).Select(o => o.Key.Bucket);
+        var left = outcomes.Where(o => o.Value is RowOutcome.Throttled or RowOutcome.Held or RowOutcome.NotYet or RowOutcome.Pending).Select(o => o.Key.Bucket);
         var nextCursor = left.Aggregate(DueBuckets.Of(now - options.CursorLag), DueBuckets.Min);
         if (rows.Count >= options.MaxRowsPerSweep)
         {

@@ -93,6 +93,6 @@ public sealed class TableDueIndex(StorageClients clients, ILogger<TableDueIndex>
         var kind = Enum.TryParse<RunTriggerKind>(entity.GetString("Kind"), out var k) ? k : RunTriggerKind.Scheduled;
         return new DueEntry(
             entity.PartitionKey, jobId, dueUtc, priority, entity.GetInt64("ScheduleVersion") ?? 0, kind,
-            entity.GetString("Lane") ?? JobDefinition.DefaultLane);
+            entity.GetString("Lane") ?? JobDefinition.DefaultLane, entity.Timestamp);
     }
 }

@@ -25,13 +25,39 @@ public sealed class SweepPolicyTests
         await h.JobService.ReplaceAsync(rescheduled.Definition with { Schedule = TestJobs.Once(T.AddHours(1)) }, null, None);
 
         var report = await h.SweepAsync();
+        // A row whose job is missing may belong to a create still in progress: it waits out the pending grace first.
+        h.Time.Advance(h.SweepOptions.PendingGrace);
+        var later = await h.SweepAsync();
 
-        Assert.Equal(3, report.Count(RowOutcome.Stale));
-        Assert.Equal(0, report.Count(RowOutcome.Dispatched));
+        Assert.Equal(2, report.Count(RowOutcome.Stale));
+        Assert.Equal(1, report.Count(RowOutcome.Pending));
+        Assert.Equal(1, later.Count(RowOutcome.Stale));
+        Assert.Equal(0, report.Count(RowOutcome.Dispatched) + later.Count(RowOutcome.Dispatched));
         Assert.Empty(h.Sender.Sent);
         Assert.Empty(h.Runs.All);
         var left = Assert.Single(h.Due.Entries);
         Assert.Equal(("rescheduled", T.AddHours(1)), (left.JobId, left.DueUtc));
+    }
+
+    [Fact]
+    public async Task Sweep_RowWrittenAheadOfItsJob_WaitsForTheJob_ThenDispatches()
+    {
+        var h = new EngineHarness();
+        var job = await h.CreateAsync(TestJobs.Http("racing", TestJobs.Every(TimeSpan.FromHours(1), T.AddHours(1))));
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        // An update is half done: its new row (due now) is written, the job row not yet.
+        var version = job.ScheduleVersion + 1_000;
+        await h.Due.AddAsync(DueEntryFactory.Scheduled(job, h.Now, version, h.Now), None);
+
+        var during = await h.SweepAsync();
+        var written = await h.Jobs.ReplaceAsync(job with { ScheduleVersion = version, NextDueUtc = h.Now }, None);
+        var after = await h.SweepAsync();
+
+        Assert.True(written.Done);
+
+        Assert.Equal(1, during.Count(RowOutcome.Pending));
+        Assert.Equal(1, after.Count(RowOutcome.Dispatched));
+        Assert.Single(h.Sender.Sent);
     }
 
     [Fact]

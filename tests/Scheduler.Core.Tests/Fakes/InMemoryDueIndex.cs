@@ -4,8 +4,9 @@ using Scheduler.Core.Ports;
 
 namespace Scheduler.Core.Tests.Fakes;
 
-/// <summary>The due table in memory, ordered by bucket then RowKey <c>{dueTicks:D19}-{9-priority}-{jobId}</c>. Adds are upserts.</summary>
-public sealed class InMemoryDueIndex : InMemoryStore, IDueIndex
+/// <summary>The due table in memory, ordered by bucket then RowKey <c>{dueTicks:D19}-{9-priority}-{jobId}</c>. Adds are upserts,
+/// stamped with the write time like a table entity's Timestamp.</summary>
+public sealed class InMemoryDueIndex(TimeProvider? time = null) : InMemoryStore, IDueIndex
 {
     private readonly SortedDictionary<(string Bucket, string RowKey), DueEntry> rows = new(KeyOrder.Instance);
 
@@ -14,7 +15,7 @@ public sealed class InMemoryDueIndex : InMemoryStore, IDueIndex
     public static string RowKey(DueEntry entry) =>
         string.Create(CultureInfo.InvariantCulture, $"{entry.DueUtc.UtcTicks:D19}-{9 - entry.Priority}-{entry.JobId}");
 
-    public Task AddAsync(DueEntry entry, CancellationToken cancellationToken) => Call(() => rows[(entry.Bucket, RowKey(entry))] = entry);
+    public Task AddAsync(DueEntry entry, CancellationToken cancellationToken) => Call(() => rows[(entry.Bucket, RowKey(entry))] = entry with { WrittenUtc = (time ?? TimeProvider.System).GetUtcNow() });
 
     public Task<IReadOnlyList<DueEntry>> ReadAsync(string fromBucket, string toBucket, int max, CancellationToken cancellationToken) => Call<IReadOnlyList<DueEntry>>(() => rows
         .Where(r => string.CompareOrdinal(r.Key.Bucket, fromBucket) >= 0 && string.CompareOrdinal(r.Key.Bucket, toBucket) <= 0)

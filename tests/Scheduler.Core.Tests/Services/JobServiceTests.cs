@@ -21,6 +21,8 @@ public sealed class JobServiceTests
 
         Assert.Single(h.Due.Entries);
         Assert.Null(await h.Jobs.GetAsync("job", None));
+        Assert.Equal(1, (await h.SweepAsync()).Count(RowOutcome.Pending));
+        h.Time.Advance(h.SweepOptions.PendingGrace);
         var report = await h.SweepAsync();
         Assert.Equal(1, report.Count(RowOutcome.Stale));
         Assert.Empty(h.Due.Entries);
@@ -35,9 +37,12 @@ public sealed class JobServiceTests
         h.Time.Advance(TimeSpan.FromSeconds(1));
 
         var duplicate = await h.JobService.CreateAsync(TestJobs.Http("job", TestJobs.Once(T.AddSeconds(3))), None);
+        var pending = await h.SweepAsync();
+        h.Time.Advance(h.SweepOptions.PendingGrace);
         var report = await h.SweepAsync();
 
         Assert.Equal(ServiceStatus.Conflict, duplicate.Status);
+        Assert.Equal(1, pending.Count(RowOutcome.Pending));
         Assert.Equal(1, report.Count(RowOutcome.Stale));
         Assert.Empty(h.Sender.Sent);
         var left = Assert.Single(h.Due.Entries);

@@ -22,6 +22,7 @@ public sealed class EngineHarness
     {
         sweep?.Invoke(SweepOptions);
         run?.Invoke(RunOptions);
+        Due = new InMemoryDueIndex(Time);
         Executor = new FakeExecutor(Time);
         Events = new RunEvents(NullLogger<RunEvents>.Instance);
         Allocator = new SlotAllocator(Slots, Runs, Sender, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
@@ -44,7 +45,7 @@ public sealed class EngineHarness
     public RunOptions RunOptions { get; } = new() { InlineDelayMax = TimeSpan.Zero };
 
     public InMemoryJobStore Jobs { get; } = new();
-    public InMemoryDueIndex Due { get; } = new();
+    public InMemoryDueIndex Due { get; }
     public InMemoryRunStore Runs { get; } = new();
     public InMemorySlotStore Slots { get; } = new();
     public InMemoryConfigStore Config { get; } = new();
