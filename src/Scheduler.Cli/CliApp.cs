@@ -17,6 +17,7 @@ public static class CliApp
         options.AddTo(root);
         root.Add(JobsCommand.Create(actions, time));
         root.Add(RunsCommand.Create(actions, time));
+        root.Add(ConnectionsCommand.Create(actions));
         root.Add(ConfigCommand.Create(actions));
         root.Add(StatsCommand.Create(actions));
         root.Add(CronCommand.Create(actions));

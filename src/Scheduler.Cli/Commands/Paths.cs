@@ -5,6 +5,8 @@ public static class Paths
 {
     public static string Job(string id) => $"api/jobs/{Uri.EscapeDataString(id)}";
 
+    public static string Connection(string name) => $"api/connections/{Uri.EscapeDataString(name)}";
+
     public static string Run(string jobId, string runId) => $"api/runs/{Uri.EscapeDataString(jobId)}/{Uri.EscapeDataString(runId)}";
 
     /// <summary>A run id is <c>{jobId}:{dueTicks}</c>: the job is the part before the last colon.</summary>

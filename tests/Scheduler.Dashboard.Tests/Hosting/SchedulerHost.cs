@@ -7,10 +7,12 @@ using Scheduler.Testing;
 namespace Scheduler.EndToEnd;
 
 /// <summary>The whole system for end-to-end tests: a real Azurite, a real HTTP sink and the real Server process with a fast
-/// sweep (1 s tick), loopback webhooks and command targets allowed, and one API key. Shared by a test collection; tests use their own job ids.</summary>
+/// sweep (1 s tick), loopback webhooks and command targets allowed, one API key and one known secret name. Shared by a test collection; tests use their own job ids.</summary>
 public sealed class SchedulerHost : IAsyncLifetime
 {
     public const string ApiKey = "e2e-test-key-0123456789";
+    /// <summary>The name of a secret the Server knows (configuration <c>Scheduler:Secrets:e2e-ssh-key</c>), for connection profiles.</summary>
+    public const string SecretName = "e2e-ssh-key";
     private readonly AzuriteFixture _azurite = new();
     private ServerProcess? _server;
     private HttpSink? _sink;
@@ -33,6 +35,7 @@ public sealed class SchedulerHost : IAsyncLifetime
             ["Scheduler:Api:Keys:0"] = ApiKey,
             ["Scheduler:Targets:Http:AllowLoopback"] = "true",
             ["Scheduler:Targets:Command:Enabled"] = "true",
+            [$"Scheduler:Secrets:{SecretName}"] = "not-a-real-key",
             ["Scheduler:Sweep:Tick"] = "00:00:01",
             ["Scheduler:Sweep:Lookahead"] = "00:00:02",
             ["Scheduler:Worker:IdlePollInterval"] = "00:00:00.100",

@@ -8,6 +8,8 @@ import { renderJobs } from './views/jobs.js';
 import { renderJobForm } from './views/job-form.js';
 import { renderJobDetail } from './views/job-detail.js';
 import { renderConfig } from './views/config.js';
+import { renderConnections } from './views/connections.js';
+import { renderConnectionForm } from './views/connection-form.js';
 
 const main = document.getElementById('main');
 const banner = document.getElementById('banner');
@@ -23,6 +25,9 @@ const routes = [
   { pattern: /^\/jobs\/new$/, nav: 'jobs', title: 'New job', view: () => renderJobForm },
   { pattern: /^\/jobs\/([^/]+)\/edit$/, nav: 'jobs', title: 'Edit job', view: () => renderJobForm, keys: ['id'] },
   { pattern: /^\/jobs\/([^/]+)$/, nav: 'jobs', title: 'Job', view: () => renderJobDetail, keys: ['id'] },
+  { pattern: /^\/connections\/?$/, nav: 'connections', title: 'Connections', view: () => renderConnections },
+  { pattern: /^\/connections\/new$/, nav: 'connections', title: 'New connection', view: () => renderConnectionForm },
+  { pattern: /^\/connections\/([^/]+)\/edit$/, nav: 'connections', title: 'Edit connection', view: () => renderConnectionForm, keys: ['name'] },
   { pattern: /^\/config\/?$/, nav: 'config', title: 'Config', view: () => renderConfig },
 ];
 

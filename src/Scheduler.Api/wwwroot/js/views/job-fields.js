@@ -25,7 +25,7 @@ export function jobFields(d, { editing }) {
     workingDirectory: field('target.workingDirectory', 'Working directory', { value: t.workingDirectory }),
     environment: keyValueEditor('target.environment', 'Environment', t.environment, { keyLabel: 'Variable', valueLabel: 'Value' }),
     useShell: field('target.useShell', 'Use shell (/bin/sh -c)', { kind: 'checkbox', value: t.useShell }),
-    connection: field('target.connection', 'Connection profile', { value: t.connection, help: 'A named profile, or leave empty and fill host, user and secret.' }),
+    connection: field('target.connection', 'Connection profile', { value: t.connection, help: 'A named profile (see Connections), or leave empty and fill host, user and secret.', attrs: { list: 'connection-list', autocomplete: 'off', spellcheck: 'false' } }),
     host: field('target.host', 'Host', { value: t.host }),
     port: field('target.port', 'Port', { kind: 'number', value: t.port ?? 22, attrs: { min: 1, max: 65535 } }),
     user: field('target.user', 'User', { value: t.user }),

@@ -36,6 +36,7 @@ export async function renderJobForm(main, params) {
   const d = job?.definition || DEFAULTS;
 
   const f = jobFields(d, { editing });
+  const connectionList = h('datalist', { id: 'connection-list' });
 
   const summary = h('div', { class: 'form-errors', role: 'alert', tabindex: -1, hidden: true, id: 'form-errors' });
   const previewList = h('ol', { class: 'preview-list', id: 'preview-list', 'aria-live': 'polite' });
@@ -69,7 +70,8 @@ export async function renderJobForm(main, params) {
       h('fieldset', null, h('legend', null, 'Retries'), h('div', { class: 'form-grid' }, f.maxAttempts, f.firstInterval, f.coefficient, f.maxInterval, f.jitter)),
       h('fieldset', null, h('legend', null, 'Misfires'), h('div', { class: 'form-grid' }, f.misfireAction, f.threshold, f.window)),
       h('div', { class: 'form-footer' }, saveButton, h('a', { class: 'btn', href: editing ? `#/jobs/${enc(d.id)}` : '#/jobs' }, 'Cancel'))),
-    h('datalist', { id: 'tz-list' }, timeZones().map((z) => h('option', { value: z }))));
+    h('datalist', { id: 'tz-list' }, timeZones().map((z) => h('option', { value: z }))),
+    connectionList);
 
   replace(main,
     h('div', { class: 'page-head' },
@@ -178,6 +180,11 @@ export async function renderJobForm(main, params) {
       saveButton.disabled = false;
     }
   });
+
+  // The SSH target's profile names, offered as suggestions (a hint only: the field still takes any name).
+  api('GET', '/connections')
+    .then((r) => replace(connectionList, (r.data?.items || []).map((c) => h('option', { value: c.name }, `${c.user}@${c.host}:${c.port ?? 22}`))))
+    .catch(() => {});
 
   runPreview();
   return () => clearTimeout(previewTimer);
