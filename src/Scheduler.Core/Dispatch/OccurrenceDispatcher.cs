@@ -17,6 +17,12 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
             return RowOutcome.NotYet;
         }
 
+        if (!admitted)
+        {
+            // No slot for it this sweep: leave it without reading its job (a backlog costs nothing per sweep).
+            return RowOutcome.Throttled;
+        }
+
         var job = await jobs.GetAsync(row.JobId, cancellationToken).ConfigureAwait(false);
         var manual = row.Kind == RunTriggerKind.Manual;
         if (IsAheadOfItsJob(row, job, manual, now))
@@ -48,11 +54,6 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
                 sweep.ToRemove.Add(row);
                 return RowOutcome.Skipped;
             }
-        }
-
-        if (!admitted)
-        {
-            return RowOutcome.Throttled;
         }
 
         var runId = RunIds.For(job.Id, row.DueUtc);

@@ -17,8 +17,9 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
             {
                 var report = await sweeper.SweepAsync(stoppingToken).ConfigureAwait(false);
                 failures = 0;
-                // A full read means more rows wait: sweep again without waiting for the tick.
-                var wait = report.RowsRead >= options.MaxRowsPerSweep ? TimeSpan.Zero : options.Tick;
+                // A full read that dispatched means more due rows may wait behind it: sweep again without waiting for the
+                // tick. A full read that dispatched nothing (all throttled or not yet due) waits, or the loop would spin.
+                var wait = report.RowsRead >= options.MaxRowsPerSweep && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : options.Tick;
                 await signal.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
