@@ -10,7 +10,8 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
 {
     private static readonly TimeSpan ExecutorGrace = TimeSpan.FromSeconds(5);
 
-    public async Task<AttemptRecord> RunAsync(Run running, int attempt, CancellationToken cancellationToken)
+    /// <summary>Runs the attempt and records it; returns the record and the run as stored afterwards (null if it could not be known).</summary>
+    public async Task<(AttemptRecord Record, Run? Stored)> RunAsync(Run running, int attempt, CancellationToken cancellationToken)
     {
         using var activity = SchedulerTelemetry.Source.StartActivity("attempt");
         activity?.SetTag("scheduler.run_id", running.RunId);
@@ -25,13 +26,13 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
         }
 
         var retrying = result.Status != AttemptStatus.Succeeded && result.Retryable && attempt < running.Definition.Retry.MaxAttempts;
-        await SaveAsync(running, record, retrying, cancellationToken).ConfigureAwait(false);
+        var stored = await SaveAsync(running, record, retrying, cancellationToken).ConfigureAwait(false);
         if (retrying)
         {
             events.StatusChanged(running, RunStatus.Retrying, attempt);
         }
 
-        return record;
+        return (record, stored);
     }
 
     private async Task<AttemptResult> ExecuteAsync(Run running, int attempt, CancellationToken cancellationToken)
@@ -60,7 +61,7 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
         }
     }
 
-    private async Task SaveAsync(Run running, AttemptRecord record, bool retrying, CancellationToken cancellationToken)
+    private async Task<Run?> SaveAsync(Run running, AttemptRecord record, bool retrying, CancellationToken cancellationToken)
     {
         var run = running;
         while (true)
@@ -79,7 +80,8 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
             var written = await runs.RecordAttemptAsync(after, record, cancellationToken).ConfigureAwait(false);
             if (written.Outcome != WriteOutcome.Stale)
             {
-                return;
+                // Without the new ETag the next step must read the run: writing with no ETag would be unconditional.
+                return written.Done && written.ETag is not null ? after with { ETag = written.ETag } : null;
             }
 
             // Someone (a cancel request) changed the run meanwhile: keep their change, add ours.

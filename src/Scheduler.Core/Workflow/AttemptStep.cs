@@ -9,23 +9,28 @@ namespace Scheduler.Core.Workflow;
 /// records the attempt with the run in one write, and gives the slot back. Idempotent per attempt number.</summary>
 public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocator slots, AttemptRunner runner, RunEvents events, TimeProvider time, RunOptions options, SweepOptions sweep)
 {
-    public async Task<AttemptOutcome> ExecuteAsync(AttemptRequest request, CancellationToken cancellationToken)
+    public async Task<AttemptOutcome> ExecuteAsync(AttemptRequest request, CancellationToken cancellationToken) =>
+        (await ExecuteAsync(request, null, cancellationToken).ConfigureAwait(false)).Outcome;
+
+    /// <summary>The step, starting from the run as the caller last saw it (saves a read; its ETag guards every write,
+    /// so a stale copy only costs a deferral and a fresh read). Returns the run as stored afterwards when known.</summary>
+    public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, CancellationToken cancellationToken)
     {
-        var run = await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false)
+        var run = known ?? await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false)
             ?? throw new RunNotFoundException(request.RunId);
         if (run.Status.IsTerminal())
         {
-            return AttemptOutcome.Finished(run.Status);
+            return new AttemptStepResult(AttemptOutcome.Finished(run.Status), run);
         }
 
         if (run.CancelRequested)
         {
-            return AttemptOutcome.Canceled();
+            return new AttemptStepResult(AttemptOutcome.Canceled(), run);
         }
 
         if (run.AttemptCount >= request.Attempt)
         {
-            return await RecordedAsync(request, cancellationToken).ConfigureAwait(false);
+            return new AttemptStepResult(await RecordedAsync(request, cancellationToken).ConfigureAwait(false), run);
         }
 
         var now = time.GetUtcNow();
@@ -34,14 +39,14 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
             var presumedAliveUntil = since + run.Definition.Timeout + options.InFlightGrace;
             if (presumedAliveUntil > now)
             {
-                return AttemptOutcome.Deferred(presumedAliveUntil - now);
+                return new AttemptStepResult(AttemptOutcome.Deferred(presumedAliveUntil - now), null);
             }
         }
 
         var hold = run.Slot ?? await TakeSlotAsync(run, now, cancellationToken).ConfigureAwait(false);
         if (hold is null)
         {
-            return AttemptOutcome.Deferred(options.SlotWait);
+            return new AttemptStepResult(AttemptOutcome.Deferred(options.SlotWait), run);
         }
 
         var running = run with
@@ -61,7 +66,7 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
                 await slots.ReleaseAsync(hold, run.RunId, cancellationToken).ConfigureAwait(false);
             }
 
-            return AttemptOutcome.Deferred(TimeSpan.Zero);
+            return new AttemptStepResult(AttemptOutcome.Deferred(TimeSpan.Zero), null);
         }
 
         if (run.LatenessMs is null)
@@ -70,9 +75,9 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
         }
 
         events.StatusChanged(running, RunStatus.Running, request.Attempt);
-        var record = await runner.RunAsync(running with { ETag = marked.ETag }, request.Attempt, cancellationToken).ConfigureAwait(false);
+        var (record, stored) = await runner.RunAsync(running with { ETag = marked.ETag }, request.Attempt, cancellationToken).ConfigureAwait(false);
         await slots.ReleaseAsync(hold, run.RunId, cancellationToken).ConfigureAwait(false);
-        return AttemptOutcome.From(record.Result);
+        return new AttemptStepResult(AttemptOutcome.From(record.Result), stored);
     }
 
     private async Task<SlotHold?> TakeSlotAsync(Run run, DateTimeOffset now, CancellationToken cancellationToken)

@@ -11,13 +11,16 @@ public sealed class DirectRunContext(RunSteps steps, AttemptStep attempts, IRunS
     private IReadOnlyList<AttemptRecord> history = [];
     private DateTimeOffset? replayClock;
     private string runId = "";
+    // The run as this context last stored or read it: steps start from it instead of reading it again.
+    private Run? current;
 
     public DateTimeOffset UtcNow => replayClock ?? time.GetUtcNow();
 
     public async Task<RunPlan> Begin(RunRef run)
     {
         runId = run.RunId;
-        var plan = await steps.BeginAsync(run, cancellationToken).ConfigureAwait(false);
+        current = await runs.GetAsync(run.JobId, run.RunId, cancellationToken).ConfigureAwait(false);
+        var plan = RunSteps.PlanFor(current);
         if (plan.Exists && plan.AttemptCount > 0)
         {
             history = await runs.ListAttemptsAsync(run.JobId, run.RunId, cancellationToken).ConfigureAwait(false);
@@ -36,7 +39,9 @@ public sealed class DirectRunContext(RunSteps steps, AttemptStep attempts, IRunS
         }
 
         replayClock = null;
-        return await attempts.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await attempts.ExecuteAsync(request, current, cancellationToken).ConfigureAwait(false);
+        current = result.Run;
+        return result.Outcome;
     }
 
     public async Task Delay(TimeSpan delay)
@@ -69,5 +74,5 @@ public sealed class DirectRunContext(RunSteps steps, AttemptStep attempts, IRunS
         await Task.Delay(remaining, time, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<RunOutcome> Finalize(FinalizeRequest request) => steps.FinalizeAsync(request, cancellationToken);
+    public Task<RunOutcome> Finalize(FinalizeRequest request) => steps.FinalizeAsync(request, current, cancellationToken);
 }

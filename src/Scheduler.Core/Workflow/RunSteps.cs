@@ -8,21 +8,25 @@ namespace Scheduler.Core.Workflow;
 /// <summary>The begin and finalize steps of a run (activities in Azure).</summary>
 public sealed class RunSteps(IRunStore runs, SlotAllocator slots, RunEvents events, TimeProvider time)
 {
-    public async Task<RunPlan> BeginAsync(RunRef run, CancellationToken cancellationToken)
-    {
-        var stored = await runs.GetAsync(run.JobId, run.RunId, cancellationToken).ConfigureAwait(false);
-        return stored is null
-            ? new RunPlan(false, RunStatus.Canceled, default, Jobs.RetryPolicy.None, 0)
-            : new RunPlan(true, stored.Status, stored.DueUtc, stored.Definition.Retry, stored.AttemptCount);
-    }
+    public async Task<RunPlan> BeginAsync(RunRef run, CancellationToken cancellationToken) =>
+        PlanFor(await runs.GetAsync(run.JobId, run.RunId, cancellationToken).ConfigureAwait(false));
+
+    public static RunPlan PlanFor(Run? stored) => stored is null
+        ? new RunPlan(false, RunStatus.Canceled, default, Jobs.RetryPolicy.None, 0)
+        : new RunPlan(true, stored.Status, stored.DueUtc, stored.Definition.Retry, stored.AttemptCount);
 
     /// <summary>Writes the terminal status once; finalizing a finished run returns how it finished.</summary>
-    public async Task<RunOutcome> FinalizeAsync(FinalizeRequest request, CancellationToken cancellationToken)
+    public Task<RunOutcome> FinalizeAsync(FinalizeRequest request, CancellationToken cancellationToken) =>
+        FinalizeAsync(request, null, cancellationToken);
+
+    /// <summary>As <see cref="FinalizeAsync(FinalizeRequest, CancellationToken)"/>, starting from the run as the caller last saw it.</summary>
+    public async Task<RunOutcome> FinalizeAsync(FinalizeRequest request, Run? known, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var run = await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false)
+            var run = known ?? await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false)
                 ?? throw new RunNotFoundException(request.RunId);
+            known = null;
             if (run.Status.IsTerminal())
             {
                 return new RunOutcome(run.Status, run.AttemptCount);
