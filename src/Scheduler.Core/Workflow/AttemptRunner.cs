@@ -25,11 +25,14 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
             Log.AttemptFailed(logger, running.RunId, attempt, result.Error);
         }
 
-        var retrying = result.Status != AttemptStatus.Succeeded && result.Retryable && attempt < running.Definition.Retry.MaxAttempts;
-        var stored = await SaveAsync(running, record, retrying, cancellationToken).ConfigureAwait(false);
-        if (retrying)
+        // The attempt's write also settles the run when nothing follows it, so finalizing costs no further write.
+        var next = result.Status == AttemptStatus.Succeeded ? RunStatus.Succeeded
+            : RetryRule.WillRetry(result.Retryable, attempt, running.Definition.Retry) ? RunStatus.Retrying
+            : RunStatus.Failed;
+        var (stored, settled) = await SaveAsync(running, record, next, cancellationToken).ConfigureAwait(false);
+        if (settled)
         {
-            events.StatusChanged(running, RunStatus.Retrying, attempt);
+            events.StatusChanged(stored ?? running, next, attempt);
         }
 
         return (record, stored);
@@ -61,15 +64,19 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
         }
     }
 
-    private async Task<Run?> SaveAsync(Run running, AttemptRecord record, bool retrying, CancellationToken cancellationToken)
+    /// <summary>Records the attempt with the run's next status; returns the stored run (when its ETag is known) and whether
+    /// the status was set (false when the run had already ended, canceled while its attempt ran).</summary>
+    private async Task<(Run? Stored, bool Settled)> SaveAsync(Run running, AttemptRecord record, RunStatus next, CancellationToken cancellationToken)
     {
         var run = running;
         while (true)
         {
+            var settled = !run.Status.IsTerminal();
             var after = run with
             {
                 // A run canceled (and finalized) while its attempt ran keeps its terminal status; the attempt is still recorded.
-                Status = run.Status.IsTerminal() ? run.Status : retrying ? RunStatus.Retrying : RunStatus.Running,
+                Status = settled ? next : run.Status,
+                FinishedUtc = settled && next.IsTerminal() ? record.FinishedUtc : run.FinishedUtc,
                 AttemptCount = record.Number,
                 InFlightAttempt = null,
                 InFlightSinceUtc = null,
@@ -81,7 +88,7 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
             if (written.Outcome != WriteOutcome.Stale)
             {
                 // Without the new ETag the next step must read the run: writing with no ETag would be unconditional.
-                return written.Done && written.ETag is not null ? after with { ETag = written.ETag } : null;
+                return (written.Done && written.ETag is not null ? after with { ETag = written.ETag } : null, written.Done && settled);
             }
 
             // Someone (a cancel request) changed the run meanwhile: keep their change, add ours.

@@ -35,7 +35,7 @@ public static class RunWorkflow
                     return await context.Finalize(new FinalizeRequest(run.JobId, run.RunId, RunStatus.Canceled, attempt - 1, "Canceled on request."));
                 case AttemptOutcomeKind.Succeeded:
                     return await context.Finalize(new FinalizeRequest(run.JobId, run.RunId, RunStatus.Succeeded, attempt, null));
-                case AttemptOutcomeKind.Failed when !outcome.Retryable || attempt >= plan.Retry.MaxAttempts:
+                case AttemptOutcomeKind.Failed when !RetryRule.WillRetry(outcome.Retryable, attempt, plan.Retry):
                     return await context.Finalize(new FinalizeRequest(run.JobId, run.RunId, RunStatus.Failed, attempt, outcome.Error));
                 case AttemptOutcomeKind.Failed:
                     await context.Delay(RetryBackoff.DelayAfter(plan.Retry, run.RunId, attempt, outcome.RetryAfter));
