@@ -31,9 +31,30 @@ internal static class Seeder
     /// <summary>Writes <paramref name="count"/> once-jobs (<c>{prefix}-{i}</c>) due at <paramref name="dueAt"/>(i),
     /// <paramref name="parallelism"/> jobs in flight. Returns the elapsed time.</summary>
     public static async Task<TimeSpan> SeedAsync(IJobStore jobs, IDueIndex due, string prefix, int count, Func<int, DateTimeOffset> dueAt,
-        string url = DefaultUrl, int parallelism = 64, CancellationToken cancellationToken = default)
+        string url = DefaultUrl, int parallelism = 64, CancellationToken cancellationToken = default) =>
+        (await SeedCountingAsync(jobs, due, prefix, count, dueAt, url, parallelism, cancellationToken)).Elapsed;
+
+    /// <summary>As <see cref="SeedAsync"/>; when cancelled, stops and returns how many jobs were written until then.</summary>
+    public static async Task<(TimeSpan Elapsed, int Written)> SeedCountingAsync(IJobStore jobs, IDueIndex due, string prefix, int count,
+        Func<int, DateTimeOffset> dueAt, string url = DefaultUrl, int parallelism = 64, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        var written = 0;
+        try
+        {
+            await SeedCoreAsync(jobs, due, prefix, count, dueAt, url, parallelism, () => Interlocked.Increment(ref written), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Out of time: the caller measures with what was written.
+        }
+
+        return (clock.Elapsed, written);
+    }
+
+    private static async Task SeedCoreAsync(IJobStore jobs, IDueIndex due, string prefix, int count, Func<int, DateTimeOffset> dueAt,
+        string url, int parallelism, Action done, CancellationToken cancellationToken)
+    {
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var now = DateTimeOffset.UtcNow;
@@ -47,7 +68,8 @@ internal static class Seeder
             {
                 throw new InvalidOperationException($"Seeding job {job.Id}: {written.Outcome}.");
             }
+
+            done();
         });
-        return clock.Elapsed;
     }
 }
