@@ -33,6 +33,7 @@ internal static class Program
         }
 
         Children.StopAllOnSignals();
+        Console.WriteLine($"Scheduler.Bench: {Machine.Source}, {Environment.ProcessorCount} cores, load average {ProcStatus.LoadAverage()}");
         var failed = new List<string>();
         foreach (var (name, run) in Scenarios.Where(s => options.Scenarios.Contains(s.Name)))
         {

@@ -74,7 +74,7 @@ internal static class Report
             scenario,
             dateUtc = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             machine = Machine.Describe(),
-            source = Machine.Commit(),
+            source = Machine.Source,
             result,
         };
         File.WriteAllText(path, JsonSerializer.Serialize(document, Json));
@@ -100,7 +100,11 @@ internal static class Machine
         azurite = AzuriteVersion(),
     };
 
-    /// <summary>The commit measured ("+ local changes" when the work tree differs from it).</summary>
+    /// <summary>The commit measured, read when the benchmark starts (scripts/bench.sh builds right before), so that commits
+    /// landing while a long scenario runs are not credited with its numbers.</summary>
+    public static string Source { get; } = Commit();
+
+    /// <summary>HEAD ("+ local changes in src/" when the work tree differs from it).</summary>
     public static string Commit()
     {
         try
