@@ -48,7 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Sweeper>();
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton<RunCanceller>();
-        services.TryAddSingleton<RunSteps>();
+        services.TryAddSingleton<RunFinalizer>();
         services.TryAddSingleton<AttemptRunner>();
         services.TryAddSingleton<AttemptStep>();
         services.TryAddSingleton<RunProcessor>();
