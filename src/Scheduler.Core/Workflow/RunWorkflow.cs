@@ -13,6 +13,9 @@ public static class RunWorkflow
         ArgumentNullException.ThrowIfNull(start);
         var attempt = start.Attempt;
         var deferrals = start.Deferrals;
+        // The run id carries the due time: a run woken early (a queue message's delay is whole seconds) waits for it
+        // before its first step, without reading the run. The attempt step checks again against the run itself.
+        await context.WaitUntil(RunIds.DueOf(start.RunId));
         while (true)
         {
             var outcome = await context.ExecuteAttempt(new AttemptRequest(start.JobId, start.RunId, attempt));

@@ -31,8 +31,13 @@ public sealed class RecordingRunContext(DateTimeOffset startUtc, bool keepsHisto
 
     public Task WaitUntil(DateTimeOffset instant)
     {
-        calls.Add(ContextCalls.Delay(instant - UtcNow));
-        UtcNow = instant > UtcNow ? instant : UtcNow;
+        // As a Durable context: a wait for an instant already reached creates no timer.
+        if (instant > UtcNow)
+        {
+            calls.Add(ContextCalls.Delay(instant - UtcNow));
+            UtcNow = instant;
+        }
+
         return Task.CompletedTask;
     }
 

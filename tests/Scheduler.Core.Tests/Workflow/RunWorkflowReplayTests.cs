@@ -10,7 +10,7 @@ namespace Scheduler.Core.Tests.Workflow;
 public sealed class RunWorkflowReplayTests
 {
     private static readonly DateTimeOffset T = EngineHarness.Start;
-    private static readonly RunStart Run = new("job", RunIds.For("job", T.AddSeconds(10)));
+    private static readonly RunStart Run = new("job", RunIds.For("job", T));
     private static readonly AttemptOutcome RetryIn1s = AttemptOutcome.Retrying(TimeSpan.FromSeconds(1), "503");
     private static readonly AttemptOutcome RetryIn2s = AttemptOutcome.Retrying(TimeSpan.FromSeconds(2), "503");
 
@@ -40,6 +40,16 @@ public sealed class RunWorkflowReplayTests
         Assert.Equal(first.Calls, replay.Calls);
         Assert.Equal(Delay(RetryBackoff.DelayAfter(policy, Run.RunId, 1)), first.Calls[1]);
         Assert.Equal(Delay(RetryBackoff.DelayAfter(policy, Run.RunId, 2)), first.Calls[3]);
+    }
+
+    [Fact]
+    public async Task RunAsync_WokenBeforeTheDueTimeTheRunIdCarries_WaitsForItBeforeTheFirstAttempt()
+    {
+        var context = new RecordingRunContext(T, AttemptOutcome.Succeeded());
+
+        await RunWorkflow.RunAsync(context, Run with { RunId = RunIds.For("job", T.AddSeconds(10)) });
+
+        Assert.Equal([Delay(TimeSpan.FromSeconds(10)), Attempt(1)], context.Calls);
     }
 
     [Fact]

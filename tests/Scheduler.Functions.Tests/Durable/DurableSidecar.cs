@@ -17,10 +17,12 @@ namespace Scheduler.Functions.Tests.Durable;
 public sealed class DurableSidecar : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly IOrchestrationService service;
 
-    private DurableSidecar(WebApplication app, GrpcChannel channel)
+    private DurableSidecar(WebApplication app, IOrchestrationService service, GrpcChannel channel)
     {
         this.app = app;
+        this.service = service;
         Channel = channel;
     }
 
@@ -39,7 +41,7 @@ public sealed class DurableSidecar : IAsyncDisposable
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
         await app.StartAsync().ConfigureAwait(false);
-        return new DurableSidecar(app, GrpcChannel.ForAddress(app.Urls.First()));
+        return new DurableSidecar(app, service, GrpcChannel.ForAddress(app.Urls.First()));
     }
 
     private static async Task<IOrchestrationService> CreateServiceAsync(DurableBackend backend, string connectionString, string hubName, TimeSpan pollingInterval)
@@ -64,5 +66,8 @@ public sealed class DurableSidecar : IAsyncDisposable
         Channel.Dispose();
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
+        // A graceful stop gives up the backend's partition leases, as a Functions host shutting down does, so the next
+        // worker takes them over at once instead of after they expire.
+        await service.StopAsync(isForced: false).ConfigureAwait(false);
     }
 }
