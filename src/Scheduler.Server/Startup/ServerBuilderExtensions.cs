@@ -29,11 +29,16 @@ public static class ServerBuilderExtensions
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.AddSingleton<RunMessageProcessor>();
+        services.AddSingleton<InProcessRuns>();
+        services.AddSingleton<IRunLauncher>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.InProcessRuns > 0
+            ? sp.GetRequiredService<InProcessRuns>() : new QueueOnlyRunLauncher());
 
         // Started in this order: storage exists before the sweep and the worker touch it.
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<SweepService>();
         services.AddHostedService<RunWorker>();
+        // Stopped before the worker (hosted services stop in reverse): runs it hands back reach a queue still served.
+        services.AddHostedService(sp => sp.GetRequiredService<InProcessRuns>());
         services.AddHostedService<PoisonMonitor>();
         services.AddHostedService<StartupBanner>();
         return builder;

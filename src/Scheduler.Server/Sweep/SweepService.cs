@@ -17,6 +17,7 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
             {
                 var report = await sweeper.SweepAsync(stoppingToken).ConfigureAwait(false);
                 failures = 0;
+                signal.SetBacklog(report.Count(RowOutcome.Throttled) > 0);
                 // A full read that dispatched means more due rows may wait behind it: sweep again without waiting for the
                 // tick. A full read that dispatched nothing (all throttled or not yet due) waits, or the loop would spin.
                 var wait = report.RowsRead >= options.MaxRowsPerSweep && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : options.Tick;

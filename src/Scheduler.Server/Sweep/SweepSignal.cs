@@ -12,7 +12,21 @@ public sealed class SweepSignal : ISweepSignal
         SingleReader = true,
     });
 
+    private volatile bool backlog;
+
     public void Kick() => kicks.Writer.TryWrite(true);
+
+    /// <summary>A run gave its slot back: sweep now if the last sweep left due rows waiting for a slot.</summary>
+    public void SlotFreed()
+    {
+        if (backlog)
+        {
+            Kick();
+        }
+    }
+
+    /// <summary>Set by the sweep loop after each sweep: whether due rows are waiting for a slot.</summary>
+    public void SetBacklog(bool waiting) => backlog = waiting;
 
     /// <summary>Waits for a kick or for <paramref name="timeout"/>; true when kicked.</summary>
     public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)

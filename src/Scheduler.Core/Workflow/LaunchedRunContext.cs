@@ -1,0 +1,66 @@
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+
+namespace Scheduler.Core.Workflow;
+
+/// <summary>The <see cref="IRunContext"/> of a run launched in process by the sweep that dispatched it: it starts from the run
+/// as just inserted (no read), waits in process until the run is due, and hands anything later to the runs queue.</summary>
+/// <remarks>The run has no queue message while it runs here: its slot (lease = start + timeout + grace) is its recovery path.
+/// Before a retry gives the slot back, the resume message is sent, so the run is never without a durable way back.</remarks>
+internal sealed class LaunchedRunContext(Run launched, RunSteps steps, AttemptStep attempts, IRunSender sender, TimeProvider time, CancellationToken cancellationToken) : IRunContext
+{
+    private Run? current;
+    private bool attempted;
+    private DateTimeOffset? resumeSentFor;
+
+    public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    public Task<RunPlan> Begin(RunRef run) => Task.FromResult(RunSteps.PlanFor(launched));
+
+    public async Task<AttemptOutcome> ExecuteAttempt(AttemptRequest request)
+    {
+        // The first attempt starts from the run as inserted; later ones from what the previous step stored (null: read it).
+        var known = attempted ? current : launched;
+        attempted = true;
+        var result = await attempts.ExecuteAsync(request, known, (outcome, token) => BeforeSlotReleaseAsync(request, outcome, token), cancellationToken).ConfigureAwait(false);
+        current = result.Run;
+        return result.Outcome;
+    }
+
+    public async Task Delay(TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (!attempted)
+        {
+            // The wait until due: the sweep launches at most a lookahead ahead, and the held slot covers a crash meanwhile.
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var until = UtcNow + delay;
+        if (resumeSentFor is null)
+        {
+            await sender.SendAsync(new RunMessage(launched.JobId, launched.RunId), delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new RunSuspendedException(launched.RunId, resumeSentFor ?? until);
+    }
+
+    public Task<RunOutcome> Finalize(FinalizeRequest request) => steps.FinalizeAsync(request, attempted ? current : launched, cancellationToken);
+
+    private async Task BeforeSlotReleaseAsync(AttemptRequest request, AttemptOutcome outcome, CancellationToken token)
+    {
+        if (outcome.Kind != AttemptOutcomeKind.Failed || !RetryRule.WillRetry(outcome.Retryable, request.Attempt, launched.Definition.Retry))
+        {
+            return;
+        }
+
+        var backoff = RetryBackoff.DelayAfter(launched.Definition.Retry, launched.RunId, request.Attempt, outcome.RetryAfter);
+        await sender.SendAsync(new RunMessage(launched.JobId, launched.RunId), backoff, token).ConfigureAwait(false);
+        resumeSentFor = UtcNow + backoff;
+    }
+}
