@@ -34,7 +34,10 @@ internal sealed class PeerChildSystem : IPeerSystem
         await Parallel.ForEachAsync(jobs.Chunk(50), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, ct) =>
         {
             using var response = await http.PostAsJsonAsync("submit", chunk, ct);
-            response.EnsureSuccessStatusCode();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"POST /submit: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            }
         });
     }
 

@@ -20,8 +20,15 @@ internal static class PeerHost
         app.MapPost("/submit", async (HttpRequest request) =>
         {
             var jobs = await request.ReadFromJsonAsync<PeerJob[]>() ?? [];
-            await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (job, _) => await schedule(job));
-            return Results.Ok(jobs.Length);
+            try
+            {
+                await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (job, _) => await schedule(job));
+                return Results.Ok(jobs.Length);
+            }
+            catch (Exception ex)
+            {
+                return Results.Problem(ex.ToString());
+            }
         });
         app.Lifetime.ApplicationStopping.Register(() => stop().GetAwaiter().GetResult());
         await app.RunAsync();

@@ -39,7 +39,8 @@ internal static class PeerRunner
     private static List<PeerJob> Plan(PeerWorkload workload, ArrivalSink sink, int round)
     {
         var now = DateTimeOffset.UtcNow;
-        var lead = TimeSpan.FromSeconds(3) + TimeSpan.FromMilliseconds(12 * workload.Count);
+        // Generous: on a busy machine submitting 1,000 jobs can take ten seconds or more (rows submitted after due are counted).
+        var lead = TimeSpan.FromSeconds(5) + TimeSpan.FromMilliseconds(25 * workload.Count);
         var first = DateTimeOffset.FromUnixTimeSeconds((now + lead).ToUnixTimeSeconds() + 1);
         return Enumerable.Range(0, workload.Count).Select(i =>
         {

@@ -27,7 +27,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
     public string Version { get; private set; } = "";
 
     public string ConnectionString(string database) =>
-        string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=100");
+        string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=100;Timeout=60;Command Timeout=120");
 
     public static async Task<PostgresCluster> StartAsync()
     {

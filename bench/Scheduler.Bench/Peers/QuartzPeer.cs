@@ -1,5 +1,4 @@
 using System.Globalization;
-using Npgsql;
 using Quartz;
 
 namespace Scheduler.Bench.Peers;
@@ -14,23 +13,22 @@ internal static class QuartzPeer
     {
         var connectionString = PeerHost.Setting("PEER_DB");
         var budget = int.Parse(PeerHost.Setting("PEER_BUDGET"), CultureInfo.InvariantCulture);
-        await using (var connection = new NpgsqlConnection(connectionString))
+        var scheduler = await QuartzSchedulerBuilder.Create(quartz =>
         {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand(QuartzSchema.Ddl, connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var scheduler = await SchedulerBuilder.Create("bench", "bench")
-            .UseDefaultThreadPool(pool => pool.MaxConcurrency = budget)
-            .UsePersistentStore(store =>
+            quartz.ConfigureScheduler(options =>
             {
-                store.UseProperties = true;
+                options.InstanceName = "bench";
+                options.MaxBatchSize = budget;
+            });
+            quartz.UseDefaultThreadPool(budget);
+            quartz.UsePersistentStore(store =>
+            {
                 store.UsePostgres(connectionString);
-                store.UseSystemTextJsonSerializer();
-            })
-            .SetProperty("quartz.scheduler.batchTriggerAcquisitionMaxCount", budget.ToString(CultureInfo.InvariantCulture))
-            .BuildScheduler();
+                // Quartz 4 creates its own tables in the peer's empty database.
+                store.ConfigureStore(options => options.SchemaProvisioning = SchemaProvisioning.CreateIfMissing);
+                store.UseSystemTextJsonSerializer(_ => { });
+            });
+        }).BuildScheduler(CancellationToken.None);
         await scheduler.Start();
         await PeerHost.RunAsync(args, async job =>
         {
@@ -43,9 +41,9 @@ internal static class QuartzPeer
     /// <summary>The job: one POST to the sink.</summary>
     internal sealed class SinkJob : IJob
     {
-        public async ValueTask Execute(IJobExecutionContext context)
+        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
         {
-            using var response = await PeerHost.Sink.PostAsync(context.MergedJobDataMap.GetString("url"), null, context.CancellationToken);
+            using var response = await PeerHost.Sink.PostAsync(context.MergedJobDataMap.GetString("url"), null, cancellationToken);
         }
     }
 }

@@ -52,7 +52,8 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
         var throttled = outcomes.Count(o => o.Value == RowOutcome.Throttled && o.Key.DueUtc <= now);
         await config.SetSweepStateAsync(new SweepState(nextCursor, now, throttled), cancellationToken).ConfigureAwait(false);
         Record(sweep, tally, throttled, time.GetElapsedTime(started), activity);
-        return new SweepReport(rows.Count, tally, nextCursor, Paused: false);
+        var nextDue = outcomes.Where(o => o.Value == RowOutcome.NotYet).Select(o => (DateTimeOffset?)o.Key.DueUtc).Min();
+        return new SweepReport(rows.Count, tally, nextCursor, Paused: false) { NextDueUtc = nextDue };
     }
 
     private Task DispatchAsync(IEnumerable<DueEntry> rows, HashSet<DueEntry> admitted, SweepContext sweep, ConcurrentDictionary<DueEntry, RowOutcome> outcomes, CancellationToken cancellationToken) =>
@@ -76,7 +77,7 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
     {
         var free = sweep.Lanes.ToDictionary(l => l.Lane, l => l.FreeCount(sweep.NowUtc), StringComparer.Ordinal);
         var admitted = new HashSet<DueEntry>();
-        foreach (var row in ordered.Where(r => r.DueUtc <= sweep.NowUtc + options.Lookahead))
+        foreach (var row in ordered.Where(r => r.DueUtc <= sweep.NowUtc + options.DispatchWindow))
         {
             if (free[row.Lane] > 0)
             {

@@ -3,6 +3,7 @@ using Scheduler.Api.Auth;
 using Scheduler.Api.Dashboard;
 using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
+using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 using Scheduler.Server.Sweep;
 using Scheduler.Server.Telemetry;
@@ -22,6 +23,8 @@ public static class ServerBuilderExtensions
 
         services.AddSchedulerEngine(builder.Configuration);
 
+        // The Server's sweep wakes at the next due row, so a run takes its slot just before it is due, not a lookahead ahead.
+        services.PostConfigure<SweepOptions>(o => o.DispatchAhead ??= SweepService.DefaultDispatchAhead);
         services.AddSingleton<SweepSignal>();
         services.AddSingleton<ISweepSignal>(sp => sp.GetRequiredService<SweepSignal>());
         services.AddSingleton<LocalApiKey>();
