@@ -36,8 +36,14 @@ internal sealed class LaunchedRunContext(Run launched, RunSteps steps, AttemptSt
 
         if (!attempted)
         {
-            // The wait until due: the sweep launches at most a lookahead ahead, and the held slot covers a crash meanwhile.
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            // The wait until due: the sweep launches at most its dispatch window ahead, and the held slot covers a crash meanwhile.
+            // A timer may fire a little before the wall clock reaches the instant: wait until the clock says so.
+            var due = UtcNow + delay;
+            for (var left = delay; left > TimeSpan.Zero; left = due - UtcNow)
+            {
+                await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 

@@ -44,6 +44,7 @@ public static class ServerBuilderExtensions
         services.AddHostedService(sp => sp.GetRequiredService<InProcessRuns>());
         services.AddHostedService<PoisonMonitor>();
         services.AddHostedService<StartupBanner>();
+        services.AddHostedService<RunPathWarmup>();
         return builder;
     }
 

@@ -23,7 +23,7 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
                 signal.SetBacklog(report.Count(RowOutcome.Throttled) > 0);
                 // A full read that dispatched means more due rows may wait behind it: sweep again without waiting for the
                 // tick. A full read that dispatched nothing (all throttled or not yet due) waits, or the loop would spin.
-                var wait = report.RowsRead >= options.MaxRowsPerSweep && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : UntilNextDue(report);
+                var wait = report.Truncated && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : UntilNextDue(report);
                 await signal.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
