@@ -17,11 +17,12 @@ public sealed class InProcessRuns(LaunchedRunProcessor processor, SweepSignal si
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<string, Task> running = new(StringComparer.Ordinal);
     private int count;
+    private int disposed;
 
     public bool TryLaunch(Run run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (stopping.IsCancellationRequested || Interlocked.Increment(ref count) > capacity)
+        if (Volatile.Read(ref disposed) != 0 || stopping.IsCancellationRequested || Interlocked.Increment(ref count) > capacity)
         {
             Interlocked.Decrement(ref count);
             return false;
@@ -50,11 +51,24 @@ public sealed class InProcessRuns(LaunchedRunProcessor processor, SweepSignal si
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref disposed) != 0)
+        {
+            // The container disposed it first (a host torn down without a graceful stop): nothing is left to hand back.
+            return;
+        }
+
         await stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(running.Values).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+        }
+    }
 
 #pragma warning disable CA1031 // A failure here must not lose the run: it goes back to the queue, and failing that the slot lease recovers it.
     private async Task RunAsync(Run run)
