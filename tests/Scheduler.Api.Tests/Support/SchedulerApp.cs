@@ -6,8 +6,9 @@ using Scheduler.Storage;
 
 namespace Scheduler.Api.Tests.Support;
 
-/// <summary>The real Server host (API, sweep, worker) over its own tables and queue in the shared Azurite, with a 1 s tick.</summary>
-public sealed class SchedulerApp(StorageOptions storage) : WebApplicationFactory<Program>
+/// <summary>The real Server host (API, sweep, worker) over its own tables and queue in the shared Azurite, with a 1 s tick;
+/// <paramref name="settings"/> override or add configuration.</summary>
+public sealed class SchedulerApp(StorageOptions storage, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-key-7f3c9a1e5b2d4c6e";
 
@@ -44,6 +45,6 @@ public sealed class SchedulerApp(StorageOptions storage) : WebApplicationFactory
             ["Scheduler:Worker:IdlePollInterval"] = "00:00:00.250",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Scheduler.Server.Worker"] = "Information",
-        }));
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
     }
 }
