@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Scheduler.Api.Auth;
 using Scheduler.Api.Dashboard;
+using Scheduler.Api.Health;
 using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
 using Scheduler.Core.Ports;
@@ -22,6 +23,7 @@ public static class ServerBuilderExtensions
 
         services.AddSchedulerEngine(builder.Configuration);
 
+        services.AddSingleton<StorageStatus>();
         services.AddSingleton<SweepSignal>();
         services.AddSingleton<ISweepSignal>(sp => sp.GetRequiredService<SweepSignal>());
         services.AddSingleton<LocalApiKey>();
@@ -30,7 +32,8 @@ public static class ServerBuilderExtensions
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.AddSingleton<RunMessageProcessor>();
 
-        // Started in this order: storage exists before the sweep and the worker touch it.
+        // The sweep, the worker and the poison monitor wait for StorageStartup's StorageStatus.MarkReady: the host listens
+        // (health says why it is not ready) while storage is still out of reach.
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<SweepService>();
         services.AddHostedService<RunWorker>();

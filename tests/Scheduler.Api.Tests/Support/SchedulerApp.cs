@@ -2,6 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Scheduler.Api.Health;
 using Scheduler.Storage;
 
 namespace Scheduler.Api.Tests.Support;
@@ -24,6 +27,14 @@ public sealed class SchedulerApp(StorageOptions storage, IReadOnlyDictionary<str
 
     /// <summary>A client without any key.</summary>
     public HttpClient Anonymous() => CreateClient();
+
+    /// <summary>The host listens before storage is reached; tests start once it is, as a Server would be after its first health 200.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<StorageStatus>().WaitReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
+        return host;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

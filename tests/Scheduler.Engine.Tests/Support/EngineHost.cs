@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Scheduler.Api.Health;
 using Scheduler.Server.Sweep;
 using Scheduler.Server.Worker;
 using Scheduler.Storage;
@@ -57,6 +58,7 @@ public sealed class EngineHost(StorageOptions storage, IReadOnlyDictionary<strin
     public async Task<EngineHost> StartedAsync()
     {
         using var client = CreateClient();
+        await Get<StorageStatus>().WaitReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
         (await client.GetAsync(new Uri("/api/health", UriKind.Relative))).EnsureSuccessStatusCode();
         return this;
     }
