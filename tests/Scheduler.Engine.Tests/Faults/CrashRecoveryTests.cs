@@ -14,13 +14,16 @@ public sealed class CrashRecoveryTests(EngineFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task KillNine_DuringAStreamOfRuns_LosesNothing_AndHeldRunsStartWithinTheVisibilityTimeout()
     {
+        // A sink of its own: the shared one's peak concurrency belongs to the budget tests.
+        await using var sink = new ScriptedSink();
+        await sink.StartAsync();
         var storage = fixture.Azurite.NewOptions();
         // A short job timeout and in-flight grace: an attempt cut off by the kill is retried within seconds in CI.
         var settings = new Dictionary<string, string> { ["Scheduler:Runs:InFlightGrace"] = "00:00:02" };
         var first = await ServerChild.StartAsync(storage.ConnectionString!, storage.TablePrefix, storage.RunsQueue, settings);
         await using var firstOwned = first;
         await first.WaitHealthyAsync(TimeSpan.FromMinutes(1));
-        var stream = RunSeries.Every(fixture.Sink, "crash", 30, DateTimeOffset.UtcNow.AddSeconds(4), TimeSpan.FromMilliseconds(300));
+        var stream = RunSeries.Every(sink, "crash", 30, DateTimeOffset.UtcNow.AddSeconds(4), TimeSpan.FromMilliseconds(300));
         using (var api = first.Client())
         {
             await stream.CreateAsync(api, TimeSpan.FromSeconds(5));

@@ -15,10 +15,14 @@ public sealed class RunSeries(ScriptedSink sink, string prefix, IReadOnlyList<Da
 
     public IReadOnlyList<DateTimeOffset> Dues => dues;
 
-    public string Path(int i) => $"ok/{prefix}-{i:D3}";
+    private string route = "ok";
 
-    public async Task CreateAsync(HttpClient api, TimeSpan jobTimeout)
+    public string Path(int i) => $"{route}/{prefix}-{i:D3}";
+
+    /// <summary>Creates the jobs; <paramref name="route"/> is the sink's behaviour (<c>ok</c>, <c>slow/600</c>...).</summary>
+    public async Task CreateAsync(HttpClient api, TimeSpan jobTimeout, string route = "ok")
     {
+        this.route = route;
         for (var i = 0; i < dues.Count; i++)
         {
             var job = Jobs.Webhook($"{prefix}-{i:D3}", sink.Url(Path(i)), dues[i], timeout: jobTimeout);

@@ -10,11 +10,14 @@ namespace Scheduler.Engine.Tests.Faults;
 /// <summary>Storage that is not there yet, or stops answering: the Server waits, says why on /api/health within seconds,
 /// logs one line per retry, and works (losing nothing) when storage answers again. Each test has its own Azurite.</summary>
 [Collection("engine")]
-public sealed class StorageFaultTests(EngineFixture fixture, ITestOutputHelper output)
+public sealed class StorageFaultTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task ServerStartedBeforeStorage_AnswersUnhealthyWithTheReason_ThenWorksWhenStorageAppears()
     {
+        // A sink of its own: the shared one's peak concurrency belongs to the budget tests.
+        await using var sink = new ScriptedSink();
+        await sink.StartAsync();
         var azurite = new AzuriteFixture();
         azurite.ChoosePorts();
         await using var server = await ServerChild.StartAsync(azurite.ConnectionString, "early", "early");
@@ -38,7 +41,7 @@ public sealed class StorageFaultTests(EngineFixture fixture, ITestOutputHelper o
             await azurite.InitializeAsync();
             await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
 
-            var stream = RunSeries.Every(fixture.Sink, "early", 2, DateTimeOffset.UtcNow.AddSeconds(3), TimeSpan.FromSeconds(1));
+            var stream = RunSeries.Every(sink, "early", 2, DateTimeOffset.UtcNow.AddSeconds(3), TimeSpan.FromSeconds(1));
             using (var api = server.Client())
             {
                 await stream.CreateAsync(api, TimeSpan.FromSeconds(5));
@@ -63,13 +66,16 @@ public sealed class StorageFaultTests(EngineFixture fixture, ITestOutputHelper o
     [Fact]
     public async Task StorageFrozen_HealthSaysSoWithinSeconds_AndRunsDueDuringTheFreezeRunAfterIt()
     {
+        // A sink of its own: the shared one's peak concurrency belongs to the budget tests.
+        await using var sink = new ScriptedSink();
+        await sink.StartAsync();
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
         try
         {
             await using var server = await ServerChild.StartAsync(azurite.ConnectionString, "frozen", "frozen");
             await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
-            var stream = RunSeries.Every(fixture.Sink, "frozen", 6, DateTimeOffset.UtcNow.AddSeconds(4), TimeSpan.FromSeconds(1));
+            var stream = RunSeries.Every(sink, "frozen", 6, DateTimeOffset.UtcNow.AddSeconds(4), TimeSpan.FromSeconds(1));
             using (var api = server.Client())
             {
                 await stream.CreateAsync(api, TimeSpan.FromSeconds(5));

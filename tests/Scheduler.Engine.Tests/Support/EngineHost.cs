@@ -14,7 +14,8 @@ namespace Scheduler.Engine.Tests.Support;
 
 /// <summary>The real Server host over its own tables and queue in the shared Azurite. Without <c>background</c> it has no
 /// sweep loop and no queue worker: the test drives the Sweeper and the RunProcessor itself (a second instance, a killed worker).</summary>
-public sealed class EngineHost(StorageOptions storage, IReadOnlyDictionary<string, string?> settings, bool background = true) : WebApplicationFactory<Program>
+public sealed class EngineHost(StorageOptions storage, IReadOnlyDictionary<string, string?> settings, bool background = true, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -40,6 +41,11 @@ public sealed class EngineHost(StorageOptions storage, IReadOnlyDictionary<strin
         }
 
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(values));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
+
         if (!background)
         {
             builder.ConfigureServices(services =>
