@@ -17,6 +17,7 @@ internal static class Program
         (ApiLoad.Name, ApiLoad.RunAsync),
         (MemoryUse.Name, MemoryUse.RunAsync),
         (PeersScenario.Name, PeersScenario.RunAsync),
+        (Chaos.Name, Chaos.RunAsync),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -38,7 +38,7 @@ public sealed class AuthTests(ApiFixture fixture)
     [InlineData("GET", "/api/connections/some-conn")]
     [InlineData("PUT", "/api/connections/some-conn")]
     [InlineData("DELETE", "/api/connections/some-conn")]
-    public async Task Endpoint_WithoutKeyOrWithWrongKey_Returns401(string method, string path)
+    public async Task Endpoint_WithoutKeyWrongKeyOrAlmostRightKey_Returns401(string method, string path)
     {
         using var anonymous = fixture.App.Anonymous();
         using var wrong = fixture.App.Anonymous();
@@ -46,11 +46,22 @@ public sealed class AuthTests(ApiFixture fixture)
         using var wrongBearer = fixture.App.Anonymous();
         wrongBearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-" + SchedulerApp.ApiKey);
 
-        foreach (var client in new[] { anonymous, wrong, wrongBearer })
+        // Almost right: one character off, one short, the wrong case.
+        var key = SchedulerApp.ApiKey;
+        var almost = new[] { key[..^1] + (key[^1] == 'a' ? 'b' : 'a'), key[..^1], key.ToUpperInvariant() }.Select(k =>
+        {
+            var client = fixture.App.Anonymous();
+            client.DefaultRequestHeaders.Add("X-Api-Key", k);
+            return client;
+        }).ToList();
+
+        foreach (var client in new[] { anonymous, wrong, wrongBearer }.Concat(almost))
         {
             var response = await client.SendJsonAsync(new HttpMethod(method), path, "{}");
             await response.ExpectProblemAsync(HttpStatusCode.Unauthorized);
         }
+
+        almost.ForEach(c => c.Dispose());
     }
 
     [Fact]

@@ -65,6 +65,11 @@ public static class BadInputCases
         yield return Mutated("timeout-number", j => j["timeout"] = 30, "timeout");
         yield return Mutated("tags-not-array", j => j["tags"] = "a,b", "tags");
         yield return Mutated("metadata-number-value", j => j["metadata"] = new JsonObject { ["team"] = 7 }, "metadata.team");
+        yield return Mutated("tags-null", j => j["tags"] = null, "tags");
+        yield return Mutated("headers-null", j => j["target"]!["headers"] = null, "target.headers");
+        yield return Mutated("target-null", j => j["target"] = null, "target");
+        yield return Raw("config-lanes-null", Put, "/api/config", """{"lanes":null}""", HttpStatusCode.BadRequest, "lanes");
+        yield return Mutated("connection-lookup-with-slash", j => j["target"] = new JsonObject { ["type"] = "ssh", ["connection"] = "../x", ["commands"] = new JsonArray("uptime") }, "target.connection");
         yield return Mutated("schedule-kind-unknown", j => j["schedule"]!["kind"] = "Weekly", "schedule.kind");
 
         // Fields: values

@@ -39,7 +39,8 @@ public sealed partial class RunCommandTests : IAsyncLifetime, IDisposable
         {
             var key = await WaitForAsync(() => output.Select(l => KeyLine().Match(l)).FirstOrDefault(m => m.Success)?.Groups["key"].Value, TimeSpan.FromMinutes(4), output);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            Assert.True((await http.GetAsync(new Uri("api/health", UriKind.Relative))).IsSuccessStatusCode);
+            // The Server listens (and prints its key) before storage is reached; health turns 200 when it is.
+            await Eventually.GetAsync(async () => (await http.GetAsync(new Uri("api/health", UriKind.Relative))).IsSuccessStatusCode, ok => ok, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(200));
             http.DefaultRequestHeaders.Add("X-Api-Key", key);
 
             var created = await http.PostAsJsonAsync("api/jobs", new

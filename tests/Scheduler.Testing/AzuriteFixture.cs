@@ -27,13 +27,27 @@ public sealed class AzuriteFixture : IAsyncLifetime
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};");
 
+    /// <summary>The process id of Azurite (node), for faults: SIGSTOP freezes it, SIGCONT thaws it.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Azurite is not started.");
+
+    /// <summary>Chooses the ports now, so that a Server can be pointed at an Azurite that starts later (<see cref="InitializeAsync"/>).</summary>
+    public void ChoosePorts()
+    {
+        var ports = FreePort.Distinct(3);
+        (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
+    }
+
     public async Task InitializeAsync()
     {
         var root = RepoRoot.Find();
+        var chosen = TablePort != 0;
         for (var attempt = 1; ; attempt++)
         {
-            var ports = FreePort.Distinct(3);
-            (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
+            if (!chosen || attempt > 1)
+            {
+                ChoosePorts();
+            }
+
             _process = AzuriteProcess.Start(root, BlobPort, QueuePort, TablePort);
             try
             {

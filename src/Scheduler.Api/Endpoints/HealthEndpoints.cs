@@ -1,39 +1,54 @@
 using Microsoft.AspNetCore.Http;
+using Scheduler.Api.Health;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
+using Scheduler.Core.Config;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 
 namespace Scheduler.Api.Endpoints;
 
-/// <summary>Anonymous liveness: 200 while storage answers, 503 when it does not (within a few seconds).</summary>
+/// <summary>Anonymous liveness: 200 while storage answers, 503 with the reason when it does not, always within
+/// <see cref="StorageTimeout"/> whatever storage does (refuses, stalls, or was never reached).</summary>
 public static class HealthEndpoints
 {
-    public static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>A healthy store answers a point read in milliseconds; a prober with a few seconds' timeout still gets the 503.</summary>
+    public static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(2);
 
-    public static async Task<IResult> GetAsync(IConfigStore config, SweepOptions sweep, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Health from a storage probe alone (the Functions host).</summary>
+    public static Task<IResult> GetAsync(IConfigStore config, SweepOptions sweep, TimeProvider time, CancellationToken cancellationToken) =>
+        CheckAsync(config, sweep, null, time, cancellationToken);
+
+    /// <summary>Health from the host's own view of storage first: while storage was never reached, 503 at once with the reason.</summary>
+    public static Task<IResult> GetWithStatusAsync(IConfigStore config, SweepOptions sweep, StorageStatus storage, TimeProvider time, CancellationToken cancellationToken) =>
+        CheckAsync(config, sweep, storage, time, cancellationToken);
+
+    private static async Task<IResult> CheckAsync(IConfigStore config, SweepOptions sweep, StorageStatus? storage, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(time);
         var now = time.GetUtcNow();
+        if (storage is { IsReady: false })
+        {
+            return Unhealthy("Storage has not been reached since the start; the scheduler keeps trying and starts working when it answers.",
+                storage.Current?.Reason ?? "starting", storage.Current, now);
+        }
+
+        SweepState state;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StorageTimeout);
-        Core.Config.SweepState state;
         try
         {
-            state = await config.GetSweepStateAsync(timeout.Token).ConfigureAwait(false);
+            // WaitAsync as well as the token: the answer comes on time even from a call that does not honour cancellation.
+            state = await config.GetSweepStateAsync(timeout.Token).WaitAsync(StorageTimeout, time, cancellationToken).ConfigureAwait(false);
         }
-#pragma warning disable CA1031 // Any failure to read storage means: unhealthy. The cause is logged by the storage client.
+#pragma warning disable CA1031 // Any failure to read storage means: unhealthy. The cause is logged by the host's loops.
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            return Problems.Unavailable("Storage is unreachable.", new Dictionary<string, object?>
-            {
-                ["storageReachable"] = false,
-                ["error"] = ex is OperationCanceledException ? $"no answer within {StorageTimeout.TotalSeconds:0} s" : ex.GetType().Name,
-                ["checkedUtc"] = now,
-            });
+            var reason = ex is OperationCanceledException or TimeoutException ? $"no answer within {StorageTimeout.TotalSeconds:0} s" : ex.GetType().Name;
+            return Unhealthy("Storage is unreachable.", reason, storage?.Current, now);
         }
 
         var age = state.LastSweepUtc is { } last ? (now - last).TotalSeconds : (double?)null;
@@ -41,4 +56,15 @@ public static class HealthEndpoints
         var status = age is { } seconds && seconds <= stale.TotalSeconds ? "Healthy" : "Degraded";
         return new EntityResult(new HealthView(status, true, state.LastSweepUtc, age, now), StatusCodes.Status200OK);
     }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unhealthy(string detail, string reason, StorageOutage? outage, DateTimeOffset now) =>
+        Problems.Unavailable(detail, new Dictionary<string, object?>
+        {
+            ["health"] = "Unhealthy",
+            ["storageReachable"] = false,
+            ["error"] = reason,
+            ["lastStorageError"] = outage?.Reason,
+            ["outageSinceUtc"] = outage?.SinceUtc,
+            ["checkedUtc"] = now,
+        });
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scheduler.Api.Auth;
 using Scheduler.Api.Endpoints;
+using Scheduler.Api.Health;
 using Scheduler.Api.Models;
 using Scheduler.Core.Config;
 using Scheduler.Core.Connections;
@@ -19,11 +20,12 @@ public static class ApiEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
-        api.MapGet(ApiRoutes.Health, HealthEndpoints.GetAsync).WithTags("Health").WithName("GetHealth").AllowAnonymous()
-            .WithSummary("Storage reachable and sweep heartbeat age (no key needed); 503 when storage is unreachable.")
+        api.MapGet(ApiRoutes.Health, HealthEndpoints.GetWithStatusAsync).WithTags("Health").WithName("GetHealth").AllowAnonymous()
+            .WithSummary("Storage reachable and sweep heartbeat age (no key needed); 503 with the reason within 2 s when storage is unreachable or not reached yet.")
             .Produces<HealthView>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        var secured = api.MapGroup("").AddEndpointFilter<ApiKeyEndpointFilter>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var secured = api.MapGroup("").AddEndpointFilter<ApiKeyEndpointFilter>().AddEndpointFilter<StorageReadyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         MapJobs(secured.MapGroup("").WithTags("Jobs"));
         MapRuns(secured.MapGroup("").WithTags("Runs"));
         MapOperations(secured.MapGroup("").WithTags("Operations"));

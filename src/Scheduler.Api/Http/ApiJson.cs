@@ -7,11 +7,16 @@ namespace Scheduler.Api.Http;
 /// and duplicate property names refused too, so that a body cannot say two things at once.</summary>
 public static class ApiJson
 {
-    public static readonly JsonSerializerOptions Options = Create();
+    public static readonly JsonSerializerOptions Options = Create(respectNullable: false);
 
-    private static JsonSerializerOptions Create()
+    /// <summary>For request bodies only: also refuses a JSON null where the model says a value can not be null (a list, an
+    /// object, a required string), so that such a body is a 400 naming the field rather than a failure further in.
+    /// Responses keep <see cref="Options"/>: what storage holds is always written out.</summary>
+    public static readonly JsonSerializerOptions Requests = Create(respectNullable: true);
+
+    private static JsonSerializerOptions Create(bool respectNullable)
     {
-        var options = new JsonSerializerOptions(SchedulerJson.Options) { AllowDuplicateProperties = false };
+        var options = new JsonSerializerOptions(SchedulerJson.Options) { AllowDuplicateProperties = false, RespectNullableAnnotations = respectNullable };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -40,7 +40,7 @@ public static class JsonBody
     {
         try
         {
-            var value = JsonSerializer.Deserialize<T>(bytes.Span, ApiJson.Options);
+            var value = JsonSerializer.Deserialize<T>(bytes.Span, ApiJson.Requests);
             return value is null
                 ? BodyRead<T>.Fail(Problems.Invalid("", "A JSON object is required, not null."))
                 : BodyRead<T>.Ok(value);

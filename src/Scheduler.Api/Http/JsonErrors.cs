@@ -39,6 +39,10 @@ internal static partial class JsonErrors
             var id = Quoted().Match(message) is { Success: true } m ? m.Groups[1].Value : "";
             errors.Add(Join(Field(path), "type"), $"Unknown type '{id}'; use http, queue, command or ssh.");
         }
+        else if (message.Contains("allow setting null", StringComparison.Ordinal) || message.Contains("allow null", StringComparison.Ordinal))
+        {
+            errors.Add(Field(path), $"'{Leaf(path)}' can not be null: give a value, or leave the field out to take its default.");
+        }
         else if (message.Contains("could not be converted to", StringComparison.Ordinal))
         {
             errors.Add(Field(path), $"The value is not valid here: expected {Expected(message)}.");

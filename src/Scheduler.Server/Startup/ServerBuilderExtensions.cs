@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Scheduler.Api.Auth;
 using Scheduler.Api.Dashboard;
+using Scheduler.Api.Health;
 using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
 using Scheduler.Core.Dispatch;
@@ -25,6 +26,7 @@ public static class ServerBuilderExtensions
 
         // The Server's sweep wakes at the next due row, so a run takes its slot just before it is due, not a lookahead ahead.
         services.PostConfigure<SweepOptions>(o => o.DispatchAhead ??= SweepService.DefaultDispatchAhead);
+        services.AddSingleton<StorageStatus>();
         services.AddSingleton<SweepSignal>();
         services.AddSingleton<ISweepSignal>(sp => sp.GetRequiredService<SweepSignal>());
         services.AddSingleton<LocalApiKey>();
@@ -36,7 +38,8 @@ public static class ServerBuilderExtensions
         services.AddSingleton<IRunLauncher>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.InProcessRuns > 0
             ? sp.GetRequiredService<InProcessRuns>() : new QueueOnlyRunLauncher());
 
-        // Started in this order: storage exists before the sweep and the worker touch it.
+        // The sweep, the worker and the poison monitor wait for StorageStartup's StorageStatus.MarkReady: the host listens
+        // (health says why it is not ready) while storage is still out of reach.
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<SweepService>();
         services.AddHostedService<RunWorker>();

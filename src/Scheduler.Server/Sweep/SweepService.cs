@@ -1,26 +1,43 @@
+using Scheduler.Api.Health;
 using Scheduler.Core.Dispatch;
+using Scheduler.Core.Resilience;
+using Scheduler.Storage;
 
 namespace Scheduler.Server.Sweep;
 
-/// <summary>Runs the sweep every <see cref="SweepOptions.Tick"/>, and at once when kicked. Storage failures are logged
-/// and retried with backoff; the loop only ends with the host.</summary>
-public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptions options, TimeProvider time, ILogger<SweepService> logger) : BackgroundService
+/// <summary>Runs the sweep every <see cref="SweepOptions.Tick"/>, and at once when kicked, once storage is ready. Failures
+/// are logged (one line each) and retried with <see cref="Backoff.Default"/>; the loop only ends with the host.</summary>
+public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptions options, StorageStatus storage, TimeProvider time, ILogger<SweepService> logger)
+    : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
-
     /// <summary>How long before its due time a run takes its slot on the Server: room for the dispatch's storage calls.</summary>
     public static readonly TimeSpan DefaultDispatchAhead = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        try
+        {
+            await storage.WaitReadyAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var report = await sweeper.SweepAsync(stoppingToken).ConfigureAwait(false);
-                failures = 0;
                 signal.SetBacklog(report.Count(RowOutcome.Throttled) > 0);
+                if (failures > 0)
+                {
+                    Log.Recovered(logger, "Sweep", failures);
+                    storage.Recovered();
+                    failures = 0;
+                }
+
                 // A full read that dispatched means more due rows may wait behind it: sweep again without waiting for the
                 // tick. A full read that dispatched nothing (all throttled or not yet due) waits, or the loop would spin.
                 var wait = report.Truncated && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : UntilNextDue(report);
@@ -35,8 +52,10 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
 #pragma warning restore CA1031
             {
                 failures++;
-                var backoff = Backoff(failures, options.Tick);
-                Log.SweepFailed(logger, failures, backoff, ex);
+                var reason = StorageFaults.Describe(ex);
+                storage.Failed(reason);
+                var backoff = Backoff.Default.After(failures);
+                Log.SweepFailed(logger, failures, reason, backoff, FailureLog.Once(logger, failures, ex));
                 try
                 {
                     // Kicks are ignored while backing off, so that a busy API cannot hammer a failing store.
@@ -62,9 +81,4 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait < options.Tick ? wait : options.Tick;
     }
 
-    internal static TimeSpan Backoff(int failures, TimeSpan tick)
-    {
-        var seconds = tick.TotalSeconds * Math.Pow(2, Math.Min(failures - 1, 10));
-        return TimeSpan.FromSeconds(Math.Min(seconds, MaxBackoff.TotalSeconds));
-    }
 }

@@ -87,7 +87,7 @@ public sealed class InProcessRuns(LaunchedRunProcessor processor, SweepSignal si
             }
             catch (Exception sendFailed)
             {
-                Log.MessageUpdateFailed(logger, run.RunId, sendFailed);
+                Log.MessageUpdateFailed(logger, run.RunId, Scheduler.Storage.StorageFaults.Describe(sendFailed));
             }
         }
     }

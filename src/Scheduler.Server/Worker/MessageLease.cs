@@ -57,7 +57,7 @@ internal sealed class MessageLease : IAsyncDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.MessageUpdateFailed(logger, current.Message.RunId, ex);
+            Log.MessageUpdateFailed(logger, current.Message.RunId, Scheduler.Storage.StorageFaults.Describe(ex));
         }
     }
 
@@ -96,7 +96,7 @@ internal sealed class MessageLease : IAsyncDisposable
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    Log.MessageUpdateFailed(logger, current.Message.RunId, ex);
+                    Log.MessageUpdateFailed(logger, current.Message.RunId, Scheduler.Storage.StorageFaults.Describe(ex));
                 }
             }
         }

@@ -1,14 +1,26 @@
 using Microsoft.Extensions.Options;
+using Scheduler.Api.Health;
+using Scheduler.Storage;
 using Scheduler.Core.Telemetry;
 using Scheduler.Storage.Queues;
 
 namespace Scheduler.Server.Worker;
 
 /// <summary>Records the poison queue's approximate depth (<c>scheduler.queue.poison_depth</c>) every <see cref="WorkerOptions.PoisonCheckInterval"/>.</summary>
-public sealed class PoisonMonitor(RunQueueReceiver queue, TimeProvider time, IOptions<WorkerOptions> options, ILogger<PoisonMonitor> logger) : BackgroundService
+public sealed class PoisonMonitor(RunQueueReceiver queue, StorageStatus storage, TimeProvider time, IOptions<WorkerOptions> options, ILogger<PoisonMonitor> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await storage.WaitReadyAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.PoisonCheckInterval, time);
         do
         {
@@ -25,7 +37,7 @@ public sealed class PoisonMonitor(RunQueueReceiver queue, TimeProvider time, IOp
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                Log.PoisonDepthFailed(logger, ex);
+                Log.PoisonDepthFailed(logger, StorageFaults.Describe(ex));
             }
         }
         while (await Next(timer, stoppingToken).ConfigureAwait(false));

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Scheduler.Core.Resilience;
 using Scheduler.Core.Workflow;
+using Scheduler.Storage;
 using Scheduler.Storage.Queues;
 
 namespace Scheduler.Server.Worker;
@@ -9,7 +11,6 @@ namespace Scheduler.Server.Worker;
 /// handed back at once when the host aborts it.</summary>
 public sealed class RunMessageProcessor(RunQueueReceiver queue, RunProcessor processor, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunMessageProcessor> logger)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private readonly WorkerOptions settings = options.Value;
     private readonly FailureCounts failures = new(time);
 
@@ -58,8 +59,8 @@ public sealed class RunMessageProcessor(RunQueueReceiver queue, RunProcessor pro
             return;
         }
 
-        var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, count), MaxBackoff.TotalSeconds));
-        Log.ProcessFailed(logger, message.Message.RunId, count, message.DequeueCount, backoff, ex);
+        var backoff = Backoff.Default.After(count);
+        Log.ProcessFailed(logger, message.Message.RunId, count, message.DequeueCount, StorageFaults.Describe(ex), backoff, FailureLog.Once(logger, count, ex));
         await lease.HideAsync(backoff).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Scheduler.Api.Health;
+using Scheduler.Core.Resilience;
 using Scheduler.Server.Sweep;
+using Scheduler.Storage;
 using Scheduler.Storage.Queues;
 
 namespace Scheduler.Server.Worker;
@@ -8,10 +11,10 @@ namespace Scheduler.Server.Worker;
 /// <summary>Receives run messages and processes them with bounded parallelism. A finished run deletes its message, a
 /// suspended one hides it until the run resumes, a failing one is retried and poisoned after <see cref="WorkerOptions.MaxFailures"/>.
 /// On shutdown it stops receiving, lets runs in flight finish within the host's shutdown timeout and hands back the rest.</summary>
-public sealed class RunWorker(RunQueueReceiver queue, RunMessageProcessor processor, SweepSignal signal, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunWorker> logger)
+public sealed class RunWorker(
+    RunQueueReceiver queue, RunMessageProcessor processor, SweepSignal signal, StorageStatus storage, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunWorker> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private readonly WorkerOptions settings = options.Value;
     private readonly CancellationTokenSource abort = new();
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
@@ -24,6 +27,15 @@ public sealed class RunWorker(RunQueueReceiver queue, RunMessageProcessor proces
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var receiveFailures = 0;
+        try
+        {
+            await storage.WaitReadyAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = settings.IdlePollInterval;
@@ -38,7 +50,13 @@ public sealed class RunWorker(RunQueueReceiver queue, RunMessageProcessor proces
                 }
 
                 var received = await queue.ReceiveAsync(taken, settings.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
-                receiveFailures = 0;
+                if (receiveFailures > 0)
+                {
+                    Log.Recovered(logger, "Receiving from the runs queue", receiveFailures);
+                    storage.Recovered();
+                    receiveFailures = 0;
+                }
+
                 foreach (var message in received)
                 {
                     taken--;
@@ -59,8 +77,10 @@ public sealed class RunWorker(RunQueueReceiver queue, RunMessageProcessor proces
 #pragma warning restore CA1031
             {
                 receiveFailures++;
-                wait = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(receiveFailures, 10)) * 0.5, MaxBackoff.TotalSeconds));
-                Log.ReceiveFailed(logger, receiveFailures, wait, ex);
+                var reason = StorageFaults.Describe(ex);
+                storage.Failed(reason);
+                wait = Backoff.Default.After(receiveFailures);
+                Log.ReceiveFailed(logger, receiveFailures, reason, wait, FailureLog.Once(logger, receiveFailures, ex));
             }
             finally
             {

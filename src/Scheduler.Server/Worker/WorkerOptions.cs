@@ -11,10 +11,13 @@ public sealed class WorkerOptions
     public int InProcessRuns { get; set; } = 256;
     /// <summary>Wait between receives while the queue is empty.</summary>
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
-    /// <summary>How long a received message stays hidden; renewed while its run is processed.</summary>
-    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
-    /// <summary>How often the visibility of a message in process is renewed (well below <see cref="VisibilityTimeout"/>).</summary>
-    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>How long a received message stays hidden; renewed while its run is processed. It is also how long the
+    /// runs of a crashed process wait before another worker takes them (and frees their slots): short, because a renewal
+    /// costs one queue call per <see cref="RenewInterval"/> only while a run is held longer than that (docs/ARCHITECTURE.md).</summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often the visibility of a message in process is renewed (at most half of <see cref="VisibilityTimeout"/>,
+    /// so that one missed renewal does not lose the lease).</summary>
+    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(3);
     /// <summary>Processing failures (exceptions, not failed attempts) of one message before it goes to the poison queue.</summary>
     public int MaxFailures { get; set; } = 5;
     /// <summary>How often the poison queue's depth is recorded.</summary>

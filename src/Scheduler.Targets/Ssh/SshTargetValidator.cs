@@ -41,7 +41,12 @@ public sealed class SshTargetValidator(IConnectionStore connections, ISecretReso
                 errors.Add(field, "Give either a connection profile or an inline endpoint, not both.");
             }
 
-            if (leaked.Count == 0 && await connections.GetAsync(spec.Connection, cancellationToken).ConfigureAwait(false) is null)
+            if (!Identifiers.IsValidId(spec.Connection))
+            {
+                // Checked before the lookup: a profile name is a table key, and storage refuses some characters outright.
+                errors.Add("target.connection", "A connection profile name: " + Identifiers.IdRule);
+            }
+            else if (leaked.Count == 0 && await connections.GetAsync(spec.Connection, cancellationToken).ConfigureAwait(false) is null)
             {
                 errors.Add("target.connection", $"There is no connection profile named '{spec.Connection}'.");
             }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Scheduler.Api.Health;
 using Scheduler.Server.Sweep;
 using Scheduler.Server.Worker;
 using Scheduler.Storage;
@@ -13,7 +14,8 @@ namespace Scheduler.Engine.Tests.Support;
 
 /// <summary>The real Server host over its own tables and queue in the shared Azurite. Without <c>background</c> it has no
 /// sweep loop and no queue worker: the test drives the Sweeper and the RunProcessor itself (a second instance, a killed worker).</summary>
-public sealed class EngineHost(StorageOptions storage, IReadOnlyDictionary<string, string?> settings, bool background = true) : WebApplicationFactory<Program>
+public sealed class EngineHost(StorageOptions storage, IReadOnlyDictionary<string, string?> settings, bool background = true, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -45,6 +47,11 @@ public sealed class EngineHost(StorageOptions storage, IReadOnlyDictionary<strin
         }
 
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(values));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
+
         if (!background)
         {
             builder.ConfigureServices(services =>
@@ -63,6 +70,7 @@ public sealed class EngineHost(StorageOptions storage, IReadOnlyDictionary<strin
     public async Task<EngineHost> StartedAsync()
     {
         using var client = CreateClient();
+        await Get<StorageStatus>().WaitReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
         (await client.GetAsync(new Uri("/api/health", UriKind.Relative))).EnsureSuccessStatusCode();
         return this;
     }

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Scheduler.Bench.Infra;
+
+namespace Scheduler.Bench.Scenarios;
+
+/// <summary>Scenario <c>chaos</c>: a steady stream of once-jobs (5 a second, each due 6 s after it is created, budget 8)
+/// while the Server process is killed with SIGKILL every 30 s and started again at once. Reports lost, delivered twice,
+/// early, still missing at the end, and start lateness p50/p99/max for runs due near a kill (from 1 s before to 15 s
+/// after) and away from one.</summary>
+internal static class Chaos
+{
+    public const string Name = "chaos";
+    private static readonly TimeSpan KillEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(6);
+
+    public static async Task RunAsync(BenchArgs args)
+    {
+        var count = args.N ?? 1200;
+        Report.Heading($"{Name}: {count} runs at 5/s (budget 8) with kill -9 of the Server every {KillEvery.TotalSeconds:0} s");
+        await using var azurite = await BenchAzurite.StartAsync();
+        await using var sink = await ArrivalSink.StartAsync();
+        var settings = ServerComposition.BaseSettings(azurite);
+        var server = await ChildServer.StartAsync(settings);
+        using (var http = Client(server))
+        {
+            (await http.PutAsJsonAsync("api/config", new { defaultLaneConcurrency = 8 })).EnsureSuccessStatusCode();
+        }
+
+        var dues = new DateTimeOffset[count];
+        var kills = new List<DateTimeOffset>();
+        var clock = Stopwatch.StartNew();
+        var nextKill = KillEvery;
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var at = clock.Elapsed;
+                if (at >= nextKill)
+                {
+                    await Signal(server.Pid);
+                    kills.Add(DateTimeOffset.UtcNow);
+                    await server.DisposeAsync();
+                    server = await ChildServer.StartAsync(settings);
+                    nextKill += KillEvery;
+                }
+
+                dues[i] = DateTimeOffset.UtcNow + Lead;
+                await CreateAsync(server, sink, i, dues[i]);
+                var wait = Spacing * (i + 1) - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+            }
+
+            var deadline = Stopwatch.StartNew();
+            while (Enumerable.Range(0, count).Any(i => sink.For(Path(i)).Count == 0) && deadline.Elapsed < TimeSpan.FromMinutes(3))
+            {
+                await Task.Delay(500);
+            }
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+
+        Summarize(sink, dues, kills);
+    }
+
+    private static void Summarize(ArrivalSink sink, DateTimeOffset[] dues, List<DateTimeOffset> kills)
+    {
+        var firsts = dues.Select((due, i) => (due, first: sink.For(Path(i)).DefaultIfEmpty(DateTimeOffset.MaxValue).Min(), n: sink.For(Path(i)).Count)).ToList();
+        var delivered = firsts.Where(f => f.n > 0).ToList();
+        bool Near(DateTimeOffset due) => kills.Any(k => due >= k.AddSeconds(-1) && due <= k.AddSeconds(15));
+        var near = delivered.Where(f => Near(f.due)).Select(f => (f.first - f.due).TotalMilliseconds).ToList();
+        var away = delivered.Where(f => !Near(f.due)).Select(f => (f.first - f.due).TotalMilliseconds).ToList();
+        var result = new
+        {
+            runs = dues.Length,
+            kills = kills.Count,
+            lost = firsts.Count(f => f.n == 0),
+            deliveredTwice = firsts.Count(f => f.n > 1),
+            early = delivered.Count(f => f.first < f.due),
+            nearKill = Summary(near),
+            awayFromKills = Summary(away),
+        };
+        Report.Table(["runs", "kills", "lost", "delivered twice", "early"],
+            [[Report.N(result.runs), Report.N(result.kills), Report.N(result.lost), Report.N(result.deliveredTwice), Report.N(result.early)]]);
+        Report.Table(["start lateness (ms)", "runs", "p50", "p99", "max"],
+        [
+            ["due near a kill (-1 s .. +15 s)", Report.N(near.Count), Report.Ms(result.nearKill.P50), Report.Ms(result.nearKill.P99), Report.Ms(result.nearKill.Max)],
+            ["due away from kills", Report.N(away.Count), Report.Ms(result.awayFromKills.P50), Report.Ms(result.awayFromKills.P99), Report.Ms(result.awayFromKills.Max)],
+        ]);
+        Report.Write(Name, result);
+    }
+
+    private static Lateness Summary(List<double> ms) =>
+        ms.Count == 0 ? new Lateness(0, 0, 0) : new Lateness(Infra.Stats.Percentile(ms, 50), Infra.Stats.Percentile(ms, 99), ms.Max());
+
+    private sealed record Lateness(double P50, double P99, double Max);
+
+    private static string Path(int i) => string.Create(CultureInfo.InvariantCulture, $"/chaos/{i:D5}");
+
+    /// <summary>Creates job <paramref name="i"/>; while the Server is between a kill and its restart, tries again.</summary>
+    private static async Task CreateAsync(ChildServer server, ArrivalSink sink, int i, DateTimeOffset due)
+    {
+        using var http = Client(server);
+        var job = new
+        {
+            id = string.Create(CultureInfo.InvariantCulture, $"chaos-{i:D5}"),
+            target = new { type = "http", url = sink.BaseUrl + Path(i) },
+            schedule = new { kind = "Once", at = due },
+            timeout = "00:00:10",
+        };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var response = await http.PostAsJsonAsync("api/jobs", job);
+                if ((int)response.StatusCode is 201 or 409)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (attempt < 20)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    private static HttpClient Client(ChildServer server)
+    {
+        var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ServerComposition.ApiKey);
+        return http;
+    }
+
+    private static async Task Signal(int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        await kill.WaitForExitAsync();
+    }
+}
