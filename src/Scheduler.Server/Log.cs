@@ -21,6 +21,19 @@ internal static partial class Log
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "API key from configuration Scheduler:Api:Keys: {Masked} ({Count} key(s))")]
     public static partial void ConfiguredApiKey(ILogger logger, string masked, int count);
 
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "API key (reused from {Path}): {ApiKey}")]
+    public static partial void ReusedApiKey(ILogger logger, string path, string apiKey);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Information,
+        Message = "Development: webhooks to this machine are allowed ({Setting}=true); a test webhook answers at {EchoUrl}")]
+    public static partial void LoopbackAllowed(ILogger logger, string setting, string echoUrl);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Information, Message = "Echo webhook received {Method} with {Bytes} bytes (run {RunId}, attempt {Attempt})")]
+    public static partial void EchoReceived(ILogger logger, string method, long bytes, string runId, string attempt);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "The first sweep failed before the Server started listening; the sweep loop retries")]
+    public static partial void InitialSweepFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Poison queue depth could not be read")]
     public static partial void PoisonDepthFailed(ILogger logger, Exception exception);
 

@@ -54,7 +54,11 @@ public static class OpenApiServiceCollectionExtensions
         endpoints.MapOpenApi(DocumentPath).AllowAnonymous();
         endpoints.MapScalarApiReference("/" + ApiRoutes.Prefix + "/" + ApiRoutes.Reference, options => options
             .WithTitle("Scheduler API")
-            .WithOpenApiRoutePattern(DocumentPath))
+            .WithOpenApiRoutePattern(DocumentPath)
+            // A self-hosted scheduler's reference: no Deploy / Generate SDK toolbar, no AI chat, no MCP hand-off.
+            .HideDeveloperTools()
+            .DisableAgent()
+            .DisableMcp())
             .AllowAnonymous();
         return endpoints;
     }

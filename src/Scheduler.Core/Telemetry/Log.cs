@@ -10,6 +10,13 @@ public static partial class Log
         Message = "Run {RunId} of job {JobId} is {Status} (attempt {Attempt}, lateness {LatenessMs} ms)")]
     public static partial void RunStatusChanged(ILogger logger, string jobId, string runId, RunStatus status, int attempt, double? latenessMs);
 
+    /// <summary>The same event for a run that has not started (Queued, Skipped, canceled while waiting): a due time, no lateness.</summary>
+#pragma warning disable SYSLIB1025 // One event, RunStatusChanged, in two forms: queries select it by name whether it carries a lateness or not.
+    [LoggerMessage(EventId = 1003, EventName = "RunStatusChanged", Level = LogLevel.Information,
+        Message = "Run {RunId} of job {JobId} is {Status} (attempt {Attempt}, due {DueUtc:O}, not started: no lateness yet)")]
+    public static partial void RunStatusChangedBeforeStart(ILogger logger, string jobId, string runId, RunStatus status, int attempt, DateTimeOffset dueUtc);
+#pragma warning restore SYSLIB1025
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Attempt {Attempt} of run {RunId} failed: {Error}")]
     public static partial void AttemptFailed(ILogger logger, string runId, int attempt, string? error);
 

@@ -4,6 +4,7 @@ using Scheduler.Api.Dashboard;
 using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
 using Scheduler.Core.Ports;
+using Scheduler.Server.Development;
 using Scheduler.Server.Sweep;
 using Scheduler.Server.Telemetry;
 using Scheduler.Server.Worker;
@@ -18,6 +19,7 @@ public static class ServerBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        LocalDevelopment.AddDefaults(builder);
         builder.AddSchedulerTelemetry();
 
         services.AddSchedulerEngine(builder.Configuration);
@@ -32,6 +34,7 @@ public static class ServerBuilderExtensions
 
         // Started in this order: storage exists before the sweep and the worker touch it.
         services.AddHostedService<StorageStartup>();
+        services.AddHostedService<InitialSweep>();
         services.AddHostedService<SweepService>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService<PoisonMonitor>();
@@ -47,6 +50,7 @@ public static class ServerBuilderExtensions
         app.MapSchedulerApi();
         app.MapSchedulerOpenApi();
         app.MapSchedulerDashboard();
+        LocalDevelopment.MapEcho(app);
         return app;
     }
 }
