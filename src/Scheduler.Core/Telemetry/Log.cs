@@ -23,6 +23,12 @@ public static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Run {RunId} waits {Delay} before attempt {Attempt}")]
     public static partial void RunSuspended(ILogger logger, string runId, TimeSpan delay, int attempt);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Reading the cancel flag of run {RunId} failed; reading again at the next interval")]
+    public static partial void CancelCheckFailed(ILogger logger, string runId, Exception exception);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Attempt {Attempt} of run {RunId} interrupted: the run was canceled")]
+    public static partial void AttemptInterrupted(ILogger logger, string runId, int attempt);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Sweep dispatched {Dispatched}, skipped {Skipped}, throttled {Throttled}, stale {Stale} in {ElapsedMs} ms")]
     public static partial void SweepDone(ILogger logger, int dispatched, int skipped, int throttled, int stale, double elapsedMs);
 

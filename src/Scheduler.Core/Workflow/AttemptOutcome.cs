@@ -10,7 +10,10 @@ public sealed record AttemptOutcome(AttemptOutcomeKind Kind, bool Retryable = fa
     public static AttemptOutcome Canceled() => new(AttemptOutcomeKind.Canceled);
     public static AttemptOutcome Finished(RunStatus status) => new(AttemptOutcomeKind.Finished, FinalStatus: status);
 
-    public static AttemptOutcome From(AttemptResult result) => result.Status == AttemptStatus.Succeeded
-        ? Succeeded()
-        : new AttemptOutcome(AttemptOutcomeKind.Failed, result.Retryable, result.RetryAfter, Error: result.Error);
+    public static AttemptOutcome From(AttemptResult result) => result.Status switch
+    {
+        AttemptStatus.Succeeded => Succeeded(),
+        AttemptStatus.Canceled => Canceled(),
+        _ => new AttemptOutcome(AttemptOutcomeKind.Failed, result.Retryable, result.RetryAfter, Error: result.Error),
+    };
 }

@@ -40,6 +40,9 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore
 
     public Task<Run?> GetAsync(string jobId, string runId, CancellationToken cancellationToken) => Call(() => runs.GetValueOrDefault((jobId, runId)));
 
+    public Task<bool> IsCancelRequestedAsync(string jobId, string runId, CancellationToken cancellationToken) =>
+        Call(() => runs.GetValueOrDefault((jobId, runId))?.CancelRequested == true);
+
     public Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken) => Call(() => Check(run) ?? Store(run));
 
     public Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public sealed class EngineHarness
         Validator = new JobValidator(new HashSet<string>(StringComparer.Ordinal) { TargetKinds.Http, TargetKinds.Queue }, []);
         JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions);
         Executors = new TargetExecutors([Executor]);
-        Runner = new AttemptRunner(Runs, Executors, Events, Time, NullLogger<AttemptRunner>.Instance);
+        Runner = new AttemptRunner(Runs, Executors, Events, Time, RunOptions, NullLogger<AttemptRunner>.Instance);
         Steps = new RunSteps(Runs, Allocator, Events, Time);
         AttemptStep = new AttemptStep(Runs, Config, Allocator, Runner, Events, Time, RunOptions, SweepOptions);
         Processor = new RunProcessor(Steps, AttemptStep, Runs, Time, RunOptions);
