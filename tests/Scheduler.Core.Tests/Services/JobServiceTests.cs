@@ -168,6 +168,8 @@ public sealed class JobServiceTests
         var job = await h.JobAsync("job");
         Assert.Equal((JobStatus.Paused, paused.ScheduleVersion, 0), (job.Status, job.ScheduleVersion, job.Occurrences));
         Assert.DoesNotContain(h.Due.Entries, e => e.Kind == RunTriggerKind.Manual);
+        // The job shows the manual run as its latest, and counts it apart from scheduled occurrences.
+        Assert.Equal((triggered.Value, 1), (job.LastRunId, job.ManualRuns));
     }
 
     [Fact]

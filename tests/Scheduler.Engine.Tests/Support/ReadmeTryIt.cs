@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Scheduler.Testing;
 
-namespace Scheduler.EndToEnd.Readme;
+namespace Scheduler.Engine.Tests.Support;
 
 /// <summary>The README's "Try it" block, read from README.md as a user reads it.</summary>
 public static partial class ReadmeTryIt

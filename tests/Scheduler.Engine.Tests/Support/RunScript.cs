@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Text;
 using Scheduler.Testing;
 
-namespace Scheduler.EndToEnd;
+namespace Scheduler.Engine.Tests.Support;
 
-/// <summary><c>scripts/run.sh</c> as a user starts it, on free ports and with its data in <paramref name="dataDir"/>; stopped as
-/// SIGTERM to the script, whose trap stops the Server and Azurite as on Ctrl+C; then by PID if it lingers.</summary>
+/// <summary><c>scripts/run.sh</c> as a user starts it, on free ports, with its data in a given folder. Disposing sends SIGTERM,
+/// which the script's trap handles as it handles Ctrl+C (Server, then Azurite), and kills what lingers after 20 s.</summary>
 public sealed class RunScript : IAsyncDisposable
 {
     private readonly Process _process;
