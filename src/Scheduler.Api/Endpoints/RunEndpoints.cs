@@ -46,14 +46,15 @@ public static class RunEndpoints
         var run = await runs.GetAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return Problems.NotFound($"Run '{runId}' of job '{jobId}' does not exist (a triggered run appears once the next sweep dispatches it).");
+            return Problems.NotFound($"Run '{runId}' of job '{jobId}' does not exist (a triggered run waiting for a free slot appears once the sweep gives it one).");
         }
 
         var attempts = await runs.ListAttemptsAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
         return new EntityResult(RunView.From(run, attempts), StatusCodes.Status200OK, run.ETag);
     }
 
-    /// <summary>A waiting run ends at once; a running attempt finishes and no retry follows. 409 when the run already finished.</summary>
+    /// <summary>A waiting run ends at once; a running attempt is interrupted within about a second (see CancelWatch) and no retry
+    /// follows. 409 when the run already finished.</summary>
     public static async Task<IResult> CancelAsync(string jobId, string runId, RunCanceller canceller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(canceller);

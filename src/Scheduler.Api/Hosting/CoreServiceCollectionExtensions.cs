@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SkippedRuns>();
         services.TryAddSingleton<OccurrenceDispatcher>();
         services.TryAddSingleton<Sweeper>();
+        services.TryAddSingleton<ManualDispatch>();
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton<RunCanceller>();
         services.TryAddSingleton<RunSteps>();

@@ -29,6 +29,9 @@ public static partial class Log
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Attempt {Attempt} of run {RunId} interrupted: the run was canceled")]
     public static partial void AttemptInterrupted(ILogger logger, string runId, int attempt);
 
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "The manual run of job {JobId} could not be dispatched by its trigger; the sweep dispatches it")]
+    public static partial void ManualDispatchDeferred(ILogger logger, string jobId, Exception exception);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Sweep dispatched {Dispatched}, skipped {Skipped}, throttled {Throttled}, stale {Stale} in {ElapsedMs} ms")]
     public static partial void SweepDone(ILogger logger, int dispatched, int skipped, int throttled, int stale, double elapsedMs);
 

@@ -31,7 +31,7 @@ public sealed class EngineHarness
         Dispatcher = new OccurrenceDispatcher(Jobs, Runs, Sender, Allocator, Advancer, Skipped, Events, SweepOptions);
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Validator = new JobValidator(new HashSet<string>(StringComparer.Ordinal) { TargetKinds.Http, TargetKinds.Queue }, []);
-        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions);
+        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance));
         Executors = new TargetExecutors([Executor]);
         Runner = new AttemptRunner(Runs, Executors, Events, Time, RunOptions, NullLogger<AttemptRunner>.Instance);
         Steps = new RunSteps(Runs, Allocator, Events, Time);

@@ -116,8 +116,8 @@ public sealed class SshTargetExecutorTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_CallerCancelsWhileCommandRuns_EndsTheRemoteCommandWithinASecond()
     {
-        var work = Directory.CreateTempSubdirectory("scheduler-ssh-cancel-");
-        var pidFile = Path.Combine(work.FullName, "remote.pid");
+        // In /tmp, where the SSH user (not the test's user) may write.
+        var pidFile = Path.Combine("/tmp", $"scheduler-ssh-cancel-{Guid.NewGuid():N}.pid");
         using var cancel = new CancellationTokenSource();
         var attempt = host.Executor("ssh").ExecuteAsync(Invocations.For(Inline("ssh-key", [$"echo $$ > {pidFile}; exec sleep 600"])), cancel.Token);
         var pid = await ProcessProbe.ReadPidFileAsync(pidFile, TimeSpan.FromSeconds(30));
@@ -127,7 +127,7 @@ public sealed class SshTargetExecutorTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => attempt.WaitAsync(TimeSpan.FromSeconds(10)));
         var ended = clock.Elapsed;
         var remoteEnded = await ProcessProbe.WaitForExitAsync(pid, TimeSpan.FromSeconds(5));
-        work.Delete(recursive: true);
+        File.Delete(pidFile);
 
         Assert.True(ended < TimeSpan.FromSeconds(2), $"the attempt ended {ended.TotalSeconds:0.0} s after the cancel");
         Assert.True(remoteEnded, $"the remote command (pid {pid}, sleep 600) still runs after the cancel");
