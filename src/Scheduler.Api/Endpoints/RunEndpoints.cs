@@ -7,7 +7,7 @@ using Scheduler.Core.Validation;
 
 namespace Scheduler.Api.Endpoints;
 
-/// <summary>Runs: a job's runs (newest first), one run with its attempts, and cancel.</summary>
+/// <summary>Runs: a job's runs and runs across jobs (newest first), one run with its attempts, and cancel.</summary>
 public static class RunEndpoints
 {
     public static async Task<IResult> ListByJobAsync(string id, HttpRequest request, IRunStore runs, IJobStore jobs, CancellationToken cancellationToken)
@@ -30,6 +30,31 @@ public static class RunEndpoints
         if (page.Items.Count == 0 && continuation is null && await jobs.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
         {
             return Problems.NotFound($"Job '{id}' does not exist.");
+        }
+
+        return new EntityResult(new ListView<RunView>(page.Items.Select(r => RunView.From(r)).ToList(), page.Continuation), StatusCodes.Status200OK);
+    }
+
+    /// <summary>Runs across jobs, newest first: "everything that failed in the last hour" is <c>?status=Failed</c>.</summary>
+    public static async Task<IResult> ListAsync(HttpRequest request, IRunStore runs, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(time);
+        if (RunListQuery.From(request, time.GetUtcNow(), out var problem) is not { } query)
+        {
+            return problem!;
+        }
+
+        Page<Core.Runs.Run> page;
+        try
+        {
+            page = await runs.ListAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            var errors = new ValidationErrors();
+            errors.Require(false, "continuation", "The continuation is the opaque token returned with the previous page.");
+            return Problems.Invalid(errors);
         }
 
         return new EntityResult(new ListView<RunView>(page.Items.Select(r => RunView.From(r)).ToList(), page.Continuation), StatusCodes.Status200OK);

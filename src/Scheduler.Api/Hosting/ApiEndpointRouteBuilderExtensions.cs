@@ -61,6 +61,9 @@ public static class ApiEndpointRouteBuilderExtensions
     {
         runs.MapGet(ApiRoutes.JobRuns, RunEndpoints.ListByJobAsync).WithName("ListRuns").WithSummary("A job's runs, newest first; paging: limit, continuation.")
             .Produces<ListView<RunView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapGet(ApiRoutes.Runs, RunEndpoints.ListAsync).WithName("ListAllRuns")
+            .WithSummary("Runs across jobs, newest first; filters: status, since and until (ISO 8601, the last hour by default, at most 7 days apart); paging: limit, continuation.")
+            .Produces<ListView<RunView>>().ProducesValidationProblem();
         runs.MapGet(ApiRoutes.Run, RunEndpoints.GetAsync).WithName("GetRun").WithSummary("One run with its attempts (and per-command results).")
             .Produces<RunView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapPost(ApiRoutes.RunCancel, RunEndpoints.CancelAsync).WithName("CancelRun")

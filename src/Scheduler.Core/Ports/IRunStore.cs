@@ -16,6 +16,8 @@ public interface IRunStore
     /// <summary>A job's runs, newest first.</summary>
     Task<Page<Run>> ListByJobAsync(string jobId, int limit, string? continuation, CancellationToken cancellationToken);
     Task<IReadOnlyList<AttemptRecord>> ListAttemptsAsync(string jobId, string runId, CancellationToken cancellationToken);
+    /// <summary>Runs across jobs, newest first, created within the query's window and of its status when given.</summary>
+    Task<Page<Run>> ListAsync(RunQuery query, CancellationToken cancellationToken);
     /// <summary>Runs created since the given instant, across jobs (for stats).</summary>
     Task<IReadOnlyList<Run>> ListCreatedSinceAsync(DateTimeOffset sinceUtc, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ using Scheduler.Core.Runs;
 namespace Scheduler.Storage.Tables;
 
 /// <summary>Runs and their attempts, in the job's partition of one table so that recording an attempt is one transaction.</summary>
-public sealed class TableRunStore(StorageClients clients) : IRunStore
+public sealed partial class TableRunStore(StorageClients clients) : IRunStore
 {
     public const int MaxPageSize = 1000;
 
