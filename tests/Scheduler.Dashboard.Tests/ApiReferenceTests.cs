@@ -12,9 +12,10 @@ public sealed class ApiReferenceTests(DashboardFixture fixture)
     {
         SetDefaultExpectTimeout(30_000);
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/api/reference");
+        await page.GotoAsync("/api/reference", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.DOMContentLoaded });
 
-        await Expect(page.GetByText("Create a job", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Introduction" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Scheduler API" }).First).ToBeVisibleAsync();
         var text = await page.Locator("body").InnerTextAsync();
         await DashboardFixture.ScreenshotAsync(page, "api-reference");
         await page.Context.CloseAsync();

@@ -21,7 +21,6 @@ public sealed class RunsPageTests(DashboardFixture fixture)
         var page = await fixture.NewPageAsync();
 
         await page.GotoAsync("/#/runs?status=Failed");
-        var rows = page.Locator("#runs-table tbody tr");
         await Expect(page.Locator($"#runs-table tr[data-run-id='{failedA}']")).ToBeVisibleAsync();
         await Expect(page.Locator($"#runs-table tr[data-run-id='{failedB}']")).ToBeVisibleAsync();
         await Expect(page.Locator($"#runs-table tr[data-run-id='{ok}']")).ToHaveCountAsync(0);
