@@ -137,6 +137,11 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
           name: 'Scheduler__Storage__ManagedIdentityClientId'
           value: identityClientId
         }
+        // The queue the sweep sends runs to and the queue trigger listens on: one setting read by both.
+        {
+          name: 'Scheduler__Storage__RunsQueue'
+          value: 'runs'
+        }
         {
           name: 'Scheduler__Sweep__Schedule'
           value: sweepSchedule

@@ -8,10 +8,8 @@ using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Scheduler.Core.Ports;
 using Scheduler.Core.Telemetry;
 using Scheduler.Functions;
-using Scheduler.Hosting;
 
 // Checked against docs/FUNCTIONS-API-NOTES.md sections 2 and 7 (FunctionsApplication, ConfigureFunctionsWebApplication,
 // UseFunctionsWorkerDefaults, UseAzureMonitorExporter with sampling off so no RunStatusChanged event is dropped).
@@ -19,8 +17,7 @@ using Scheduler.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
-builder.Services.AddSchedulerEngine(builder.Configuration);
-builder.Services.AddSingleton<ISweepSignal, BackgroundSweepSignal>();
+builder.Services.AddSchedulerFunctions(builder.Configuration);
 
 var telemetry = builder.Services.AddOpenTelemetry()
     .UseFunctionsWorkerDefaults()

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Scheduler.Storage;
 using Scheduler.Testing;
 
 namespace Scheduler.Functions.Tests;
@@ -26,20 +25,5 @@ public sealed class HostJsonTests
 
         Assert.True(TimeSpan.Parse(extensions.GetProperty("queues").GetProperty("maxPollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture) <= TimeSpan.FromSeconds(2));
         Assert.True(TimeSpan.Parse(extensions.GetProperty("durableTask").GetProperty("storageProvider").GetProperty("maxQueuePollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture) <= TimeSpan.FromSeconds(2));
-    }
-
-    [Fact]
-    public void QueueTrigger_ListensOnTheQueueStorageSendsTo()
-    {
-        Assert.Contains($"[QueueTrigger(\"{new StorageOptions().RunsQueue}\"", FunctionsSource.ReadAll(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void TimerTrigger_ReadsItsScheduleFromAnAppSetting_AndDoesNotRunOnStartup()
-    {
-        var source = FunctionsSource.ReadAll();
-
-        Assert.Contains("[TimerTrigger(\"%Scheduler:Sweep:Schedule%\"", source, StringComparison.Ordinal);
-        Assert.Contains("RunOnStartup = false", source, StringComparison.Ordinal);
     }
 }

@@ -83,6 +83,6 @@ public static class StatsEndpoints
         }
 
         double At(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-        return new LatenessView(sorted.Length, At(0.50), At(0.95), At(0.99));
+        return new LatenessView(sorted.Length, At(0.50), At(0.95), At(0.99), sorted.Count(ms => ms < 0));
     }
 }

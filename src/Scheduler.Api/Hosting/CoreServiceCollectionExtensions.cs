@@ -49,7 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ManualDispatch>();
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton<RunCanceller>();
-        services.TryAddSingleton<RunSteps>();
+        services.TryAddSingleton<RunFinalizer>();
         services.TryAddSingleton<AttemptRunner>();
         services.TryAddSingleton<AttemptStep>();
         services.TryAddSingleton<RunProcessor>();

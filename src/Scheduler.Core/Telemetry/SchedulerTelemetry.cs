@@ -14,7 +14,7 @@ public static class SchedulerTelemetry
     public static readonly Counter<long> Dispatched = Meter.CreateCounter<long>("scheduler.runs.dispatched", description: "Occurrences dispatched to the runs queue.");
     public static readonly Counter<long> Completed = Meter.CreateCounter<long>("scheduler.runs.completed", description: "Runs that reached a terminal status, by outcome.");
     public static readonly Histogram<double> AttemptDuration = Meter.CreateHistogram<double>("scheduler.attempt.duration", unit: "ms", description: "Duration of one attempt.");
-    public static readonly Histogram<double> DispatchLateness = Meter.CreateHistogram<double>("scheduler.dispatch.lateness", unit: "ms", description: "Start of a run's first attempt minus its due time.");
+    public static readonly Histogram<double> DispatchLateness = Meter.CreateHistogram<double>("scheduler.dispatch.lateness", unit: "ms", description: "Start of a run's first attempt minus its due time; negative when it started early.");
     public static readonly Histogram<long> SlotsInUse = Meter.CreateHistogram<long>("scheduler.slots.in_use", description: "Slots held in a lane, sampled every sweep.");
     public static readonly Counter<long> Throttled = Meter.CreateCounter<long>("scheduler.runs.throttled", description: "Due occurrences left for lack of slots, counted every sweep.");
     public static readonly Histogram<double> SweepDuration = Meter.CreateHistogram<double>("scheduler.sweep.duration", unit: "ms", description: "Duration of one sweep.");

@@ -12,8 +12,8 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
 {
     private static readonly TimeSpan ExecutorGrace = TimeSpan.FromSeconds(5);
 
-    /// <summary>Runs the attempt and records it; returns the record and the run as stored afterwards (null if it could not be known).</summary>
-    public async Task<(AttemptRecord Record, Run? Stored)> RunAsync(Run running, int attempt, CancellationToken cancellationToken)
+    /// <summary>Runs the attempt and records it; returns what follows it and the run as stored afterwards (null if it could not be known).</summary>
+    public async Task<(AttemptOutcome Outcome, Run? Stored)> RunAsync(Run running, int attempt, CancellationToken cancellationToken)
     {
         using var activity = SchedulerTelemetry.Source.StartActivity("attempt");
         activity?.SetTag("scheduler.run_id", running.RunId);
@@ -27,18 +27,16 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
             Log.AttemptFailed(logger, running.RunId, attempt, result.Error);
         }
 
-        // The attempt's write also settles the run when nothing follows it, so finalizing costs no further write.
-        var next = result.Status == AttemptStatus.Succeeded ? RunStatus.Succeeded
-            : result.Status == AttemptStatus.Canceled ? RunStatus.Canceled
-            : RetryRule.WillRetry(result.Retryable, attempt, running.Definition.Retry) ? RunStatus.Retrying
-            : RunStatus.Failed;
+        // The attempt's write also settles the run when nothing follows it, so no further step writes it.
+        var outcome = AttemptOutcome.From(result, attempt, running.Definition.Retry, running.RunId);
+        var next = outcome.RunStatusAfter;
         var (stored, settled) = await SaveAsync(running, record, next, cancellationToken).ConfigureAwait(false);
         if (settled)
         {
             events.StatusChanged(stored ?? running, next, attempt);
         }
 
-        return (record, stored);
+        return (outcome, stored);
     }
 
     private async Task<AttemptResult> ExecuteAsync(Run running, int attempt, CancellationToken cancellationToken)

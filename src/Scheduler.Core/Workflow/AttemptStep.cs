@@ -16,11 +16,16 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
     /// so a stale copy only costs a deferral and a fresh read). Returns the run as stored afterwards when known.</summary>
     public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, CancellationToken cancellationToken)
     {
-        var run = known ?? await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RunNotFoundException(request.RunId);
+        var run = known ?? await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            // The job and its runs were deleted while the run was on its way.
+            return new AttemptStepResult(AttemptOutcome.Finished(RunStatus.Canceled, 0), null);
+        }
+
         if (run.Status.IsTerminal())
         {
-            return new AttemptStepResult(AttemptOutcome.Finished(run.Status), run);
+            return new AttemptStepResult(AttemptOutcome.Finished(run.Status, run.AttemptCount), run);
         }
 
         if (run.CancelRequested)
@@ -30,10 +35,17 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
 
         if (run.AttemptCount >= request.Attempt)
         {
-            return new AttemptStepResult(await RecordedAsync(request, cancellationToken).ConfigureAwait(false), run);
+            return new AttemptStepResult(await RecordedAsync(request, run, cancellationToken).ConfigureAwait(false), run);
         }
 
         var now = time.GetUtcNow();
+        if (now < run.DueUtc)
+        {
+            // The one guard against an early start, whatever woke the run (a queue message's whole-second visibility
+            // delay, a Durable timer that fired early, a clock ahead of the sweep's).
+            return new AttemptStepResult(AttemptOutcome.NotDue(run.DueUtc), run);
+        }
+
         if (run.InFlightAttempt == request.Attempt && run.InFlightSinceUtc is { } since)
         {
             var presumedAliveUntil = since + run.Definition.Timeout + options.InFlightGrace;
@@ -55,7 +67,7 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
             InFlightAttempt = request.Attempt,
             InFlightSinceUtc = now,
             StartedUtc = run.StartedUtc ?? now,
-            LatenessMs = run.LatenessMs ?? Math.Max(0, (now - run.DueUtc).TotalMilliseconds),
+            LatenessMs = run.LatenessMs ?? (now - run.DueUtc).TotalMilliseconds,
             Slot = hold,
         };
         var marked = await runs.ReplaceAsync(running, cancellationToken).ConfigureAwait(false);
@@ -71,13 +83,14 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
 
         if (run.LatenessMs is null)
         {
+            // Signed: were a start ever early, the histogram and the run row would show it below zero.
             SchedulerTelemetry.DispatchLateness.Record(running.LatenessMs!.Value);
         }
 
         events.StatusChanged(running, RunStatus.Running, request.Attempt);
-        var (record, stored) = await runner.RunAsync(running with { ETag = marked.ETag }, request.Attempt, cancellationToken).ConfigureAwait(false);
+        var (outcome, stored) = await runner.RunAsync(running with { ETag = marked.ETag }, request.Attempt, cancellationToken).ConfigureAwait(false);
         await slots.ReleaseAsync(hold, run.RunId, cancellationToken).ConfigureAwait(false);
-        return new AttemptStepResult(AttemptOutcome.From(record.Result), stored);
+        return new AttemptStepResult(outcome, stored);
     }
 
     private async Task<SlotHold?> TakeSlotAsync(Run run, DateTimeOffset now, CancellationToken cancellationToken)
@@ -93,11 +106,11 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
         return slot is null ? null : new SlotHold(slot.Lane, slot.Number, slot.ETag);
     }
 
-    private async Task<AttemptOutcome> RecordedAsync(AttemptRequest request, CancellationToken cancellationToken)
+    private async Task<AttemptOutcome> RecordedAsync(AttemptRequest request, Run run, CancellationToken cancellationToken)
     {
         var attempts = await runs.ListAttemptsAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false);
         var recorded = attempts.FirstOrDefault(a => a.Number == request.Attempt)
             ?? throw new InvalidOperationException($"Run {request.RunId} counts {request.Attempt} attempts but attempt {request.Attempt} is not recorded.");
-        return AttemptOutcome.From(recorded.Result);
+        return AttemptOutcome.From(recorded.Result, recorded.Number, run.Definition.Retry, run.RunId);
     }
 }

@@ -6,36 +6,29 @@ namespace Scheduler.Core.Workflow;
 /// <summary>The Server's <see cref="IRunContext"/>: the run row and its recorded attempts are the history.
 /// Recorded attempts replay with the clock at their finish time, so a restarted run resumes where it stopped;
 /// a long wait suspends the run (the queue message comes back when the wait is over).</summary>
-public sealed class DirectRunContext(RunSteps steps, AttemptStep attempts, IRunStore runs, TimeProvider time, RunOptions options, CancellationToken cancellationToken) : IRunContext
+public sealed class DirectRunContext(RunFinalizer finalizer, AttemptStep attempts, IRunStore runs, TimeProvider time, RunOptions options, CancellationToken cancellationToken) : IRunContext
 {
     private IReadOnlyList<AttemptRecord> history = [];
     private DateTimeOffset? replayClock;
+    private bool loaded;
     private string runId = "";
     // The run as this context last stored or read it: steps start from it instead of reading it again.
     private Run? current;
 
     public DateTimeOffset UtcNow => replayClock ?? time.GetUtcNow();
 
-    public async Task<RunPlan> Begin(RunRef run)
-    {
-        runId = run.RunId;
-        current = await runs.GetAsync(run.JobId, run.RunId, cancellationToken).ConfigureAwait(false);
-        var plan = RunSteps.PlanFor(current);
-        if (plan.Exists && plan.AttemptCount > 0)
-        {
-            history = await runs.ListAttemptsAsync(run.JobId, run.RunId, cancellationToken).ConfigureAwait(false);
-            replayClock = plan.DueUtc;
-        }
-
-        return plan;
-    }
-
     public async Task<AttemptOutcome> ExecuteAttempt(AttemptRequest request)
     {
-        if (history.FirstOrDefault(a => a.Number == request.Attempt) is { } recorded)
+        ArgumentNullException.ThrowIfNull(request);
+        if (!loaded)
+        {
+            await LoadAsync(request).ConfigureAwait(false);
+        }
+
+        if (history.FirstOrDefault(a => a.Number == request.Attempt) is { } recorded && current is not null)
         {
             replayClock = recorded.FinishedUtc;
-            return AttemptOutcome.From(recorded.Result);
+            return AttemptOutcome.From(recorded.Result, recorded.Number, current.Definition.Retry, current.RunId);
         }
 
         replayClock = null;
@@ -44,15 +37,13 @@ public sealed class DirectRunContext(RunSteps steps, AttemptStep attempts, IRunS
         return result.Outcome;
     }
 
-    public async Task Delay(TimeSpan delay)
+    public async Task WaitUntil(DateTimeOffset instant)
     {
-        var until = UtcNow + delay;
-        var now = time.GetUtcNow();
         if (replayClock is not null)
         {
             // Replaying: a wait that ended in the past has already happened.
-            replayClock = until;
-            if (until <= now)
+            replayClock = instant;
+            if (instant <= time.GetUtcNow())
             {
                 return;
             }
@@ -60,19 +51,35 @@ public sealed class DirectRunContext(RunSteps steps, AttemptStep attempts, IRunS
             replayClock = null;
         }
 
-        var remaining = until - now;
-        if (remaining <= TimeSpan.Zero)
-        {
-            return;
-        }
-
+        var remaining = instant - time.GetUtcNow();
         if (remaining > options.InlineDelayMax)
         {
-            throw new RunSuspendedException(runId, until);
+            throw new RunSuspendedException(runId, instant);
         }
 
-        await Task.Delay(remaining, time, cancellationToken).ConfigureAwait(false);
+        // A timer may end a little early by the wall clock: hold until the clock has reached the instant.
+        while (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, time, cancellationToken).ConfigureAwait(false);
+            remaining = instant - time.GetUtcNow();
+        }
     }
 
-    public Task<RunOutcome> Finalize(FinalizeRequest request) => steps.FinalizeAsync(request, current, cancellationToken);
+    /// <summary>The Server keeps no history to shorten: a waiting run carries on in place (or is suspended to the queue).</summary>
+    public bool TryContinueAsNew(RunStart restart) => false;
+
+    public Task<RunOutcome> Finalize(FinalizeRequest request) => finalizer.FinalizeAsync(request, current, cancellationToken);
+
+    /// <summary>Reads the run once; a run with recorded attempts replays them from its due time.</summary>
+    private async Task LoadAsync(AttemptRequest request)
+    {
+        loaded = true;
+        runId = request.RunId;
+        current = await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false);
+        if (current is { AttemptCount: > 0 } && !current.Status.IsTerminal())
+        {
+            history = await runs.ListAttemptsAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false);
+            replayClock = current.DueUtc;
+        }
+    }
 }

@@ -7,12 +7,15 @@ public interface IRunContext
     /// <summary>The workflow's notion of now (replay-safe).</summary>
     DateTimeOffset UtcNow { get; }
 
-    Task<RunPlan> Begin(RunRef run);
-
     Task<AttemptOutcome> ExecuteAttempt(AttemptRequest request);
 
-    /// <summary>A durable wait: it survives restarts.</summary>
-    Task Delay(TimeSpan delay);
+    /// <summary>A durable wait that ends no earlier than <paramref name="instant"/> by <see cref="UtcNow"/>: it survives restarts,
+    /// and a timer that fires early (Durable timers on Azure Storage can) does not end it.</summary>
+    Task WaitUntil(DateTimeOffset instant);
+
+    /// <summary>Restarts the workflow from <paramref name="restart"/> with an empty history, where the host keeps one; returns false
+    /// where it does not (the caller then carries on in place).</summary>
+    bool TryContinueAsNew(RunStart restart);
 
     Task<RunOutcome> Finalize(FinalizeRequest request);
 }

@@ -2,59 +2,68 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Workflow;
 
-/// <summary>The run workflow, written once for both hosts. Deterministic: no clock, Guid, I/O or randomness of its own.</summary>
+/// <summary>The run workflow, written once for both hosts. Deterministic: no clock, Guid, I/O or randomness of its own.
+/// What follows an attempt (success, retry after backoff, failure) is decided by the attempt step, where the run is known.</summary>
 public static class RunWorkflow
 {
-    public static async Task<RunOutcome> RunAsync(IRunContext context, RunRef run)
+    /// <summary>Runs the workflow; null when it continued as new (the host starts it again from a fresh history).</summary>
+    public static async Task<RunOutcome?> RunAsync(IRunContext context, RunStart start)
     {
-        var plan = await context.Begin(run);
-        if (!plan.Exists || plan.Status.IsTerminal())
-        {
-            return new RunOutcome(plan.Status, plan.AttemptCount);
-        }
-
-        if (context.UtcNow < plan.DueUtc)
-        {
-            await context.Delay(plan.DueUtc - context.UtcNow);
-        }
-
-        var attempt = 1;
-        var deferrals = 0;
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(start);
+        var attempt = start.Attempt;
+        var deferrals = start.Deferrals;
+        // The run id carries the due time: a run woken early (a queue message's delay is whole seconds) waits for it
+        // before its first step, without reading the run. The attempt step checks again against the run itself.
+        await context.WaitUntil(RunIds.DueOf(start.RunId));
         while (true)
         {
-            var outcome = await context.ExecuteAttempt(new AttemptRequest(run.JobId, run.RunId, attempt));
-            deferrals = outcome.Kind == AttemptOutcomeKind.Deferred ? deferrals + 1 : 0;
+            var outcome = await context.ExecuteAttempt(new AttemptRequest(start.JobId, start.RunId, attempt));
             switch (outcome.Kind)
             {
-                case AttemptOutcomeKind.Deferred:
-                    await context.Delay(DeferralWait(outcome.WaitFor ?? TimeSpan.FromSeconds(1), deferrals));
+                case AttemptOutcomeKind.NotDue:
+                    await context.WaitUntil(outcome.DueUtc ?? context.UtcNow);
                     continue;
-                case AttemptOutcomeKind.Finished:
-                    return new RunOutcome(outcome.FinalStatus ?? RunStatus.Canceled, attempt - 1);
-                case AttemptOutcomeKind.Canceled:
-                    return await context.Finalize(new FinalizeRequest(run.JobId, run.RunId, RunStatus.Canceled, attempt - 1, "Canceled on request."));
-                case AttemptOutcomeKind.Succeeded:
-                    return await context.Finalize(new FinalizeRequest(run.JobId, run.RunId, RunStatus.Succeeded, attempt, null));
-                case AttemptOutcomeKind.Failed when !RetryRule.WillRetry(outcome.Retryable, attempt, plan.Retry):
-                    return await context.Finalize(new FinalizeRequest(run.JobId, run.RunId, RunStatus.Failed, attempt, outcome.Error));
-                case AttemptOutcomeKind.Failed:
-                    await context.Delay(RetryBackoff.DelayAfter(plan.Retry, run.RunId, attempt, outcome.RetryAfter));
+                case AttemptOutcomeKind.Deferred:
+                    deferrals++;
+                    if (deferrals % DeferralsPerHistory == 0 && context.TryContinueAsNew(start with { Attempt = attempt, Deferrals = deferrals }))
+                    {
+                        return null;
+                    }
+
+                    await context.WaitUntil(context.UtcNow + DeferralWait(outcome.WaitFor ?? TimeSpan.FromSeconds(1), deferrals));
+                    continue;
+                case AttemptOutcomeKind.Retrying:
+                    deferrals = 0;
+                    await context.WaitUntil(context.UtcNow + (outcome.WaitFor ?? TimeSpan.Zero));
                     attempt++;
                     continue;
+                case AttemptOutcomeKind.Succeeded:
+                    return new RunOutcome(RunStatus.Succeeded, attempt);
+                case AttemptOutcomeKind.Failed:
+                    return new RunOutcome(RunStatus.Failed, attempt);
+                case AttemptOutcomeKind.Finished:
+                    return new RunOutcome(outcome.FinalStatus ?? RunStatus.Canceled, outcome.Attempts);
+                case AttemptOutcomeKind.Canceled:
+                    return await context.Finalize(new FinalizeRequest(start.JobId, start.RunId, RunStatus.Canceled, attempt - 1, "Canceled on request."));
                 default:
-                    throw new InvalidOperationException($"Run {run.RunId}: unknown attempt outcome {outcome.Kind}.");
+                    throw new InvalidOperationException($"Run {start.RunId}: unknown attempt outcome {outcome.Kind}.");
             }
         }
     }
 
     /// <summary>Waiting for a slot backs off (x2 per consecutive deferral, up to <see cref="MaxDeferralWait"/>), so a run
-    /// held back for hours adds a few thousand steps to an orchestration's history, not hundreds of thousands.</summary>
+    /// held back for hours asks a few times a minute, not every second.</summary>
     internal static TimeSpan DeferralWait(TimeSpan asked, int deferrals)
     {
-        var grown = asked * Math.Pow(2, Math.Min(deferrals - 1, 10));
+        var grown = asked * Math.Pow(2, Math.Clamp(deferrals - 1, 0, 10));
         var cap = asked > MaxDeferralWait ? asked : MaxDeferralWait;
         return grown < cap ? grown : cap;
     }
 
     public static readonly TimeSpan MaxDeferralWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Deferrals after which a Durable orchestration continues as new: its history then holds at most this many
+    /// attempt-and-timer pairs however long the run waits for a slot or a resume.</summary>
+    public const int DeferralsPerHistory = 20;
 }

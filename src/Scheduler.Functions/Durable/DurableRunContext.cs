@@ -7,17 +7,32 @@ namespace Scheduler.Functions.Durable;
 /// the replay-safe clock for now.</summary>
 internal sealed class DurableRunContext(TaskOrchestrationContext context) : IRunContext
 {
+    /// <summary>An activity that fails on a storage hiccup is tried again before the run's orchestration fails. The attempt
+    /// step is idempotent per attempt number, so a retried activity never runs the target twice for one attempt.</summary>
+    private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
     public DateTimeOffset UtcNow => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
-    public Task<RunPlan> Begin(RunRef run) =>
-        context.CallActivityAsync<RunPlan>(nameof(RunActivities.BeginRun), run);
-
     public Task<AttemptOutcome> ExecuteAttempt(AttemptRequest request) =>
-        context.CallActivityAsync<AttemptOutcome>(nameof(RunActivities.ExecuteAttempt), request);
+        context.CallActivityAsync<AttemptOutcome>(nameof(RunActivities.ExecuteAttempt), request, ActivityRetry);
 
-    public Task Delay(TimeSpan delay) =>
-        context.CreateTimer(context.CurrentUtcDateTime + delay, CancellationToken.None);
+    /// <summary>Durable timers on the Azure Storage backend can fire up to a second early (a queue message's visibility
+    /// delay is whole seconds), so the wait holds until the replay-safe clock has reached the instant.</summary>
+    public async Task WaitUntil(DateTimeOffset instant)
+    {
+        while (UtcNow < instant)
+        {
+            await context.CreateTimer(instant.UtcDateTime, CancellationToken.None);
+        }
+    }
+
+    public bool TryContinueAsNew(RunStart restart)
+    {
+        context.ContinueAsNew(restart, preserveUnprocessedEvents: false);
+        return true;
+    }
 
     public Task<RunOutcome> Finalize(FinalizeRequest request) =>
-        context.CallActivityAsync<RunOutcome>(nameof(RunActivities.FinalizeRun), request);
+        context.CallActivityAsync<RunOutcome>(nameof(RunActivities.FinalizeRun), request, ActivityRetry);
 }

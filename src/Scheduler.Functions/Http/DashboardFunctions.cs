@@ -6,10 +6,10 @@ namespace Scheduler.Functions.Http;
 
 /// <summary>The dashboard, from the same embedded assets as the Server, at <c>/api/dashboard/</c> (the route prefix is
 /// "api"). Anonymous like on the Server: the page asks for a function key and sends it with every API call.</summary>
-public sealed class DashboardFunctions
+public static class DashboardFunctions
 {
     [Function("Dashboard")]
-    public IResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{*path}")] HttpRequest request, string? path) =>
+    public static IResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{*path}")] HttpRequest request, string? path) =>
         string.IsNullOrEmpty(path) && !request.Path.Value!.EndsWith('/')
             ? TypedResults.Redirect(request.Path.Value + "/")
             : DashboardFiles.Get(path);

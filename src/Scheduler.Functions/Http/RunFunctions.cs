@@ -12,7 +12,7 @@ using Scheduler.Core.Workflow;
 namespace Scheduler.Functions.Http;
 
 /// <summary>Runs. Cancel also terminates the run's orchestration (instance id = run id) and finalizes a run cut short mid-attempt.</summary>
-public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller canceller, RunSteps steps)
+public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller canceller, RunFinalizer finalizer)
 {
     [Function("ListRuns")]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.JobRuns)] HttpRequest request, string id, CancellationToken cancellationToken) =>
@@ -44,7 +44,7 @@ public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller ca
 
             if (!run.Status.IsTerminal())
             {
-                await steps.FinalizeAsync(new FinalizeRequest(jobId, runId, RunStatus.Canceled, run.AttemptCount, "Canceled on request."), cancellationToken).ConfigureAwait(false);
+                await finalizer.FinalizeAsync(new FinalizeRequest(jobId, runId, RunStatus.Canceled, run.AttemptCount, "Canceled on request."), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -1,6 +1,7 @@
 using DurableTask.Core.Exceptions;
 using Grpc.Core;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Serialization;
@@ -9,12 +10,16 @@ using Scheduler.Functions.Durable;
 
 namespace Scheduler.Functions.Triggers;
 
-/// <summary>Starts the run's orchestration with instance id = run id. The sender writes base64 (Storage's QueueRunSender), as this trigger expects.</summary>
+/// <summary>Starts the run's orchestration with instance id = run id. The queue's name is the setting the sender reads
+/// (<c>Scheduler:Storage:RunsQueue</c>); the sender writes base64 (Storage's QueueRunSender), as this trigger expects.</summary>
 public sealed class RunQueueTrigger
 {
+    /// <summary>Resolved by the host from app settings, like the sweep's schedule.</summary>
+    public const string RunsQueueSetting = "%Scheduler:Storage:RunsQueue%";
+
     [Function(nameof(RunQueueTrigger))]
     public async Task Run(
-        [QueueTrigger("runs", Connection = "AzureWebJobsStorage")] string message,
+        [QueueTrigger(RunsQueueSetting, Connection = "AzureWebJobsStorage")] string message,
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
@@ -23,7 +28,7 @@ public sealed class RunQueueTrigger
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
                 nameof(RunOrchestrator),
-                new RunRef(run.JobId, run.RunId),
+                new RunStart(run.JobId, run.RunId),
                 new StartOrchestrationOptions { InstanceId = run.RunId },
                 context.CancellationToken).ConfigureAwait(false);
         }

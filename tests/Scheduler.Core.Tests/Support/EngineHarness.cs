@@ -34,9 +34,9 @@ public sealed class EngineHarness
         JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance));
         Executors = new TargetExecutors([Executor]);
         Runner = new AttemptRunner(Runs, Executors, Events, Time, RunOptions, NullLogger<AttemptRunner>.Instance);
-        Steps = new RunSteps(Runs, Allocator, Events, Time);
+        Finalizer = new RunFinalizer(Runs, Allocator, Events, Time);
         AttemptStep = new AttemptStep(Runs, Config, Allocator, Runner, Events, Time, RunOptions, SweepOptions);
-        Processor = new RunProcessor(Steps, AttemptStep, Runs, Time, RunOptions);
+        Processor = new RunProcessor(Finalizer, AttemptStep, Runs, Time, RunOptions);
         Canceller = new RunCanceller(Runs, Allocator, Events, Time);
     }
 
@@ -63,7 +63,7 @@ public sealed class EngineHarness
     public JobService JobService { get; }
     public TargetExecutors Executors { get; }
     public AttemptRunner Runner { get; }
-    public RunSteps Steps { get; }
+    public RunFinalizer Finalizer { get; }
     public AttemptStep AttemptStep { get; }
     public RunProcessor Processor { get; }
     public RunCanceller Canceller { get; }

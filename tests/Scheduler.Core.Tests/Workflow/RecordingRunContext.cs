@@ -4,20 +4,22 @@ namespace Scheduler.Core.Tests.Workflow;
 
 /// <summary>An <see cref="IRunContext"/> that behaves like a Durable orchestration replaying its history: it answers every
 /// attempt from a scripted list (in order), its clock moves only when a timer fires, and it records every call the workflow makes.</summary>
-public sealed class RecordingRunContext(RunPlan plan, DateTimeOffset startUtc, params AttemptOutcome[] history) : IRunContext
+/// <param name="keepsHistory">Whether it can continue as new, as a Durable orchestration can.</param>
+public sealed class RecordingRunContext(DateTimeOffset startUtc, bool keepsHistory, params AttemptOutcome[] history) : IRunContext
 {
     private readonly Queue<AttemptOutcome> outcomes = new(history);
     private readonly List<string> calls = [];
 
+    public RecordingRunContext(DateTimeOffset startUtc, params AttemptOutcome[] history)
+        : this(startUtc, keepsHistory: false, history)
+    {
+    }
+
     public IReadOnlyList<string> Calls => calls;
 
-    public DateTimeOffset UtcNow { get; private set; } = startUtc;
+    public RunStart? ContinuedWith { get; private set; }
 
-    public Task<RunPlan> Begin(RunRef run)
-    {
-        calls.Add("Begin");
-        return Task.FromResult(plan);
-    }
+    public DateTimeOffset UtcNow { get; private set; } = startUtc;
 
     public Task<AttemptOutcome> ExecuteAttempt(AttemptRequest request)
     {
@@ -27,11 +29,28 @@ public sealed class RecordingRunContext(RunPlan plan, DateTimeOffset startUtc, p
             : throw new InvalidOperationException($"The history has no answer for attempt {request.Attempt}."));
     }
 
-    public Task Delay(TimeSpan delay)
+    public Task WaitUntil(DateTimeOffset instant)
     {
-        calls.Add(ContextCalls.Delay(delay));
-        UtcNow += delay;
+        // As a Durable context: a wait for an instant already reached creates no timer.
+        if (instant > UtcNow)
+        {
+            calls.Add(ContextCalls.Delay(instant - UtcNow));
+            UtcNow = instant;
+        }
+
         return Task.CompletedTask;
+    }
+
+    public bool TryContinueAsNew(RunStart restart)
+    {
+        if (!keepsHistory)
+        {
+            return false;
+        }
+
+        calls.Add(ContextCalls.ContinuedAsNew);
+        ContinuedWith = restart;
+        return true;
     }
 
     public Task<RunOutcome> Finalize(FinalizeRequest request)

@@ -10,115 +10,135 @@ namespace Scheduler.Core.Tests.Workflow;
 public sealed class RunWorkflowReplayTests
 {
     private static readonly DateTimeOffset T = EngineHarness.Start;
-    private static readonly RunRef Run = new("job", RunIds.For("job", T.AddSeconds(10)));
-    private static readonly AttemptOutcome Retryable = new(AttemptOutcomeKind.Failed, Retryable: true, Error: "503");
+    private static readonly RunStart Run = new("job", RunIds.For("job", T));
+    private static readonly AttemptOutcome RetryIn1s = AttemptOutcome.Retrying(TimeSpan.FromSeconds(1), "503");
+    private static readonly AttemptOutcome RetryIn2s = AttemptOutcome.Retrying(TimeSpan.FromSeconds(2), "503");
 
     [Fact]
-    public async Task RunAsync_FailFailSucceed_MakesTheExpectedCallSequence()
+    public async Task RunAsync_FailFailSucceed_WaitsTheBackoffTheAttemptsDecided()
     {
-        var context = new RecordingRunContext(Plan(T.AddSeconds(10), TestJobs.ExactRetry(5)), T, Retryable, Retryable, AttemptOutcome.Succeeded());
+        var context = new RecordingRunContext(T, RetryIn1s, RetryIn2s, AttemptOutcome.Succeeded());
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 
         Assert.Equal(new RunOutcome(RunStatus.Succeeded, 3), outcome);
-        Assert.Equal(
-            [Begin, Delay(TimeSpan.FromSeconds(10)), Attempt(1), Delay(TimeSpan.FromSeconds(1)), Attempt(2), Delay(TimeSpan.FromSeconds(2)), Attempt(3), Finalized(RunStatus.Succeeded, 3)],
-            context.Calls);
+        Assert.Equal([Attempt(1), Delay(TimeSpan.FromSeconds(1)), Attempt(2), Delay(TimeSpan.FromSeconds(2)), Attempt(3)], context.Calls);
     }
 
     [Fact]
-    public async Task RunAsync_SameHistoryTwice_MakesTheSameCallsWithJitteredDelays()
+    public async Task RunAsync_SameHistoryTwice_MakesTheSameCalls()
     {
-        var plan = Plan(T.AddSeconds(10), RetryPolicy.Default with { MaxAttempts = 4, Jitter = 0.5 });
-        var first = new RecordingRunContext(plan, T, Retryable, Retryable, AttemptOutcome.Succeeded());
-        var replay = new RecordingRunContext(plan, T, Retryable, Retryable, AttemptOutcome.Succeeded());
+        var policy = RetryPolicy.Default with { MaxAttempts = 4, Jitter = 0.5 };
+        var failure = AttemptResult.Failure("503", retryable: true);
+        AttemptOutcome[] history = [AttemptOutcome.From(failure, 1, policy, Run.RunId), AttemptOutcome.From(failure, 2, policy, Run.RunId), AttemptOutcome.Succeeded()];
+        var first = new RecordingRunContext(T, history);
+        var replay = new RecordingRunContext(T, history);
 
         await RunWorkflow.RunAsync(first, Run);
         await RunWorkflow.RunAsync(replay, Run);
 
         Assert.Equal(first.Calls, replay.Calls);
-        Assert.Equal([Begin, Delay(TimeSpan.FromSeconds(10)), Attempt(1)], first.Calls.Take(3));
-        Assert.Equal(Delay(RetryBackoff.DelayAfter(plan.Retry, Run.RunId, 1)), first.Calls[3]);
-        Assert.Equal(Delay(RetryBackoff.DelayAfter(plan.Retry, Run.RunId, 2)), first.Calls[5]);
-        Assert.Equal(Finalized(RunStatus.Succeeded, 3), first.Calls[^1]);
+        Assert.Equal(Delay(RetryBackoff.DelayAfter(policy, Run.RunId, 1)), first.Calls[1]);
+        Assert.Equal(Delay(RetryBackoff.DelayAfter(policy, Run.RunId, 2)), first.Calls[3]);
     }
 
     [Fact]
-    public async Task RunAsync_AlreadyDue_StartsWithoutDelay()
+    public async Task RunAsync_WokenBeforeTheDueTimeTheRunIdCarries_WaitsForItBeforeTheFirstAttempt()
     {
-        var context = new RecordingRunContext(Plan(T, RetryPolicy.None), T.AddSeconds(3), AttemptOutcome.Succeeded());
+        var context = new RecordingRunContext(T, AttemptOutcome.Succeeded());
+
+        await RunWorkflow.RunAsync(context, Run with { RunId = RunIds.For("job", T.AddSeconds(10)) });
+
+        Assert.Equal([Delay(TimeSpan.FromSeconds(10)), Attempt(1)], context.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_NotDue_WaitsUntilTheDueInstantAndAsksForTheSameAttempt()
+    {
+        var context = new RecordingRunContext(T, AttemptOutcome.NotDue(T.AddSeconds(10)), AttemptOutcome.Succeeded());
 
         await RunWorkflow.RunAsync(context, Run);
 
-        Assert.Equal([Begin, Attempt(1), Finalized(RunStatus.Succeeded, 1)], context.Calls);
+        Assert.Equal([Attempt(1), Delay(TimeSpan.FromSeconds(10)), Attempt(1)], context.Calls);
+        Assert.Equal(T.AddSeconds(10), context.UtcNow);
     }
 
     [Fact]
     public async Task RunAsync_Deferred_WaitsAndAsksForTheSameAttemptAgain()
     {
-        var context = new RecordingRunContext(Plan(T, TestJobs.ExactRetry(3)), T, AttemptOutcome.Deferred(TimeSpan.FromSeconds(5)), AttemptOutcome.Succeeded());
+        var context = new RecordingRunContext(T, AttemptOutcome.Deferred(TimeSpan.FromSeconds(5)), AttemptOutcome.Succeeded());
 
         await RunWorkflow.RunAsync(context, Run);
 
-        Assert.Equal([Begin, Attempt(1), Delay(TimeSpan.FromSeconds(5)), Attempt(1), Finalized(RunStatus.Succeeded, 1)], context.Calls);
+        Assert.Equal([Attempt(1), Delay(TimeSpan.FromSeconds(5)), Attempt(1)], context.Calls);
     }
 
     [Fact]
-    public async Task RunAsync_NonRetryableFailure_FinalizesFailedAfterOneAttempt()
+    public async Task RunAsync_FailedForGood_EndsFailedWithoutAFinalizeStep()
     {
-        var context = new RecordingRunContext(Plan(T, TestJobs.ExactRetry(5)), T, new AttemptOutcome(AttemptOutcomeKind.Failed, Retryable: false, Error: "400"));
+        var context = new RecordingRunContext(T, AttemptOutcome.Failed("400"));
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 
         Assert.Equal(new RunOutcome(RunStatus.Failed, 1), outcome);
-        Assert.Equal([Begin, Attempt(1), Finalized(RunStatus.Failed, 1)], context.Calls);
-    }
-
-    [Fact]
-    public async Task RunAsync_RetryableUntilLastAttempt_FinalizesFailed()
-    {
-        var context = new RecordingRunContext(Plan(T, TestJobs.ExactRetry(2)), T, Retryable, Retryable);
-
-        await RunWorkflow.RunAsync(context, Run);
-
-        Assert.Equal([Begin, Attempt(1), Delay(TimeSpan.FromSeconds(1)), Attempt(2), Finalized(RunStatus.Failed, 2)], context.Calls);
-    }
-
-    [Fact]
-    public async Task RunAsync_RetryAfter_DelaysByIt()
-    {
-        var throttled = new AttemptOutcome(AttemptOutcomeKind.Failed, Retryable: true, RetryAfter: TimeSpan.FromMinutes(2));
-        var context = new RecordingRunContext(Plan(T, TestJobs.ExactRetry(2)), T, throttled, AttemptOutcome.Succeeded());
-
-        await RunWorkflow.RunAsync(context, Run);
-
-        Assert.Equal(Delay(TimeSpan.FromMinutes(2)), context.Calls[2]);
+        Assert.Equal([Attempt(1)], context.Calls);
     }
 
     [Fact]
     public async Task RunAsync_CanceledBeforeSecondAttempt_FinalizesCanceledWithAttemptsMade()
     {
-        var context = new RecordingRunContext(Plan(T, TestJobs.ExactRetry(3)), T, Retryable, AttemptOutcome.Canceled());
+        var context = new RecordingRunContext(T, RetryIn1s, AttemptOutcome.Canceled());
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 
         Assert.Equal(new RunOutcome(RunStatus.Canceled, 1), outcome);
-        Assert.Equal([Begin, Attempt(1), Delay(TimeSpan.FromSeconds(1)), Attempt(2), Finalized(RunStatus.Canceled, 1)], context.Calls);
+        Assert.Equal([Attempt(1), Delay(TimeSpan.FromSeconds(1)), Attempt(2), Finalized(RunStatus.Canceled, 1)], context.Calls);
     }
 
     [Fact]
-    public async Task RunAsync_RunGoneOrFinished_OnlyBegins()
+    public async Task RunAsync_RunGoneOrFinished_EndsAfterOneStep()
     {
-        var gone = new RecordingRunContext(new RunPlan(false, RunStatus.Canceled, default, RetryPolicy.None, 0), T);
-        var finished = new RecordingRunContext(new RunPlan(true, RunStatus.Succeeded, T, RetryPolicy.None, 1), T);
+        var gone = new RecordingRunContext(T, AttemptOutcome.Finished(RunStatus.Canceled, 0));
 
-        await RunWorkflow.RunAsync(gone, Run);
-        var outcome = await RunWorkflow.RunAsync(finished, Run);
+        var outcome = await RunWorkflow.RunAsync(gone, Run);
 
-        Assert.Equal([Begin], gone.Calls);
-        Assert.Equal([Begin], finished.Calls);
-        Assert.Equal(new RunOutcome(RunStatus.Succeeded, 1), outcome);
+        Assert.Equal([Attempt(1)], gone.Calls);
+        Assert.Equal(new RunOutcome(RunStatus.Canceled, 0), outcome);
     }
 
-    private static RunPlan Plan(DateTimeOffset due, RetryPolicy retry) => new(true, RunStatus.Queued, due, retry, 0);
+    [Fact]
+    public async Task RunAsync_LongWaitForASlot_ContinuesAsNewAtTheSameAttemptWhereAHistoryIsKept()
+    {
+        var slotWait = AttemptOutcome.Deferred(TimeSpan.FromSeconds(1));
+        var context = new RecordingRunContext(T, keepsHistory: true, [RetryIn1s, .. Enumerable.Repeat(slotWait, RunWorkflow.DeferralsPerHistory)]);
+
+        var outcome = await RunWorkflow.RunAsync(context, Run);
+
+        Assert.Null(outcome);
+        Assert.Equal(ContinuedAsNew, context.Calls[^1]);
+        Assert.Equal(Run with { Attempt = 2, Deferrals = RunWorkflow.DeferralsPerHistory }, context.ContinuedWith);
+        Assert.Equal(RunWorkflow.DeferralsPerHistory + 1, context.Calls.Count(c => c.StartsWith("ExecuteAttempt", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ContinuedRun_KeepsTheGrownSlotWait()
+    {
+        var context = new RecordingRunContext(T, AttemptOutcome.Deferred(TimeSpan.FromSeconds(1)), AttemptOutcome.Succeeded());
+
+        await RunWorkflow.RunAsync(context, Run with { Attempt = 2, Deferrals = RunWorkflow.DeferralsPerHistory });
+
+        Assert.Equal([Attempt(2), Delay(RunWorkflow.MaxDeferralWait), Attempt(2)], context.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_HostWithoutHistory_WaitsInPlaceInsteadOfContinuing()
+    {
+        var slotWait = AttemptOutcome.Deferred(TimeSpan.FromSeconds(1));
+        var context = new RecordingRunContext(T, [.. Enumerable.Repeat(slotWait, RunWorkflow.DeferralsPerHistory + 1), AttemptOutcome.Succeeded()]);
+
+        var outcome = await RunWorkflow.RunAsync(context, Run);
+
+        Assert.Equal(new RunOutcome(RunStatus.Succeeded, 1), outcome);
+        Assert.DoesNotContain(ContinuedAsNew, context.Calls);
+    }
 }

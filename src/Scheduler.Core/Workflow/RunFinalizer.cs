@@ -5,16 +5,10 @@ using Scheduler.Core.Telemetry;
 
 namespace Scheduler.Core.Workflow;
 
-/// <summary>The begin and finalize steps of a run (activities in Azure).</summary>
-public sealed class RunSteps(IRunStore runs, SlotAllocator slots, RunEvents events, TimeProvider time)
+/// <summary>Ends a run that no attempt settled: canceled before or between attempts (an activity in Azure). An attempt
+/// that succeeds or fails for good settles its run in its own write.</summary>
+public sealed class RunFinalizer(IRunStore runs, SlotAllocator slots, RunEvents events, TimeProvider time)
 {
-    public async Task<RunPlan> BeginAsync(RunRef run, CancellationToken cancellationToken) =>
-        PlanFor(await runs.GetAsync(run.JobId, run.RunId, cancellationToken).ConfigureAwait(false));
-
-    public static RunPlan PlanFor(Run? stored) => stored is null
-        ? new RunPlan(false, RunStatus.Canceled, default, Jobs.RetryPolicy.None, 0)
-        : new RunPlan(true, stored.Status, stored.DueUtc, stored.Definition.Retry, stored.AttemptCount);
-
     /// <summary>Writes the terminal status once; finalizing a finished run returns how it finished.</summary>
     public Task<RunOutcome> FinalizeAsync(FinalizeRequest request, CancellationToken cancellationToken) =>
         FinalizeAsync(request, null, cancellationToken);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Scheduler.Engine.Tests.Support;
+namespace Scheduler.Testing;
 
 /// <summary>A real HTTP endpoint on loopback that records every request and answers as its path says:
 /// <c>/ok/..</c> 200; <c>/status/{code}/..</c> that code; <c>/flaky/{n}/..</c> 500 for the first n requests then 200;

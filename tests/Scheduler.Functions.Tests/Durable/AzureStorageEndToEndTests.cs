@@ -1,0 +1,163 @@
+using Microsoft.DurableTask.Client;
+using Scheduler.Core.Runs;
+using Scheduler.Testing;
+using Xunit.Abstractions;
+
+namespace Scheduler.Functions.Tests.Durable;
+
+/// <summary>The Functions app end to end on the production Durable backend (DurableTask.AzureStorage over Azurite), through
+/// its own functions: HTTP function -> timer sweep -> queue trigger -> orchestration -> activities -> a real HTTP sink.
+/// Every orchestration here runs over several episodes, each replaying its history on the real engine, which fails the
+/// orchestration on a non-deterministic replay: each test checks that its instance Completed.</summary>
+[Collection("azurite")]
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.DisposeAsync.
+public sealed class AzureStorageEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private readonly ScriptedSink sink = new();
+    private FunctionsAppSettings settings = null!;
+    private FunctionsApp app = null!;
+    private AppDriver driver = null!;
+
+    public async Task InitializeAsync()
+    {
+        await sink.StartAsync();
+        settings = new FunctionsAppSettings(DurableBackend.AzureStorage, azurite.NewOptions(), "hub" + Guid.NewGuid().ToString("N")[..10]);
+        app = await FunctionsApp.StartAsync(settings, new TestOutputLoggerProvider(output));
+        driver = new AppDriver(app);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await sink.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Job_CreatedThroughTheHttpFunction_RunsToSucceededThroughTheOrchestration()
+    {
+        var due = AppDriver.In(2);
+        var runId = await driver.CreateOnceJobAsync("e2e", sink.Url("ok/e2e"), due);
+
+        var run = await driver.FinishedAsync("e2e", runId);
+        var instance = await driver.InstanceSettledAsync(runId);
+
+        Assert.Equal((RunStatus.Succeeded, 1), (run.Status, run.AttemptCount));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
+        var hit = Assert.Single(sink.For("ok/e2e"));
+        Assert.Equal(runId, hit.IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task JobDueInThreeSeconds_StartsAtOrAfterItsDueTime_AndWithinOneSecond()
+    {
+        var due = AppDriver.In(3);
+        var runId = await driver.CreateOnceJobAsync("due3", sink.Url("ok/due3"), due);
+
+        var run = await driver.FinishedAsync("due3", runId);
+
+        var lateness = Assert.Single(sink.For("ok/due3")).ReceivedUtc - due;
+        Assert.True(lateness >= TimeSpan.Zero, $"started {-lateness.TotalMilliseconds:F0} ms before its due time");
+        Assert.True(lateness < TimeSpan.FromSeconds(1), $"started {lateness.TotalMilliseconds:F0} ms late");
+        Assert.True(run.LatenessMs >= 0, $"the run records {run.LatenessMs} ms");
+    }
+
+    [Fact]
+    public async Task SinkFailingTwice_GivesThreeAttempts_NeverSoonerThanThePolicysBackoff()
+    {
+        var retry = """, "retry": { "maxAttempts": 3, "firstInterval": "00:00:01", "coefficient": 2, "maxInterval": "00:01:00", "jitter": 0 }""";
+        var runId = await driver.CreateOnceJobAsync("flaky", sink.Url("flaky/2/f"), AppDriver.In(1), retry);
+
+        var run = await driver.FinishedAsync("flaky", runId);
+
+        Assert.Equal((RunStatus.Succeeded, 3), (run.Status, run.AttemptCount));
+        var hits = sink.For("flaky/2/f").OrderBy(h => h.ReceivedUtc).ToList();
+        Assert.Equal(["1", "2", "3"], hits.Select(h => h.Attempt));
+        Assert.True(hits[1].ReceivedUtc - hits[0].ReceivedUtc >= TimeSpan.FromSeconds(1), $"second attempt {(hits[1].ReceivedUtc - hits[0].ReceivedUtc).TotalMilliseconds:F0} ms after the first");
+        Assert.True(hits[2].ReceivedUtc - hits[1].ReceivedUtc >= TimeSpan.FromSeconds(2), $"third attempt {(hits[2].ReceivedUtc - hits[1].ReceivedUtc).TotalMilliseconds:F0} ms after the second");
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await driver.InstanceSettledAsync(runId)).RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task BadRequestAnswer_IsNotRetried()
+    {
+        var runId = await driver.CreateOnceJobAsync("bad", sink.Url("status/400/b"), AppDriver.In(1), """, "retry": { "maxAttempts": 5 }""");
+
+        var run = await driver.FinishedAsync("bad", runId);
+
+        Assert.Equal((RunStatus.Failed, 1), (run.Status, run.AttemptCount));
+        Assert.Single(sink.For("status/400/b"));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await driver.InstanceSettledAsync(runId)).RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task Cancel_TerminatesTheRunningInstance_AndTheRunEndsCanceled()
+    {
+        var runId = await driver.CreateOnceJobAsync("hold", sink.Url("hold/c"), AppDriver.In(1), """, "timeout": "00:01:00" """);
+        await Eventually.GetAsync(() => Task.FromResult(sink.For("hold/c").Count), n => n == 1, AppDriver.RunTimeout, TimeSpan.FromMilliseconds(100));
+
+        var status = await driver.CancelAsync("hold", runId);
+        var instance = await driver.InstanceSettledAsync(runId);
+
+        Assert.Equal(200, status);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, instance.RuntimeStatus);
+        Assert.Equal(RunStatus.Canceled, (await driver.Runs.GetAsync("hold", runId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task WorkerStoppedMidOrchestration_AndStartedAgain_FinishesTheRunWithNoAttemptLost()
+    {
+        var retry = """, "retry": { "maxAttempts": 3, "firstInterval": "00:00:04", "coefficient": 1, "maxInterval": "00:00:04", "jitter": 0 }""";
+        var runId = await driver.CreateOnceJobAsync("restart", sink.Url("flaky/1/r"), AppDriver.In(1), retry);
+        await Eventually.GetAsync(() => driver.Runs.GetAsync("restart", runId, CancellationToken.None), r => r?.AttemptCount == 1, AppDriver.RunTimeout);
+        // Stopped while the orchestration waits for its retry: the episode that recorded attempt 1 has been committed.
+        var recorded = (await driver.Runs.ListAttemptsAsync("restart", runId, CancellationToken.None)).Single().FinishedUtc;
+        await Eventually.GetAsync(() => app.Client.GetInstanceAsync(runId), i => i is not null && i.LastUpdatedAt > recorded, AppDriver.RunTimeout);
+
+        await app.DisposeAsync();
+        app = await FunctionsApp.StartAsync(settings, new TestOutputLoggerProvider(output));
+        driver = new AppDriver(app);
+        var run = await driver.FinishedAsync("restart", runId);
+
+        Assert.Equal((RunStatus.Succeeded, 2), (run.Status, run.AttemptCount));
+        Assert.Equal(["1", "2"], sink.For("flaky/1/r").OrderBy(h => h.ReceivedUtc).Select(h => h.Attempt));
+        Assert.Equal([1, 2], (await driver.Runs.ListAttemptsAsync("restart", runId, CancellationToken.None)).Select(a => a.Number));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await driver.InstanceSettledAsync(runId)).RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task TwoMessagesForOneRun_StartOneOrchestration()
+    {
+        var runId = await driver.CreateOnceJobAsync("twice", sink.Url("slow/300/t"), AppDriver.In(1));
+        var message = $$"""{"jobId":"twice","runId":"{{runId}}"}""";
+
+        await Task.WhenAll(
+            app.Function<Triggers.RunQueueTrigger>().Run(message, app.Client, app.Context("RunQueueTrigger")),
+            app.Function<Triggers.RunQueueTrigger>().Run(message, app.Client, app.Context("RunQueueTrigger")));
+        var run = await driver.FinishedAsync("twice", runId);
+
+        Assert.Equal((RunStatus.Succeeded, 1), (run.Status, run.AttemptCount));
+        Assert.Single(sink.For("slow/300/t"));
+    }
+
+    [Fact]
+    public async Task BudgetOfThree_TwentyDueAtOnce_NeverMoreThanThreeAtTheSink()
+    {
+        await driver.PutConfigAsync("""{ "defaultLaneConcurrency": 3 }""");
+        var due = AppDriver.In(3);
+        var runIds = new List<(string Job, string Run)>();
+        for (var i = 0; i < 20; i++)
+        {
+            runIds.Add(($"b{i}", await driver.CreateOnceJobAsync($"b{i}", sink.Url($"slow/400/b{i}"), due)));
+        }
+
+        foreach (var (job, run) in runIds)
+        {
+            Assert.Equal(RunStatus.Succeeded, (await driver.FinishedAsync(job, run, TimeSpan.FromMinutes(2))).Status);
+        }
+
+        Assert.Equal(20, sink.Hits.Count(h => h.Path.StartsWith("/slow/400/b", StringComparison.Ordinal)));
+        Assert.InRange(sink.PeakConcurrency, 1, 3);
+        Assert.All(sink.Hits, h => Assert.True(h.ReceivedUtc >= due, $"{h.Path} started before its due time"));
+    }
+}

@@ -1,0 +1,6 @@
+using Scheduler.Testing;
+
+namespace Scheduler.Functions.Tests.Durable;
+
+[CollectionDefinition("azurite")]
+public sealed class AzuriteDefinition : ICollectionFixture<AzuriteFixture>;

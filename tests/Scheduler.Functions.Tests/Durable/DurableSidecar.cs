@@ -1,0 +1,73 @@
+using System.Net;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Scheduler.Functions.Tests.Durable;
+
+/// <summary>The Durable Task engine as the Functions host runs it: the backend behind the gRPC endpoint that the isolated
+/// worker's orchestrations and activities connect to.</summary>
+public sealed class DurableSidecar : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly IOrchestrationService service;
+
+    private DurableSidecar(WebApplication app, IOrchestrationService service, GrpcChannel channel)
+    {
+        this.app = app;
+        this.service = service;
+        Channel = channel;
+    }
+
+    public GrpcChannel Channel { get; }
+
+    public static async Task<DurableSidecar> StartAsync(DurableBackend backend, string storageConnectionString, string hubName, TimeSpan maxQueuePollingInterval)
+    {
+        var service = await CreateServiceAsync(backend, storageConnectionString, hubName, maxQueuePollingInterval).ConfigureAwait(false);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton((IOrchestrationService)service);
+        builder.Services.AddSingleton((IOrchestrationServiceClient)service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        var app = builder.Build();
+        app.MapGrpcService<TaskHubGrpcServer>();
+        await app.StartAsync().ConfigureAwait(false);
+        return new DurableSidecar(app, service, GrpcChannel.ForAddress(app.Urls.First()));
+    }
+
+    private static async Task<IOrchestrationService> CreateServiceAsync(DurableBackend backend, string connectionString, string hubName, TimeSpan pollingInterval)
+    {
+        if (backend == DurableBackend.InMemory)
+        {
+            return new InMemoryOrchestrationService();
+        }
+
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = hubName,
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            MaxQueuePollingInterval = pollingInterval,
+        });
+        await service.CreateIfNotExistsAsync().ConfigureAwait(false);
+        return service;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        // A graceful stop gives up the backend's partition leases, as a Functions host shutting down does, so the next
+        // worker takes them over at once instead of after they expire.
+        await service.StopAsync(isForced: false).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+using Scheduler.Storage;
+
+namespace Scheduler.Functions.Tests.Durable;
+
+/// <summary>What one app instance runs with: its backend, task hub and storage (a unique table prefix and runs queue per
+/// test), and the app settings a Functions app would have.</summary>
+public sealed record FunctionsAppSettings(DurableBackend Backend, StorageOptions Storage, string HubName)
+{
+    /// <summary>The app settings, as local.settings.json would give them (":" for "__").</summary>
+    public Dictionary<string, string?> AppSettings() => new()
+    {
+        ["Scheduler:Storage:ConnectionString"] = Storage.ConnectionString,
+        ["Scheduler:Storage:TablePrefix"] = Storage.TablePrefix,
+        ["Scheduler:Storage:RunsQueue"] = Storage.RunsQueue,
+        ["Scheduler:Storage:MaxRetries"] = Storage.MaxRetries.ToString(CultureInfo.InvariantCulture),
+        ["Scheduler:Sweep:Tick"] = "00:00:01",
+        ["Scheduler:Sweep:Lookahead"] = "00:00:05",
+        ["Scheduler:Targets:Http:AllowLoopback"] = "true",
+    };
+}
