@@ -42,7 +42,8 @@ public sealed class EngineHarness
 
     public WatchedClock Time { get; } = new(Start);
     public SweepOptions SweepOptions { get; } = new();
-    public RunOptions RunOptions { get; } = new() { InlineDelayMax = TimeSpan.Zero };
+    // The cancel poll differs from every other wait (SlotWait is 1 s), so that a test waiting for a timer of a given length gets the one it means.
+    public RunOptions RunOptions { get; } = new() { InlineDelayMax = TimeSpan.Zero, CancelPollInterval = TimeSpan.FromMilliseconds(1100) };
 
     public InMemoryJobStore Jobs { get; } = new();
     public InMemoryDueIndex Due { get; }
