@@ -3,6 +3,7 @@
 # Installs what it needs on first use (npm ci). Prints the URL and the API key. Ctrl+C stops both.
 # Environment: SCHEDULER_PORT (default 5080), AZURITE_BLOB_PORT/AZURITE_QUEUE_PORT/AZURITE_TABLE_PORT (10000-10002),
 # SCHEDULER_DATA (default .data: Azurite's files and the generated API key). Scheduler__* variables reach the Server.
+# The Server runs in Development (ASPNETCORE_ENVIRONMENT, unless set): webhooks to this machine are allowed and /dev/echo answers them.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -39,8 +40,11 @@ for _ in $(seq 1 60); do
 done
 
 connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
-echo "Building and starting Scheduler.Server on http://127.0.0.1:$port"
-dotnet build src/Scheduler.Server -c Release --nologo -v:q
+echo "Building Scheduler.Server (Release; the first build takes a minute or two, later ones a few seconds)"
+# Minimal verbosity prints a line per project as it is built; the terminal logger (in a terminal) shows live progress.
+dotnet build src/Scheduler.Server -c Release --nologo -v:minimal
+echo "Starting Scheduler.Server on http://127.0.0.1:$port"
+ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
 Scheduler__Storage__ConnectionString="$connection" Scheduler__DataPath="$data" \
   dotnet src/Scheduler.Server/bin/Release/net10.0/Scheduler.Server.dll --urls "http://127.0.0.1:$port" --contentRoot "$root/src/Scheduler.Server" &
 server_pid=$!

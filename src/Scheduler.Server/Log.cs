@@ -21,6 +21,19 @@ internal static partial class Log
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "API key from configuration Scheduler:Api:Keys: {Masked} ({Count} key(s))")]
     public static partial void ConfiguredApiKey(ILogger logger, string masked, int count);
 
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "API key (reused from {Path}): {ApiKey}")]
+    public static partial void ReusedApiKey(ILogger logger, string path, string apiKey);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Information,
+        Message = "Development: webhooks to this machine are allowed ({Setting}=true); a test webhook answers at {EchoUrl}")]
+    public static partial void LoopbackAllowed(ILogger logger, string setting, string echoUrl);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Information, Message = "Echo webhook received {Method} with {Bytes} bytes (run {RunId}, attempt {Attempt})")]
+    public static partial void EchoReceived(ILogger logger, string method, long bytes, string runId, string attempt);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Warning, Message = "The first sweep failed before the Server started listening; the sweep loop retries")]
+    public static partial void InitialSweepFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Poison queue depth could not be read: {Reason}")]
     public static partial void PoisonDepthFailed(ILogger logger, string reason);
 
@@ -53,6 +66,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 4057, Level = LogLevel.Warning, Message = "Run {RunId} stopped in process; handed to the runs queue")]
     public static partial void InProcessRunHandedBack(ILogger logger, string runId, Exception exception);
 
-    [LoggerMessage(EventId = 4007, Level = LogLevel.Debug, Message = "Run path compiled ahead: {Methods} methods in {ElapsedMs} ms")]
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Debug, Message = "Run path compiled ahead: {Methods} methods in {ElapsedMs} ms")]
     public static partial void WarmedUp(ILogger logger, int methods, long elapsedMs);
 }

@@ -27,6 +27,7 @@ public sealed class AuthTests(ApiFixture fixture)
     [InlineData("POST", "/api/jobs/some-job/resume")]
     [InlineData("POST", "/api/jobs/some-job/trigger")]
     [InlineData("GET", "/api/jobs/some-job/runs")]
+    [InlineData("GET", "/api/runs")]
     [InlineData("GET", "/api/runs/some-job/some-job:0638000000000000000")]
     [InlineData("POST", "/api/runs/some-job/some-job:0638000000000000000/cancel")]
     [InlineData("GET", "/api/config")]
@@ -62,6 +63,20 @@ public sealed class AuthTests(ApiFixture fixture)
         }
 
         almost.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task Endpoint_WrongKey_SaysTheKeyWasRefused_MissingKey_SaysOneIsRequired()
+    {
+        using var anonymous = fixture.App.Anonymous();
+        using var wrong = fixture.App.Anonymous();
+        wrong.DefaultRequestHeaders.Add("X-Api-Key", "not-the-key-0123456789");
+
+        var missing = await (await anonymous.GetAsync("/api/jobs")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
+        var refused = await (await wrong.GetAsync("/api/jobs")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
+
+        Assert.Equal("An API key is required.", missing["title"]!.GetValue<string>());
+        Assert.Equal("The API key was refused.", refused["title"]!.GetValue<string>());
     }
 
     [Fact]

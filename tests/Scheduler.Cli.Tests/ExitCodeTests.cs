@@ -49,7 +49,7 @@ public sealed class ExitCodeTests(CliFixture fixture)
         var result = await cli.RunAsync("jobs", "list");
 
         Assert.Equal(ExitCodes.Auth, result.ExitCode);
-        Assert.Contains("Error 401: An API key is required.", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Error 401: The API key was refused.", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

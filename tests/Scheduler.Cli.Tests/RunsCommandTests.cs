@@ -67,6 +67,32 @@ public sealed class RunsCommandTests(CliFixture fixture)
     }
 
     [Fact]
+    public async Task ListWithoutJob_FailedInTheLastHour_ShowsEveryJobsFailedRunsOnly()
+    {
+        await fixture.Host.CreateJobAsync("cli-all-fail", "fail/cli-all-fail", SchedulerHost.Rarely());
+        await fixture.Host.CreateJobAsync("cli-all-ok", "cli-all-ok", SchedulerHost.Rarely());
+        var failedRun = (await fixture.Host.PostAsync("api/jobs/cli-all-fail/trigger"))!["runId"]!.GetValue<string>();
+        var okRun = (await fixture.Host.PostAsync("api/jobs/cli-all-ok/trigger"))!["runId"]!.GetValue<string>();
+        foreach (var (job, run) in new[] { ("cli-all-fail", failedRun), ("cli-all-ok", okRun) })
+        {
+            await SchedulerHost.EventuallyAsync(() => fixture.Host.GetAsync($"api/runs/{job}/{Uri.EscapeDataString(run)}"),
+                r => r?["status"]?.GetValue<string>() is "Failed" or "Succeeded", TimeSpan.FromSeconds(30), $"{job} to finish");
+        }
+
+        var list = await fixture.Cli.RunAsync("runs", "list", "--status", "Failed", "--since", "1h");
+        var json = await fixture.Cli.RunAsync("runs", "list", "--status", "Failed", "--since", "1h", "-o", "json");
+        var bad = await fixture.Cli.RunAsync("runs", "list", "--status", "Broken");
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains("Runs of every job", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains(failedRun, list.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(okRun, list.Stdout, StringComparison.Ordinal);
+        Assert.All(json.Json["items"]!.AsArray(), r => Assert.Equal("Failed", r!["status"]!.GetValue<string>()));
+        Assert.True(bad.ExitCode == 3, bad.ToString());
+        Assert.Contains("status", bad.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Watch_WithIterations_RendersEachRefreshAndStops()
     {
         await fixture.Host.CreateJobAsync("cli-watch", "cli-watch", SchedulerHost.EverySeconds(1));

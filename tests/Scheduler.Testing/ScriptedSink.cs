@@ -22,6 +22,9 @@ public sealed class ScriptedSink : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
     public int PeakConcurrency => Volatile.Read(ref peak);
+
+    /// <summary>Requests being answered now (a request its caller aborted ends at once: every wait honours RequestAborted).</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
     public IReadOnlyList<SinkHit> Hits => hits.ToList();
 
     public async Task StartAsync()

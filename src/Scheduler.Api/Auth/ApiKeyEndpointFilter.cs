@@ -14,10 +14,11 @@ public sealed class ApiKeyEndpointFilter : IEndpointFilter
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var verifier = http.RequestServices.GetRequiredService<ApiKeyVerifier>();
-        if (!verifier.IsValid(ApiKeyVerifier.Presented(http.Request)))
+        var presented = ApiKeyVerifier.Presented(http.Request);
+        if (!verifier.IsValid(presented))
         {
             http.Response.Headers[HeaderNames.WWWAuthenticate] = $"Bearer, ApiKey header=\"{ApiKeyVerifier.HeaderName}\"";
-            return Problems.Unauthorized();
+            return string.IsNullOrEmpty(presented) ? Problems.Unauthorized() : Problems.KeyRefused();
         }
 
         return await next(context).ConfigureAwait(false);

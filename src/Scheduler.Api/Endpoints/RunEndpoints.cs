@@ -7,7 +7,7 @@ using Scheduler.Core.Validation;
 
 namespace Scheduler.Api.Endpoints;
 
-/// <summary>Runs: a job's runs (newest first), one run with its attempts, and cancel.</summary>
+/// <summary>Runs: a job's runs and runs across jobs (newest first), one run with its attempts, and cancel.</summary>
 public static class RunEndpoints
 {
     public static async Task<IResult> ListByJobAsync(string id, HttpRequest request, IRunStore runs, IJobStore jobs, CancellationToken cancellationToken)
@@ -35,6 +35,31 @@ public static class RunEndpoints
         return new EntityResult(new ListView<RunView>(page.Items.Select(r => RunView.From(r)).ToList(), page.Continuation), StatusCodes.Status200OK);
     }
 
+    /// <summary>Runs across jobs, newest first: "everything that failed in the last hour" is <c>?status=Failed</c>.</summary>
+    public static async Task<IResult> ListAsync(HttpRequest request, IRunStore runs, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(time);
+        if (RunListQuery.From(request, time.GetUtcNow(), out var problem) is not { } query)
+        {
+            return problem!;
+        }
+
+        Page<Core.Runs.Run> page;
+        try
+        {
+            page = await runs.ListAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            var errors = new ValidationErrors();
+            errors.Require(false, "continuation", "The continuation is the opaque token returned with the previous page.");
+            return Problems.Invalid(errors);
+        }
+
+        return new EntityResult(new ListView<RunView>(page.Items.Select(r => RunView.From(r)).ToList(), page.Continuation), StatusCodes.Status200OK);
+    }
+
     public static async Task<IResult> GetAsync(string jobId, string runId, IRunStore runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runs);
@@ -46,14 +71,15 @@ public static class RunEndpoints
         var run = await runs.GetAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return Problems.NotFound($"Run '{runId}' of job '{jobId}' does not exist (a triggered run appears once the next sweep dispatches it).");
+            return Problems.NotFound($"Run '{runId}' of job '{jobId}' does not exist (a triggered run waiting for a free slot appears once the sweep gives it one).");
         }
 
         var attempts = await runs.ListAttemptsAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
         return new EntityResult(RunView.From(run, attempts), StatusCodes.Status200OK, run.ETag);
     }
 
-    /// <summary>A waiting run ends at once; a running attempt finishes and no retry follows. 409 when the run already finished.</summary>
+    /// <summary>A waiting run ends at once; a running attempt is interrupted within about a second (see CancelWatch) and no retry
+    /// follows. 409 when the run already finished.</summary>
     public static async Task<IResult> CancelAsync(string jobId, string runId, RunCanceller canceller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(canceller);

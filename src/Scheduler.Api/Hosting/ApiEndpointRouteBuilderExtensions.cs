@@ -55,7 +55,7 @@ public static class ApiEndpointRouteBuilderExtensions
         jobs.MapPost(ApiRoutes.JobResume, JobEndpoints.ResumeAsync).WithName("ResumeJob").WithSummary("Resume from now on.")
             .Produces<JobView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         jobs.MapPost(ApiRoutes.JobTrigger, JobEndpoints.TriggerAsync).WithName("TriggerJob")
-            .WithSummary("Run once now, outside the schedule (202 + Location of the run, which appears within a sweep tick).")
+            .WithSummary("Run once now, outside the schedule (202 + Location of the run, which exists by then unless its lane is full).")
             .Produces<TriggerView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -63,10 +63,13 @@ public static class ApiEndpointRouteBuilderExtensions
     {
         runs.MapGet(ApiRoutes.JobRuns, RunEndpoints.ListByJobAsync).WithName("ListRuns").WithSummary("A job's runs, newest first; paging: limit, continuation.")
             .Produces<ListView<RunView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapGet(ApiRoutes.Runs, RunEndpoints.ListAsync).WithName("ListAllRuns")
+            .WithSummary("Runs across jobs, newest first; filters: status, since and until (ISO 8601, the last hour by default, at most 7 days apart); paging: limit, continuation.")
+            .Produces<ListView<RunView>>().ProducesValidationProblem();
         runs.MapGet(ApiRoutes.Run, RunEndpoints.GetAsync).WithName("GetRun").WithSummary("One run with its attempts (and per-command results).")
             .Produces<RunView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapPost(ApiRoutes.RunCancel, RunEndpoints.CancelAsync).WithName("CancelRun")
-            .WithSummary("Cancel a run: a waiting run ends now, a running attempt finishes without retries; 409 when already finished.")
+            .WithSummary("Cancel a run: a waiting run ends now, a running attempt is interrupted within about a second; 409 when already finished.")
             .Produces<RunView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 

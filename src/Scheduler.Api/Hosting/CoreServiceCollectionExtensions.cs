@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IRunLauncher, QueueOnlyRunLauncher>();
         services.TryAddSingleton<OccurrenceDispatcher>();
         services.TryAddSingleton<Sweeper>();
+        services.TryAddSingleton<ManualDispatch>();
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton<RunCanceller>();
         services.TryAddSingleton<RunFinalizer>();

@@ -1,10 +1,12 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Scheduler.Core.Serialization;
 
 namespace Scheduler.Api.Http;
 
 /// <summary>The API's JSON: <see cref="SchedulerJson.Options"/> (camelCase, enums as strings, unknown members refused),
-/// and duplicate property names refused too, so that a body cannot say two things at once.</summary>
+/// and duplicate property names refused too, so that a body cannot say two things at once. Answers escape only what JSON
+/// requires (a quote is <c>\"</c>, not <c>\u0022</c>): they are served as application/json, never inlined into HTML.</summary>
 public static class ApiJson
 {
     public static readonly JsonSerializerOptions Options = Create(respectNullable: false);
@@ -16,7 +18,12 @@ public static class ApiJson
 
     private static JsonSerializerOptions Create(bool respectNullable)
     {
-        var options = new JsonSerializerOptions(SchedulerJson.Options) { AllowDuplicateProperties = false, RespectNullableAnnotations = respectNullable };
+        var options = new JsonSerializerOptions(SchedulerJson.Options)
+        {
+            AllowDuplicateProperties = false,
+            RespectNullableAnnotations = respectNullable,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
@@ -30,6 +37,7 @@ public static class ApiJson
         target.DefaultIgnoreCondition = Options.DefaultIgnoreCondition;
         target.UnmappedMemberHandling = Options.UnmappedMemberHandling;
         target.AllowDuplicateProperties = false;
+        target.Encoder = Options.Encoder;
         target.AllowOutOfOrderMetadataProperties = true;
         if (!target.Converters.Any(c => c is System.Text.Json.Serialization.JsonStringEnumConverter))
         {

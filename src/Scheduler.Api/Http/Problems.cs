@@ -39,6 +39,11 @@ public static class Problems
         Problem(StatusCodes.Status401Unauthorized, "An API key is required.",
             "Send a valid key in the X-Api-Key header or as 'Authorization: Bearer <key>'.");
 
+    /// <summary>A key was sent but is not one of the server's: say so, rather than ask for a key the caller did send.</summary>
+    public static ProblemHttpResult KeyRefused() =>
+        Problem(StatusCodes.Status401Unauthorized, "The API key was refused.",
+            "The key sent is not one of the server's keys (Scheduler:Api:Keys). scripts/run.sh prints the local key and keeps it in .data/api-key.");
+
     public static ProblemHttpResult Unavailable(string detail, IDictionary<string, object?>? extensions = null) =>
         Problem(StatusCodes.Status503ServiceUnavailable, "Unavailable.", detail, extensions);
 

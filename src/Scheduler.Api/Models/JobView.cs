@@ -10,6 +10,7 @@ public sealed record JobView(
     DateTimeOffset? NextDueUtc,
     string? LastRunId,
     int Occurrences,
+    int ManualRuns,
     DateTimeOffset CreatedUtc,
     DateTimeOffset UpdatedUtc,
     string? ETag)
@@ -17,6 +18,6 @@ public sealed record JobView(
     public static JobView From(Job job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return new(job.Id, job.Definition, job.Status, job.NextDueUtc, job.LastRunId, job.Occurrences, job.CreatedUtc, job.UpdatedUtc, job.ETag);
+        return new(job.Id, job.Definition, job.Status, job.NextDueUtc, job.LastRunId, job.Occurrences, job.ManualRuns, job.CreatedUtc, job.UpdatedUtc, job.ETag);
     }
 }

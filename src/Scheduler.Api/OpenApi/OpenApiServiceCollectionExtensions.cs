@@ -54,7 +54,13 @@ public static class OpenApiServiceCollectionExtensions
         endpoints.MapOpenApi(DocumentPath).AllowAnonymous();
         endpoints.MapScalarApiReference("/" + ApiRoutes.Prefix + "/" + ApiRoutes.Reference, options => options
             .WithTitle("Scheduler API")
-            .WithOpenApiRoutePattern(DocumentPath))
+            .WithOpenApiRoutePattern(DocumentPath)
+            // A self-hosted scheduler's reference: no Deploy / Generate SDK toolbar, no AI chat, no MCP hand-off, and no
+            // fonts from Scalar's CDN (offline, the page would wait on them).
+            .HideDeveloperTools()
+            .DisableDefaultFonts()
+            .DisableAgent()
+            .DisableMcp())
             .AllowAnonymous();
         return endpoints;
     }

@@ -122,7 +122,7 @@ public static class JobsCommand
                 ctx.Terminal.Json(triggered);
             }
 
-            ctx.Terminal.Done($"Triggered job {jobId}: run {Json.Text(triggered, "runId")} starts within a sweep tick.");
+            ctx.Terminal.Done($"Triggered job {jobId}: run {Json.Text(triggered, "runId")} is queued (or waits for a free slot in its lane).");
             return ExitCodes.Ok;
         });
         return command;

@@ -4,29 +4,34 @@ using Scheduler.Cli.Output;
 
 namespace Scheduler.Cli.Commands;
 
-/// <summary><c>scheduler runs ...</c>: a job's runs, one run with its attempts, cancel, and a live watch.</summary>
+/// <summary><c>scheduler runs ...</c>: runs of a job or of every job, one run with its attempts, cancel, and a live watch.</summary>
 public static class RunsCommand
 {
     public static Command Create(Actions actions, TimeProvider time)
     {
         var runs = new Command("runs", "Inspect, cancel and watch runs.");
-        runs.Add(List(actions));
+        runs.Add(List(actions, time));
         runs.Add(Show(actions));
         runs.Add(Cancel(actions));
         runs.Add(WatchCommand.Create(actions, time));
         return runs;
     }
 
-    private static Command List(Actions actions)
+    private static Command List(Actions actions, TimeProvider time)
     {
-        var job = new Argument<string>("job") { Description = "The job whose runs to list (newest first)." };
+        var job = new Argument<string?>("job") { Description = "The job whose runs to list; without it, runs of every job.", Arity = ArgumentArity.ZeroOrOne };
         var limit = new Option<int?>("--limit") { Description = "Runs per page (1-200, default 50)." };
         var continuation = new Option<string?>("--continuation") { Description = "Token of the next page." };
-        var command = new Command("list", "List a job's runs, newest first.") { job, limit, continuation };
+        var filters = new RunFilters();
+        var command = new Command("list", "List runs, newest first: a job's, or every job's filtered by --status, --since and --until.") { job, limit, continuation };
+        filters.AddTo(command);
         actions.Set(command, async (ctx, ct) =>
         {
-            var jobId = ctx.Required(job);
-            var path = $"{Paths.Job(jobId)}/runs" + Paths.Query(("limit", ctx.Get(limit)?.ToString(CultureInfo.InvariantCulture)), ("continuation", ctx.Get(continuation)));
+            var jobId = ctx.Get(job);
+            var paging = new[] { ("limit", ctx.Get(limit)?.ToString(CultureInfo.InvariantCulture)), ("continuation", ctx.Get(continuation)) };
+            var path = jobId is null
+                ? "api/runs" + Paths.Query([.. filters.Query(ctx, time), .. paging])
+                : $"{Paths.Job(jobId)}/runs" + Paths.Query(paging);
             var page = (await ctx.Client.GetAsync(path, ct).ConfigureAwait(false)).Body;
             if (ctx.Terminal.IsJson)
             {
@@ -69,7 +74,7 @@ public static class RunsCommand
     {
         var run = new Argument<string>("run") { Description = "The run id." };
         var job = new Option<string?>("--job") { Description = "The job id (by default, the run id up to its last ':')." };
-        var command = new Command("cancel", "Cancel a run: a waiting run ends now; a running attempt finishes and no retry follows.") { run, job };
+        var command = new Command("cancel", "Cancel a run: a waiting run ends now; a running attempt is interrupted within about a second.") { run, job };
         actions.Set(command, async (ctx, ct) =>
         {
             var runId = ctx.Required(run);

@@ -56,7 +56,7 @@ public static class JobTables
         Row(grid, "Overlap", Json.Str(d, "overlap"));
         Row(grid, "Misfire", $"{Json.Str(d, "misfire.action")} after {Json.Str(d, "misfire.threshold")} (window {Json.Str(d, "misfire.window")})");
         Row(grid, "Tags", string.Join(", ", Json.Items(d, "tags").Select(t => t.ToString())));
-        Row(grid, "Occurrences", Json.Str(job, "occurrences"));
+        Row(grid, "Runs", $"{Json.Text(job, "occurrences", "0")} scheduled, {Json.Text(job, "manualRuns", "0")} manual");
         Row(grid, "Last run", Json.Str(job, "lastRunId"));
         Row(grid, "Created", Display.Time(Json.Time(job, "createdUtc")));
         Row(grid, "Updated", Display.Time(Json.Time(job, "updatedUtc")));

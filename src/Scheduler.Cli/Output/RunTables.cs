@@ -8,9 +8,10 @@ namespace Scheduler.Cli.Output;
 /// <summary>Tables of runs: a job's runs, and one run with its attempts and per-command results.</summary>
 public static class RunTables
 {
-    public static Table List(JsonNode? page, string jobId)
+    /// <summary>A page of runs: of one job, or of every job when <paramref name="jobId"/> is null.</summary>
+    public static Table List(JsonNode? page, string? jobId)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"Runs of {Markup.Escape(jobId)}")
+        var table = new Table().Border(TableBorder.Rounded).Title(jobId is null ? "Runs of every job" : $"Runs of {Markup.Escape(jobId)}")
             .AddColumns("Run", "Status", "Trigger", "Due (UTC)", "Attempts", "Lateness", "Duration", "Last error");
         foreach (var run in Json.Items(page))
         {

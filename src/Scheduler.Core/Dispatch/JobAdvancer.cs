@@ -32,4 +32,26 @@ public sealed class JobAdvancer(IJobStore jobs, IDueIndex due)
         // Stale means a user or another sweep changed the job first; their write wins and our new row is dropped as stale.
         await jobs.ReplaceAsync(advanced, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Records a dispatched manual run on its job (latest run, count of manual runs) without touching the schedule.
+    /// A write that lost to another (a sweep advancing the job, a user's edit) is made again on a fresh read.</summary>
+    public async Task RecordManualAsync(Job job, string runId, DateTimeOffset nowUtc, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var latest = job.LastRunId is { } last && string.CompareOrdinal(last, runId) > 0 ? last : runId;
+            var recorded = job with { LastRunId = latest, ManualRuns = job.ManualRuns + 1, UpdatedUtc = nowUtc };
+            if ((await jobs.ReplaceAsync(recorded, cancellationToken).ConfigureAwait(false)).Outcome != WriteOutcome.Stale)
+            {
+                return;
+            }
+
+            if (await jobs.GetAsync(job.Id, cancellationToken).ConfigureAwait(false) is not { } fresh)
+            {
+                return;
+            }
+
+            job = fresh;
+        }
+    }
 }

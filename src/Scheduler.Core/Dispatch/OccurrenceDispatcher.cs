@@ -92,6 +92,10 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
         {
             await advancer.AdvanceAsync(job, resumeAfter, runId, now, cancellationToken).ConfigureAwait(false);
         }
+        else
+        {
+            await advancer.RecordManualAsync(job, runId, now, cancellationToken).ConfigureAwait(false);
+        }
 
         sweep.ToRemove.Add(row);
         return RowOutcome.Dispatched;

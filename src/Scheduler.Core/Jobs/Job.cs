@@ -9,9 +9,12 @@ public sealed record Job
     public DateTimeOffset? NextDueUtc { get; init; }
     /// <summary>Bumped on every schedule change; due rows carrying another version are stale.</summary>
     public long ScheduleVersion { get; init; }
-    /// <summary>The run of the latest dispatched occurrence (used by overlap policies).</summary>
+    /// <summary>The latest dispatched run, scheduled or manual (used by overlap policies).</summary>
     public string? LastRunId { get; init; }
+    /// <summary>Scheduled occurrences dispatched so far (what <c>maxOccurrences</c> counts).</summary>
     public int Occurrences { get; init; }
+    /// <summary>Manual runs (triggers) dispatched so far; they do not count against <c>maxOccurrences</c>.</summary>
+    public int ManualRuns { get; init; }
     public DateTimeOffset CreatedUtc { get; init; }
     public DateTimeOffset UpdatedUtc { get; init; }
     /// <summary>Storage concurrency token; null before the job is stored.</summary>

@@ -8,12 +8,16 @@ public interface IRunStore
     /// <summary>Inserts a new run; <see cref="WriteOutcome.Conflict"/> means the occurrence was already dispatched.</summary>
     Task<Written> InsertAsync(Run run, CancellationToken cancellationToken);
     Task<Run?> GetAsync(string jobId, string runId, CancellationToken cancellationToken);
+    /// <summary>Whether cancel was requested for the run (false when it does not exist): a read of one column, polled while an attempt runs.</summary>
+    Task<bool> IsCancelRequestedAsync(string jobId, string runId, CancellationToken cancellationToken);
     Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken);
     /// <summary>Records an attempt and replaces the run in one atomic write.</summary>
     Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken);
     /// <summary>A job's runs, newest first.</summary>
     Task<Page<Run>> ListByJobAsync(string jobId, int limit, string? continuation, CancellationToken cancellationToken);
     Task<IReadOnlyList<AttemptRecord>> ListAttemptsAsync(string jobId, string runId, CancellationToken cancellationToken);
+    /// <summary>Runs across jobs, newest first, created within the query's window and of its status when given.</summary>
+    Task<Page<Run>> ListAsync(RunQuery query, CancellationToken cancellationToken);
     /// <summary>Runs created since the given instant, across jobs (for stats).</summary>
     Task<IReadOnlyList<Run>> ListCreatedSinceAsync(DateTimeOffset sinceUtc, CancellationToken cancellationToken);
 }

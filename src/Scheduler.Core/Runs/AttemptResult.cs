@@ -19,6 +19,10 @@ public sealed record AttemptResult
     public static AttemptResult Success(string? response = null) =>
         new() { Status = AttemptStatus.Succeeded, ResponseExcerpt = response };
 
+    /// <summary>The attempt was interrupted because its run was canceled; nothing follows it.</summary>
+    public static AttemptResult CanceledAfter(TimeSpan elapsed) =>
+        new() { Status = AttemptStatus.Canceled, Error = $"Canceled on request after {elapsed.TotalSeconds:0.0} s; the attempt was interrupted." };
+
     public static AttemptResult Failure(string error, bool retryable) =>
         new() { Status = AttemptStatus.Failed, Error = error, Retryable = retryable };
 }

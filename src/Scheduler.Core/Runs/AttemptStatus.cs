@@ -9,4 +9,6 @@ public enum AttemptStatus
     Succeeded,
     Failed,
     TimedOut,
+    /// <summary>Interrupted because the run was canceled while the attempt ran.</summary>
+    Canceled,
 }

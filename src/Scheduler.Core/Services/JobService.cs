@@ -8,7 +8,7 @@ namespace Scheduler.Core.Services;
 
 /// <summary>Creates and changes jobs. The due row is written before the job, with a time-based schedule version,
 /// so a crash or a lost race leaves only a row that the sweep drops as stale.</summary>
-public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep)
+public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, ManualDispatch manual)
 {
     public async Task<ServiceResult<Job>> CreateAsync(JobDefinition definition, CancellationToken cancellationToken)
     {
@@ -79,8 +79,14 @@ public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator valid
         }
 
         var now = time.GetUtcNow();
-        await due.AddAsync(DueEntryFactory.Manual(job, now), cancellationToken).ConfigureAwait(false);
-        signal.Kick();
+        var row = DueEntryFactory.Manual(job, now);
+        await due.AddAsync(row, cancellationToken).ConfigureAwait(false);
+        // The run exists when the trigger answers (a listing right after shows it), unless the sweep must decide its turn.
+        if (!await manual.TryAsync(row, cancellationToken).ConfigureAwait(false))
+        {
+            signal.Kick();
+        }
+
         return ServiceResult<string>.Ok(Runs.RunIds.For(jobId, now));
     }
 

@@ -5,7 +5,8 @@ using Scheduler.Core.Telemetry;
 
 namespace Scheduler.Core.Services;
 
-/// <summary>Cancels a run: a run waiting (queued or between retries) ends at once; a running attempt finishes and no retry follows.</summary>
+/// <summary>Cancels a run: a run waiting (queued or between retries) ends at once; for a running attempt it sets the run's cancel
+/// flag, which the attempt's <see cref="Workflow.CancelWatch"/> sees within a poll interval, wherever it runs.</summary>
 public sealed class RunCanceller(IRunStore runs, SlotAllocator slots, RunEvents events, TimeProvider time)
 {
     public async Task<ServiceResult<Run>> CancelAsync(string jobId, string runId, CancellationToken cancellationToken)

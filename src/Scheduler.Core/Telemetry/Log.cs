@@ -10,11 +10,27 @@ public static partial class Log
         Message = "Run {RunId} of job {JobId} is {Status} (attempt {Attempt}, lateness {LatenessMs} ms)")]
     public static partial void RunStatusChanged(ILogger logger, string jobId, string runId, RunStatus status, int attempt, double? latenessMs);
 
+    /// <summary>The same event for a run that has not started (Queued, Skipped, canceled while waiting): a due time, no lateness.</summary>
+#pragma warning disable SYSLIB1025 // One event, RunStatusChanged, in two forms: queries select it by name whether it carries a lateness or not.
+    [LoggerMessage(EventId = 1003, EventName = "RunStatusChanged", Level = LogLevel.Information,
+        Message = "Run {RunId} of job {JobId} is {Status} (attempt {Attempt}, due {DueUtc:O}, not started: no lateness yet)")]
+    public static partial void RunStatusChangedBeforeStart(ILogger logger, string jobId, string runId, RunStatus status, int attempt, DateTimeOffset dueUtc);
+#pragma warning restore SYSLIB1025
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Attempt {Attempt} of run {RunId} failed: {Error}")]
     public static partial void AttemptFailed(ILogger logger, string runId, int attempt, string? error);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Run {RunId} waits {Delay} before attempt {Attempt}")]
     public static partial void RunSuspended(ILogger logger, string runId, TimeSpan delay, int attempt);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Reading the cancel flag of run {RunId} failed; reading again at the next interval")]
+    public static partial void CancelCheckFailed(ILogger logger, string runId, Exception exception);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Attempt {Attempt} of run {RunId} interrupted: the run was canceled")]
+    public static partial void AttemptInterrupted(ILogger logger, string runId, int attempt);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "The manual run of job {JobId} could not be dispatched by its trigger; the sweep dispatches it")]
+    public static partial void ManualDispatchDeferred(ILogger logger, string jobId, Exception exception);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Sweep dispatched {Dispatched}, skipped {Skipped}, throttled {Throttled}, stale {Stale} in {ElapsedMs} ms")]
     public static partial void SweepDone(ILogger logger, int dispatched, int skipped, int throttled, int stale, double elapsedMs);

@@ -9,7 +9,15 @@ public sealed class RunEvents(ILogger<RunEvents> logger)
 {
     public void StatusChanged(Run run, RunStatus status, int attempt)
     {
-        Log.RunStatusChanged(logger, run.JobId, run.RunId, status, attempt, run.LatenessMs);
+        if (run.LatenessMs is { } lateness)
+        {
+            Log.RunStatusChanged(logger, run.JobId, run.RunId, status, attempt, lateness);
+        }
+        else
+        {
+            Log.RunStatusChangedBeforeStart(logger, run.JobId, run.RunId, status, attempt, run.DueUtc);
+        }
+
         Activity.Current?.AddEvent(new ActivityEvent("RunStatusChanged", tags: new ActivityTagsCollection
         {
             ["scheduler.job_id"] = run.JobId,

@@ -26,6 +26,12 @@ public sealed record AttemptOutcome(AttemptOutcomeKind Kind, TimeSpan? WaitFor =
             return Succeeded();
         }
 
+        if (result.Status == AttemptStatus.Canceled)
+        {
+            // Interrupted by a cancel: the attempt's own write settles the run, nothing follows.
+            return Finished(RunStatus.Canceled, attempt);
+        }
+
         return RetryRule.WillRetry(result.Retryable, attempt, policy)
             ? Retrying(RetryBackoff.DelayAfter(policy, runId, attempt, result.RetryAfter), result.Error)
             : Failed(result.Error);
@@ -36,6 +42,7 @@ public sealed record AttemptOutcome(AttemptOutcomeKind Kind, TimeSpan? WaitFor =
     {
         AttemptOutcomeKind.Succeeded => RunStatus.Succeeded,
         AttemptOutcomeKind.Retrying => RunStatus.Retrying,
+        AttemptOutcomeKind.Finished => FinalStatus ?? RunStatus.Failed,
         _ => RunStatus.Failed,
     };
 }

@@ -5,8 +5,10 @@ using Scheduler.Core.Telemetry;
 
 namespace Scheduler.Core.Workflow;
 
-/// <summary>Executes the target for a run marked Running and records the attempt together with the run's new state.</summary>
-public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, RunEvents events, TimeProvider time, ILogger<AttemptRunner> logger)
+/// <summary>Executes the target for a run marked Running and records the attempt together with the run's new state. A cancel
+/// requested meanwhile (seen by <see cref="CancelWatch"/>) interrupts the target through its token: the HTTP request is
+/// aborted, the command's process tree killed, the SSH command ended; the attempt is recorded Canceled and so is the run.</summary>
+public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, RunEvents events, TimeProvider time, RunOptions options, ILogger<AttemptRunner> logger)
 {
     private static readonly TimeSpan ExecutorGrace = TimeSpan.FromSeconds(5);
 
@@ -20,7 +22,7 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
         var result = await ExecuteAsync(running, attempt, cancellationToken).ConfigureAwait(false);
         var record = new AttemptRecord { JobId = running.JobId, RunId = running.RunId, Number = attempt, StartedUtc = started, FinishedUtc = time.GetUtcNow(), Result = result };
         SchedulerTelemetry.AttemptDuration.Record(record.Duration.TotalMilliseconds, new KeyValuePair<string, object?>("status", result.Status.ToString()));
-        if (result.Status != AttemptStatus.Succeeded)
+        if (result.Status is not AttemptStatus.Succeeded and not AttemptStatus.Canceled)
         {
             Log.AttemptFailed(logger, running.RunId, attempt, result.Error);
         }
@@ -46,10 +48,17 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
 
         // Executors enforce the timeout themselves and report it with detail; this backstop only catches one that does not.
         using var backstop = new CancellationTokenSource(running.Definition.Timeout + ExecutorGrace, time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, backstop.Token);
+        await using var cancel = CancelWatch.Start(runs, running.JobId, running.RunId, options.CancelPollInterval, time, logger);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, backstop.Token, cancel.Token);
+        var started = time.GetTimestamp();
         try
         {
             return await executor.ExecuteAsync(new AttemptInvocation(running.JobId, running.RunId, attempt, running.Definition, running.DueUtc), timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancel.Requested && !cancellationToken.IsCancellationRequested)
+        {
+            Log.AttemptInterrupted(logger, running.RunId, attempt);
+            return AttemptResult.CanceledAfter(time.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -12,8 +12,12 @@ using Scheduler.Core.Workflow;
 namespace Scheduler.Functions.Http;
 
 /// <summary>Runs. Cancel also terminates the run's orchestration (instance id = run id) and finalizes a run cut short mid-attempt.</summary>
-public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller canceller, RunFinalizer finalizer)
+public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller canceller, RunFinalizer finalizer, TimeProvider time)
 {
+    [Function("ListAllRuns")]
+    public Task<IResult> ListAll([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Runs)] HttpRequest request, CancellationToken cancellationToken) =>
+        RunEndpoints.ListAsync(request, runs, time, cancellationToken);
+
     [Function("ListRuns")]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.JobRuns)] HttpRequest request, string id, CancellationToken cancellationToken) =>
         RunEndpoints.ListByJobAsync(id, request, runs, jobs, cancellationToken);

@@ -14,6 +14,9 @@ public sealed class LocalApiKey(IHostEnvironment environment, IConfiguration con
     /// <summary>Where the generated key is kept, when one was needed.</summary>
     public string? GeneratedPath { get; private set; }
 
+    /// <summary>True when the key in <see cref="GeneratedPath"/> was read from an earlier run rather than generated now.</summary>
+    public bool Reused { get; private set; }
+
     public void PostConfigure(string? name, ApiKeyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,8 +28,10 @@ public sealed class LocalApiKey(IHostEnvironment environment, IConfiguration con
         lock (gate)
         {
             var path = Path.Combine(DataFolder(), FileName);
-            options.Keys.Add(LoadOrCreate(path));
+            var (key, reused) = LoadOrCreate(path);
+            options.Keys.Add(key);
             GeneratedPath = path;
+            Reused = reused;
         }
     }
 
@@ -48,11 +53,11 @@ public sealed class LocalApiKey(IHostEnvironment environment, IConfiguration con
         return Path.Combine(environment.ContentRootPath, ".data");
     }
 
-    private static string LoadOrCreate(string path)
+    private static (string Key, bool Reused) LoadOrCreate(string path)
     {
         if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= 16 } existing)
         {
-            return existing;
+            return (existing, true);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -68,6 +73,6 @@ public sealed class LocalApiKey(IHostEnvironment environment, IConfiguration con
             writer.Write(key);
         }
 
-        return key;
+        return (key, false);
     }
 }

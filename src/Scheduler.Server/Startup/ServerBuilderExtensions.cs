@@ -6,6 +6,7 @@ using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
+using Scheduler.Server.Development;
 using Scheduler.Server.Sweep;
 using Scheduler.Server.Telemetry;
 using Scheduler.Server.Worker;
@@ -20,6 +21,7 @@ public static class ServerBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        LocalDevelopment.AddDefaults(builder);
         builder.AddSchedulerTelemetry();
 
         services.AddSchedulerEngine(builder.Configuration);
@@ -41,6 +43,7 @@ public static class ServerBuilderExtensions
         // The sweep, the worker and the poison monitor wait for StorageStartup's StorageStatus.MarkReady: the host listens
         // (health says why it is not ready) while storage is still out of reach.
         services.AddHostedService<StorageStartup>();
+        services.AddHostedService<InitialSweep>();
         services.AddHostedService<SweepService>();
         services.AddHostedService<RunWorker>();
         // Stopped before the worker (hosted services stop in reverse): runs it hands back reach a queue still served.
@@ -59,6 +62,7 @@ public static class ServerBuilderExtensions
         app.MapSchedulerApi();
         app.MapSchedulerOpenApi();
         app.MapSchedulerDashboard();
+        LocalDevelopment.MapEcho(app);
         return app;
     }
 }

@@ -22,6 +22,7 @@ internal static class JobRows
             ["ScheduleVersion"] = job.ScheduleVersion,
             ["LastRunId"] = job.LastRunId,
             ["Occurrences"] = job.Occurrences,
+            ["ManualRuns"] = job.ManualRuns,
             ["CreatedUtc"] = Columns.Date(job.CreatedUtc),
             ["UpdatedUtc"] = Columns.Date(job.UpdatedUtc),
         };
@@ -37,6 +38,7 @@ internal static class JobRows
         ScheduleVersion = entity.GetInt64("ScheduleVersion") ?? 0,
         LastRunId = entity.GetString("LastRunId"),
         Occurrences = entity.GetInt32("Occurrences") ?? 0,
+        ManualRuns = entity.GetInt32("ManualRuns") ?? 0,
         CreatedUtc = Columns.DateOrDefault(entity, "CreatedUtc"),
         UpdatedUtc = Columns.DateOrDefault(entity, "UpdatedUtc"),
         ETag = entity.ETag.ToString(),

@@ -5,11 +5,12 @@ using Scheduler.Core.Runs;
 namespace Scheduler.Storage.Tables;
 
 /// <summary>Runs and their attempts, in the job's partition of one table so that recording an attempt is one transaction.</summary>
-public sealed class TableRunStore(StorageClients clients) : IRunStore
+public sealed partial class TableRunStore(StorageClients clients) : IRunStore
 {
     public const int MaxPageSize = 1000;
 
     private static readonly string[] KeyOnly = ["RowKey"];
+    private static readonly string[] CancelColumn = ["CancelRequested"];
     private readonly TableClient _table = clients.Table(TableNames.Runs);
 
     public Task<Written> InsertAsync(Run run, CancellationToken cancellationToken) =>
@@ -19,6 +20,12 @@ public sealed class TableRunStore(StorageClients clients) : IRunStore
     {
         var entity = await TableCalls.GetAsync(_table, jobId, runId, cancellationToken).ConfigureAwait(false);
         return entity is null ? null : RunRows.FromEntity(entity);
+    }
+
+    public async Task<bool> IsCancelRequestedAsync(string jobId, string runId, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(jobId, runId, CancelColumn, cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value!.GetBoolean("CancelRequested") == true;
     }
 
     public Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken) =>

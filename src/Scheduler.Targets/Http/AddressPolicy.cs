@@ -21,6 +21,15 @@ public sealed class AddressPolicy(bool allowLoopback, bool allowPrivateNetworks)
         return allowed ? null : Describe(category);
     }
 
+    /// <summary>The setting that would allow an address of this category, as a sentence, so that every refusal says what changes it.</summary>
+    public static string Remedy(AddressCategory category) => category switch
+    {
+        AddressCategory.Loopback => $"set {HttpTargetOptions.SectionName}:{nameof(HttpTargetOptions.AllowLoopback)}=true to allow it",
+        AddressCategory.PrivateNetwork or AddressCategory.SharedAddressSpace =>
+            $"set {HttpTargetOptions.SectionName}:{nameof(HttpTargetOptions.AllowPrivateNetworks)}=true to allow it",
+        _ => "no setting allows it",
+    };
+
     public static AddressCategory Classify(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)

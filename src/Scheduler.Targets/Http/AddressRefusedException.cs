@@ -30,7 +30,7 @@ public sealed class AddressRefusedException : Exception
     public static string Format(string host, IPAddress address, string reason)
     {
         var from = IPAddress.TryParse(host.Trim('[', ']'), out _) ? "" : $" (resolved from '{host}')";
-        return $"address {address} is not allowed: {reason}{from}";
+        return $"address {address} is not allowed: {reason}{from}; {AddressPolicy.Remedy(AddressPolicy.Classify(address))}";
     }
 
     /// <summary>Finds the refusal inside the exceptions that SocketsHttpHandler wraps around it.</summary>

@@ -36,7 +36,7 @@ public sealed class HttpTargetValidator(IOptions<HttpTargetOptions> options) : I
         var isLocalhost = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
             || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
         return isLocalhost && policy.RefusalReason(IPAddress.Loopback) is { } why
-            ? $"host {host} is not allowed: {why}"
+            ? $"host {host} is not allowed: {why}; {AddressPolicy.Remedy(AddressCategory.Loopback)}"
             : null;
     }
 }

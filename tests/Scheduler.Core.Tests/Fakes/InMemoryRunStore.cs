@@ -40,6 +40,20 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore
 
     public Task<Run?> GetAsync(string jobId, string runId, CancellationToken cancellationToken) => Call(() => runs.GetValueOrDefault((jobId, runId)));
 
+    public Task<Page<Run>> ListAsync(RunQuery query, CancellationToken cancellationToken) => Call(() =>
+    {
+        var skip = int.TryParse(query.Continuation, out var n) ? n : 0;
+        var matching = runs.Values
+            .Where(r => r.CreatedUtc >= query.SinceUtc && r.CreatedUtc < query.UntilUtc && (query.Status is null || r.Status == query.Status))
+            .OrderByDescending(r => r.CreatedUtc).ThenBy(r => r.JobId, StringComparer.Ordinal).ThenBy(r => r.RunId, StringComparer.Ordinal)
+            .ToList();
+        var page = matching.Skip(skip).Take(query.Limit).ToList();
+        return new Page<Run>(page, skip + page.Count < matching.Count ? (skip + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+    });
+
+    public Task<bool> IsCancelRequestedAsync(string jobId, string runId, CancellationToken cancellationToken) =>
+        Call(() => runs.GetValueOrDefault((jobId, runId))?.CancelRequested == true);
+
     public Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken) => Call(() => Check(run) ?? Store(run));
 
     public Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Scheduler.Core.Config;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Runs;
@@ -149,25 +150,42 @@ public sealed class JobServiceTests
     }
 
     [Fact]
-    public async Task Trigger_PausedJob_ManualRowDispatchesWithoutAdvancingTheJob()
+    public async Task Trigger_PausedJob_RunExistsWhenTheTriggerAnswersWithoutAdvancingTheJob()
     {
         var h = new EngineHarness();
         await h.CreateAsync(TestJobs.Http("job", TestJobs.Every(TimeSpan.FromHours(1), T.AddHours(1))));
         var paused = (await h.JobService.PauseAsync("job", null, None)).Value!;
+
+        var triggered = await h.JobService.TriggerAsync("job", None);
+
+        Assert.Equal(ServiceStatus.Ok, triggered.Status);
+        // No sweep ran: the trigger dispatched its own row, so a listing right after it shows the run.
+        Assert.Equal((RunTrigger.Manual, RunStatus.Queued), (h.Runs.Get(triggered.Value!).Trigger, h.Runs.Get(triggered.Value!).Status));
+        var sent = Assert.Single(h.Sender.Sent);
+        Assert.Equal(triggered.Value, sent.Message.RunId);
+        Assert.DoesNotContain(h.Due.Entries, e => e.Kind == RunTriggerKind.Manual);
+        Assert.Equal(0, (await h.SweepAsync()).Count(RowOutcome.Dispatched));
+        var job = await h.JobAsync("job");
+        Assert.Equal((JobStatus.Paused, paused.ScheduleVersion, 0), (job.Status, job.ScheduleVersion, job.Occurrences));
+        // The job shows the manual run as its latest, and counts it apart from scheduled occurrences.
+        Assert.Equal((triggered.Value, 1), (job.LastRunId, job.ManualRuns));
+    }
+
+    [Fact]
+    public async Task Trigger_LaneFull_LeavesTheRowToTheSweepAndKicksIt()
+    {
+        var h = new EngineHarness();
+        await h.SetConfigAsync(new SchedulerConfig { DefaultLaneConcurrency = 1 });
+        await h.DispatchAsync(TestJobs.Http("busy", TestJobs.Once(T)));
+        await h.CreateAsync(TestJobs.Http("job", TestJobs.Every(TimeSpan.FromHours(1), T.AddHours(1))));
         var kicks = h.Signal.Kicks;
 
         var triggered = await h.JobService.TriggerAsync("job", None);
-        var report = await h.SweepAsync();
 
         Assert.Equal(ServiceStatus.Ok, triggered.Status);
         Assert.Equal(kicks + 1, h.Signal.Kicks);
-        Assert.Equal(1, report.Count(RowOutcome.Dispatched));
-        var sent = Assert.Single(h.Sender.Sent);
-        Assert.Equal(triggered.Value, sent.Message.RunId);
-        Assert.Equal(RunTrigger.Manual, h.Runs.Get(triggered.Value!).Trigger);
-        var job = await h.JobAsync("job");
-        Assert.Equal((JobStatus.Paused, paused.ScheduleVersion, 0), (job.Status, job.ScheduleVersion, job.Occurrences));
-        Assert.DoesNotContain(h.Due.Entries, e => e.Kind == RunTriggerKind.Manual);
+        Assert.Null(await h.Runs.GetAsync("job", triggered.Value!, None));
+        Assert.Contains(h.Due.Entries, e => e.Kind == RunTriggerKind.Manual && e.JobId == "job");
     }
 
     [Fact]

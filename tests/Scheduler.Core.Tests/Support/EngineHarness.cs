@@ -31,9 +31,9 @@ public sealed class EngineHarness
         Dispatcher = new OccurrenceDispatcher(Jobs, Runs, Sender, Launcher, Allocator, Advancer, Skipped, Events, SweepOptions);
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Validator = new JobValidator(new HashSet<string>(StringComparer.Ordinal) { TargetKinds.Http, TargetKinds.Queue }, []);
-        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions);
+        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance));
         Executors = new TargetExecutors([Executor]);
-        Runner = new AttemptRunner(Runs, Executors, Events, Time, NullLogger<AttemptRunner>.Instance);
+        Runner = new AttemptRunner(Runs, Executors, Events, Time, RunOptions, NullLogger<AttemptRunner>.Instance);
         Finalizer = new RunFinalizer(Runs, Allocator, Events, Time);
         AttemptStep = new AttemptStep(Runs, Config, Allocator, Runner, Events, Time, RunOptions, SweepOptions);
         Processor = new RunProcessor(Finalizer, AttemptStep, Runs, Time, RunOptions);
@@ -43,7 +43,8 @@ public sealed class EngineHarness
 
     public WatchedClock Time { get; } = new(Start);
     public SweepOptions SweepOptions { get; } = new();
-    public RunOptions RunOptions { get; } = new() { InlineDelayMax = TimeSpan.Zero };
+    // The cancel poll differs from every other wait (SlotWait is 1 s), so that a test waiting for a timer of a given length gets the one it means.
+    public RunOptions RunOptions { get; } = new() { InlineDelayMax = TimeSpan.Zero, CancelPollInterval = TimeSpan.FromMilliseconds(1100) };
 
     public InMemoryJobStore Jobs { get; } = new();
     public InMemoryDueIndex Due { get; }

@@ -56,6 +56,32 @@ public sealed class RunRecoveryTests
     }
 
     [Fact]
+    public async Task Process_CancelRequestedDuringAttempt_InterruptsAttemptAtNextPollAndRecordsCanceled()
+    {
+        var h = new EngineHarness();
+        h.Executor.Block();
+        var runId = await h.DispatchAsync(TestJobs.Http("job", TestJobs.Once(T)) with { Timeout = TimeSpan.FromMinutes(5), Retry = TestJobs.ExactRetry(3) });
+
+        var processing = Task.Run(() => h.ProcessAsync(runId));
+        Assert.NotSame(processing, await Task.WhenAny(h.Executor.Started, processing));
+        await h.Time.TimerStarted(h.RunOptions.CancelPollInterval);
+        await h.Canceller.CancelAsync("job", runId, None);
+        h.Time.Advance(h.RunOptions.CancelPollInterval);
+        // Released only if the attempt was not interrupted, so that a failure ends the test instead of hanging it.
+        var result = await processing.WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(t => { h.Executor.Release(); return t; }).Unwrap();
+
+        Assert.Equal(new RunOutcome(RunStatus.Canceled, 1), result.Outcome);
+        var attempt = Assert.Single(h.Runs.AttemptsOf(runId));
+        Assert.Equal(AttemptStatus.Canceled, attempt.Result.Status);
+        Assert.Equal(T + h.RunOptions.CancelPollInterval, attempt.FinishedUtc);
+        var run = h.Runs.Get(runId);
+        Assert.Equal(RunStatus.Canceled, run.Status);
+        Assert.Equal(T + h.RunOptions.CancelPollInterval, run.FinishedUtc);
+        Assert.Empty(h.Slots.Taken("default"));
+        Assert.Equal(1, h.Executor.CallCount);
+    }
+
+    [Fact]
     public async Task Process_AfterCrashMidAttempt_DefersUntilPresumedDeadThenReExecutesSameAttempt()
     {
         var h = new EngineHarness();

@@ -7,11 +7,11 @@ namespace Scheduler.Targets.Tests.Http;
 public sealed class HttpTargetValidatorTests
 {
     [Theory]
-    [InlineData("http://10.0.0.1/", "address 10.0.0.1 is not allowed: private network")]
-    [InlineData("http://169.254.169.254/latest", "address 169.254.169.254 is not allowed: cloud metadata endpoint")]
-    [InlineData("https://127.0.0.1:8443/x", "address 127.0.0.1 is not allowed: loopback")]
-    [InlineData("http://[::ffff:192.168.0.1]/", "address ::ffff:192.168.0.1 is not allowed: private network")]
-    [InlineData("http://localhost:8080/", "host localhost is not allowed: loopback")]
+    [InlineData("http://10.0.0.1/", "address 10.0.0.1 is not allowed: private network; set Scheduler:Targets:Http:AllowPrivateNetworks=true to allow it")]
+    [InlineData("http://169.254.169.254/latest", "address 169.254.169.254 is not allowed: cloud metadata endpoint; no setting allows it")]
+    [InlineData("https://127.0.0.1:8443/x", "address 127.0.0.1 is not allowed: loopback; set Scheduler:Targets:Http:AllowLoopback=true to allow it")]
+    [InlineData("http://[::ffff:192.168.0.1]/", "address ::ffff:192.168.0.1 is not allowed: private network; set Scheduler:Targets:Http:AllowPrivateNetworks=true to allow it")]
+    [InlineData("http://localhost:8080/", "host localhost is not allowed: loopback; set Scheduler:Targets:Http:AllowLoopback=true to allow it")]
     public async Task ValidateAsync_HostInRefusedRange_ReportsTargetUrl(string url, string message)
     {
         using var host = new TargetHost(new Dictionary<string, string?>());

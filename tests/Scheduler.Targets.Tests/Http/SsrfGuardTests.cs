@@ -20,7 +20,7 @@ public sealed class SsrfGuardTests : IDisposable
 
         Assert.Equal(AttemptStatus.Failed, result.Status);
         Assert.False(result.Retryable);
-        Assert.Equal("address 127.0.0.1 is not allowed: loopback", result.Error);
+        Assert.Equal("address 127.0.0.1 is not allowed: loopback; set Scheduler:Targets:Http:AllowLoopback=true to allow it", result.Error);
         Assert.Empty(sink.Requests);
     }
 
@@ -43,7 +43,7 @@ public sealed class SsrfGuardTests : IDisposable
         var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = $"http://localhost:{sink.Port}/hook" }), CancellationToken.None);
 
         Assert.False(result.Retryable);
-        Assert.Contains("is not allowed: loopback (resolved from 'localhost')", result.Error, StringComparison.Ordinal);
+        Assert.Contains("is not allowed: loopback (resolved from 'localhost'); set Scheduler:Targets:Http:AllowLoopback=true to allow it", result.Error, StringComparison.Ordinal);
         Assert.Empty(sink.Requests);
     }
 
@@ -68,7 +68,7 @@ public sealed class SsrfGuardTests : IDisposable
 
         Assert.Equal(AttemptStatus.Failed, result.Status);
         Assert.False(result.Retryable);
-        Assert.Equal("address 169.254.169.254 is not allowed: cloud metadata endpoint", result.Error);
+        Assert.Equal("address 169.254.169.254 is not allowed: cloud metadata endpoint; no setting allows it", result.Error);
     }
 
     private static TargetHost Host(bool allowLoopback, bool allowPrivate = false) => new(new Dictionary<string, string?>

@@ -113,6 +113,26 @@ public sealed class SshTargetExecutorTests : IDisposable
         Assert.Contains("timed out", Assert.Single(result.Commands).Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_CallerCancelsWhileCommandRuns_EndsTheRemoteCommandWithinASecond()
+    {
+        // In /tmp, where the SSH user (not the test's user) may write.
+        var pidFile = Path.Combine("/tmp", $"scheduler-ssh-cancel-{Guid.NewGuid():N}.pid");
+        using var cancel = new CancellationTokenSource();
+        var attempt = host.Executor("ssh").ExecuteAsync(Invocations.For(Inline("ssh-key", [$"echo $$ > {pidFile}; exec sleep 600"])), cancel.Token);
+        var pid = await ProcessProbe.ReadPidFileAsync(pidFile, TimeSpan.FromSeconds(30));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => attempt.WaitAsync(TimeSpan.FromSeconds(10)));
+        var ended = clock.Elapsed;
+        var remoteEnded = await ProcessProbe.WaitForExitAsync(pid, TimeSpan.FromSeconds(5));
+        File.Delete(pidFile);
+
+        Assert.True(ended < TimeSpan.FromSeconds(2), $"the attempt ended {ended.TotalSeconds:0.0} s after the cancel");
+        Assert.True(remoteEnded, $"the remote command (pid {pid}, sleep 600) still runs after the cancel");
+    }
+
     private SshTargetSpec Inline(string secretRef, IReadOnlyList<string> commands) => new()
     {
         Host = "127.0.0.1",

@@ -7,6 +7,7 @@ import { renderOverview } from './views/overview.js';
 import { renderJobs } from './views/jobs.js';
 import { renderJobForm } from './views/job-form.js';
 import { renderJobDetail } from './views/job-detail.js';
+import { renderRuns } from './views/runs.js';
 import { renderConfig } from './views/config.js';
 import { renderConnections } from './views/connections.js';
 import { renderConnectionForm } from './views/connection-form.js';
@@ -25,6 +26,7 @@ const routes = [
   { pattern: /^\/jobs\/new$/, nav: 'jobs', title: 'New job', view: () => renderJobForm },
   { pattern: /^\/jobs\/([^/]+)\/edit$/, nav: 'jobs', title: 'Edit job', view: () => renderJobForm, keys: ['id'] },
   { pattern: /^\/jobs\/([^/]+)$/, nav: 'jobs', title: 'Job', view: () => renderJobDetail, keys: ['id'] },
+  { pattern: /^\/runs\/?$/, nav: 'runs', title: 'Runs', view: () => renderRuns },
   { pattern: /^\/connections\/?$/, nav: 'connections', title: 'Connections', view: () => renderConnections },
   { pattern: /^\/connections\/new$/, nav: 'connections', title: 'New connection', view: () => renderConnectionForm },
   { pattern: /^\/connections\/([^/]+)\/edit$/, nav: 'connections', title: 'Edit connection', view: () => renderConnectionForm, keys: ['name'] },

@@ -45,7 +45,7 @@ export function jobActions(job, { compact = false, onChange, onDeleted } = {}) {
   } else if (job.status === 'Active') {
     buttons.push(h('button', { type: 'button', class: cls, 'data-action': 'pause', 'aria-label': `Pause ${id}`, onclick: () => act(`Paused ${id}`, () => api('POST', `${path}/pause`), onChange) }, 'Pause'));
   }
-  buttons.push(h('button', { type: 'button', class: cls, 'data-action': 'trigger', 'aria-label': `Run ${id} now`, onclick: () => act(`Triggered ${id}: the run starts within a sweep tick`, () => api('POST', `${path}/trigger`), onChange) }, 'Run now'));
+  buttons.push(h('button', { type: 'button', class: cls, 'data-action': 'trigger', 'aria-label': `Run ${id} now`, onclick: () => act(`Triggered ${id}: its run is queued (or waits for a free slot)`, () => api('POST', `${path}/trigger`), onChange) }, 'Run now'));
   if (!compact) buttons.push(h('a', { class: cls, href: `#/jobs/${enc(id)}/edit`, 'data-action': 'edit' }, 'Edit'));
   buttons.push(h('button', {
     type: 'button',

@@ -59,7 +59,7 @@ export async function renderJobDetail(main, params) {
         ? [h('div', null, `${fmt.dateTime(job.nextDueUtc)} (${fmt.relative(job.nextDueUtc)})`),
           zone !== fmt.viewerZone ? h('div', { class: 'muted' }, `${fmt.dateTime(job.nextDueUtc, zone)} in ${zone}`) : null]
         : '—'),
-      prop('Occurrences', fmt.number(job.occurrences)),
+      prop('Runs', `${fmt.number(job.occurrences)} scheduled, ${fmt.number(job.manualRuns || 0)} manual`),
       prop('Last run', job.lastRunId ? h('code', null, job.lastRunId) : '—'),
       prop('Created', fmt.dateTime(job.createdUtc)),
       prop('Updated', fmt.dateTime(job.updatedUtc)));
