@@ -7,6 +7,7 @@ namespace Scheduler.Server.Sweep;
 public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptions options, TimeProvider time, ILogger<SweepService> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly DispatchWindow window = new(options);
 
     /// <summary>How long before its due time a run takes its slot on the Server: room for the dispatch's storage calls.</summary>
     public static readonly TimeSpan DefaultDispatchAhead = TimeSpan.FromMilliseconds(250);
@@ -18,7 +19,13 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
         {
             try
             {
-                var report = await sweeper.SweepAsync(stoppingToken).ConfigureAwait(false);
+                var started = time.GetTimestamp();
+                var report = await sweeper.SweepAsync(window.Current, stoppingToken).ConfigureAwait(false);
+                if (report.Count(RowOutcome.Dispatched) > 0)
+                {
+                    window.Observe(time.GetElapsedTime(started));
+                }
+
                 failures = 0;
                 signal.SetBacklog(report.Count(RowOutcome.Throttled) > 0);
                 // A full read that dispatched means more due rows may wait behind it: sweep again without waiting for the
@@ -58,7 +65,7 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
             return options.Tick;
         }
 
-        var wait = next - options.DispatchWindow - time.GetUtcNow();
+        var wait = next - window.Current - time.GetUtcNow();
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait < options.Tick ? wait : options.Tick;
     }
 
