@@ -25,7 +25,7 @@ public sealed class ManualDispatch(IConfigStore config, IDueIndex due, SlotAlloc
 
             var now = time.GetUtcNow();
             var lane = await allocator.LoadAsync(row.Lane, settings.BudgetOf(row.Lane), cancellationToken).ConfigureAwait(false);
-            var sweep = new SweepContext(now, settings, new Dictionary<string, LaneSlots>(StringComparer.Ordinal) { [row.Lane] = lane });
+            var sweep = new SweepContext(now, TimeSpan.Zero, settings, new Dictionary<string, LaneSlots>(StringComparer.Ordinal) { [row.Lane] = lane });
             var outcome = await dispatcher.DispatchAsync(row, sweep, admitted: lane.FreeCount(now) > 0, cancellationToken).ConfigureAwait(false);
             await due.RemoveAsync(sweep.ToRemove.ToList(), cancellationToken).ConfigureAwait(false);
             return outcome == RowOutcome.Dispatched;

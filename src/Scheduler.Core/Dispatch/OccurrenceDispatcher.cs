@@ -12,7 +12,7 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
     internal async Task<RowOutcome> DispatchAsync(DueEntry row, SweepContext sweep, bool admitted, CancellationToken cancellationToken)
     {
         var now = sweep.NowUtc;
-        if (row.DueUtc > now + options.DispatchWindow)
+        if (row.DueUtc > now + sweep.Window)
         {
             return RowOutcome.NotYet;
         }

@@ -17,7 +17,11 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
     /// due) and for lanes that are not configured.</summary>
     internal const int ReadSlack = 128;
 
-    public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
+    public Task<SweepReport> SweepAsync(CancellationToken cancellationToken) => SweepAsync(options.DispatchWindow, cancellationToken);
+
+    /// <summary>As <see cref="SweepAsync(CancellationToken)"/>, with a dispatch window the host chose (the Server widens it
+    /// while dispatching is slow, so that a run still starts on time).</summary>
+    public async Task<SweepReport> SweepAsync(TimeSpan dispatchWindow, CancellationToken cancellationToken)
     {
         using var activity = SchedulerTelemetry.Source.StartActivity("sweep");
         var started = time.GetTimestamp();
@@ -38,7 +42,7 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
         var limit = (int)Math.Min(options.MaxRowsPerSweep, lanes.Values.Sum(l => (long)l.FreeCount(now)) + ReadSlack);
         var rows = await due.ReadAsync(from, DueBuckets.Of(now + options.Lookahead), limit, cancellationToken).ConfigureAwait(false);
         var ordered = rows.OrderBy(r => r.DueUtc).ThenByDescending(r => r.Priority).ToList();
-        var sweep = new SweepContext(now, settings, await LoadLanesAsync(ordered.Select(r => r.Lane), settings, lanes, cancellationToken).ConfigureAwait(false));
+        var sweep = new SweepContext(now, dispatchWindow, settings, await LoadLanesAsync(ordered.Select(r => r.Lane), settings, lanes, cancellationToken).ConfigureAwait(false));
         var outcomes = new ConcurrentDictionary<DueEntry, RowOutcome>();
         await DispatchAsync(ordered, Admit(ordered, sweep), sweep, outcomes, cancellationToken).ConfigureAwait(false);
         // Rows admitted but found stale, skipped or held took no slot: give the slots still free to throttled rows, in the same order.
@@ -81,11 +85,11 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
     }
 
     /// <summary>Gives free slots to rows in due-then-priority order, before any row is dispatched in parallel.</summary>
-    private HashSet<DueEntry> Admit(IEnumerable<DueEntry> ordered, SweepContext sweep)
+    private static HashSet<DueEntry> Admit(IEnumerable<DueEntry> ordered, SweepContext sweep)
     {
         var free = sweep.Lanes.ToDictionary(l => l.Lane, l => l.FreeCount(sweep.NowUtc), StringComparer.Ordinal);
         var admitted = new HashSet<DueEntry>();
-        foreach (var row in ordered.Where(r => r.DueUtc <= sweep.NowUtc + options.DispatchWindow))
+        foreach (var row in ordered.Where(r => r.DueUtc <= sweep.NowUtc + sweep.Window))
         {
             if (free[row.Lane] > 0)
             {

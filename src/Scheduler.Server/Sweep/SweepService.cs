@@ -10,6 +10,8 @@ namespace Scheduler.Server.Sweep;
 public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptions options, StorageStatus storage, TimeProvider time, ILogger<SweepService> logger)
     : BackgroundService
 {
+    private readonly DispatchWindow window = new(options);
+
     /// <summary>How long before its due time a run takes its slot on the Server: room for the dispatch's storage calls.</summary>
     public static readonly TimeSpan DefaultDispatchAhead = TimeSpan.FromMilliseconds(250);
 
@@ -29,7 +31,13 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
         {
             try
             {
-                var report = await sweeper.SweepAsync(stoppingToken).ConfigureAwait(false);
+                var started = time.GetTimestamp();
+                var report = await sweeper.SweepAsync(window.Current, stoppingToken).ConfigureAwait(false);
+                if (report.Count(RowOutcome.Dispatched) > 0)
+                {
+                    window.Observe(time.GetElapsedTime(started));
+                }
+
                 signal.SetBacklog(report.Count(RowOutcome.Throttled) > 0);
                 if (failures > 0)
                 {
@@ -77,7 +85,7 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
             return options.Tick;
         }
 
-        var wait = next - options.DispatchWindow - time.GetUtcNow();
+        var wait = next - window.Current - time.GetUtcNow();
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait < options.Tick ? wait : options.Tick;
     }
 
