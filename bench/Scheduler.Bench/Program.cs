@@ -15,6 +15,7 @@ internal static class Program
         (Throughput.Name, Throughput.RunAsync),
         (ApiLoad.Name, ApiLoad.RunAsync),
         (MemoryUse.Name, MemoryUse.RunAsync),
+        (DurableVsServer.Name, DurableVsServer.RunAsync),
     ];
 
     public static async Task<int> Main(string[] args)
