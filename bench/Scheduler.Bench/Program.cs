@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scheduler.Bench.Infra;
+using Scheduler.Bench.Peers;
 using Scheduler.Bench.Scenarios;
 
 namespace Scheduler.Bench;
@@ -15,6 +16,7 @@ internal static class Program
         (Throughput.Name, Throughput.RunAsync),
         (ApiLoad.Name, ApiLoad.RunAsync),
         (MemoryUse.Name, MemoryUse.RunAsync),
+        (PeersScenario.Name, PeersScenario.RunAsync),
         (DurableVsServer.Name, DurableVsServer.RunAsync),
     ];
 
@@ -23,6 +25,18 @@ internal static class Program
         if (args is ["serve", .. var rest])
         {
             await ServeMode.RunAsync(rest);
+            return 0;
+        }
+
+        if (args is [QuartzPeer.Mode, .. var quartzArgs])
+        {
+            await QuartzPeer.RunAsync(quartzArgs);
+            return 0;
+        }
+
+        if (args is [HangfirePeer.Mode, .. var hangfireArgs])
+        {
+            await HangfirePeer.RunAsync(hangfireArgs);
             return 0;
         }
 
@@ -58,12 +72,22 @@ internal static class Program
 /// <summary>Command-line options.</summary>
 internal sealed record BenchArgs(IReadOnlySet<string> Scenarios, IReadOnlyList<int>? Sizes, int? N, int? Runs)
 {
+    /// <summary>peers: length of the steady workload (60 s by default).</summary>
+    public int? SteadySeconds { get; init; }
+    /// <summary>peers: which workloads to run, by position (0 = first run after start ... 4 = budget 8 with a holding sink).</summary>
+    public IReadOnlyList<int>? Workloads { get; init; }
+    /// <summary>peers: which systems to run (Scheduler.Server, Quartz.NET, Hangfire).</summary>
+    public IReadOnlyList<string>? Systems { get; init; }
+
     public static bool TryParse(string[] args, IReadOnlyList<string> known, out BenchArgs parsed, out string error)
     {
         var scenarios = new HashSet<string>(StringComparer.Ordinal);
         IReadOnlyList<int>? sizes = null;
         int? n = null;
         int? runs = null;
+        int? steadySeconds = null;
+        IReadOnlyList<int>? workloads = null;
+        IReadOnlyList<string>? systems = null;
         parsed = new BenchArgs(scenarios, null, null, null);
         error = "";
         for (var i = 0; i < args.Length; i++)
@@ -82,6 +106,15 @@ internal sealed record BenchArgs(IReadOnlySet<string> Scenarios, IReadOnlyList<i
                         break;
                     case "--runs":
                         runs = int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+                        break;
+                    case "--steady-seconds":
+                        steadySeconds = int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+                        break;
+                    case "--workloads":
+                        workloads = Next().Split(',').Select(s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture)).ToList();
+                        break;
+                    case "--systems":
+                        systems = Next().Split(',');
                         break;
                     case "all":
                         scenarios.UnionWith(known);
@@ -106,10 +139,11 @@ internal sealed record BenchArgs(IReadOnlySet<string> Scenarios, IReadOnlyList<i
 
         if (scenarios.Count == 0)
         {
-            scenarios.UnionWith(known);
+            // Without a name: every scenario but peers, which needs PostgreSQL and its peers (ask for it by name).
+            scenarios.UnionWith(known.Where(k => k != PeersScenario.Name));
         }
 
-        parsed = new BenchArgs(scenarios, sizes, n, runs);
+        parsed = new BenchArgs(scenarios, sizes, n, runs) { SteadySeconds = steadySeconds, Workloads = workloads, Systems = systems };
         return true;
     }
 }

@@ -44,4 +44,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4056, Level = LogLevel.Warning, Message = "Message of run {RunId} could not be updated")]
     public static partial void MessageUpdateFailed(ILogger logger, string runId, Exception exception);
+
+    [LoggerMessage(EventId = 4057, Level = LogLevel.Warning, Message = "Run {RunId} stopped in process; handed to the runs queue")]
+    public static partial void InProcessRunHandedBack(ILogger logger, string runId, Exception exception);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Debug, Message = "Run path compiled ahead: {Methods} methods in {ElapsedMs} ms")]
+    public static partial void WarmedUp(ILogger logger, int methods, long elapsedMs);
 }

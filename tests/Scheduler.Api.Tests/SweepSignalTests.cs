@@ -1,3 +1,4 @@
+using Scheduler.Core.Dispatch;
 using Scheduler.Server.Sweep;
 
 namespace Scheduler.Api.Tests;
@@ -39,5 +40,37 @@ public sealed class SweepSignalTests
         signal.Kick();
 
         Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task KickFor_DueAfterTheCurrentWaitEnds_LeavesTheWaiterAsleep()
+    {
+        var signal = new SweepSignal(new SweepOptions { DispatchAhead = TimeSpan.FromMilliseconds(250) });
+        var waiting = signal.WaitAsync(TimeSpan.FromMilliseconds(500), CancellationToken.None);
+
+        signal.KickFor(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1));
+
+        Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task KickFor_DueBeforeTheCurrentWaitEnds_WakesTheWaiter()
+    {
+        var signal = new SweepSignal(new SweepOptions { DispatchAhead = TimeSpan.FromMilliseconds(250) });
+        var waiting = signal.WaitAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        signal.KickFor(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
+
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task KickFor_WhileTheLoopSweeps_WakesItAfterwards()
+    {
+        var signal = new SweepSignal(new SweepOptions { DispatchAhead = TimeSpan.FromMilliseconds(250) });
+
+        signal.KickFor(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1));
+
+        Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
     }
 }

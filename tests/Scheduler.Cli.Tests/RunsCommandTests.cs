@@ -61,7 +61,9 @@ public sealed class RunsCommandTests(CliFixture fixture)
             () => fixture.Host.GetAsync($"api/runs/cli-cancel/{Uri.EscapeDataString(runId)}"),
             run => run?["status"]?.GetValue<string>() == "Canceled",
             TimeSpan.FromSeconds(30), "the run to end canceled");
-        Assert.Equal(1, final["attemptCount"]!.GetValue<int>());
+        // The attempt running when the cancel arrived is the last one: it is interrupted and no retry follows.
+        Assert.Equal(result.Json["inFlightAttempt"]!.GetValue<int>(), final["attemptCount"]!.GetValue<int>());
+        Assert.Equal("Canceled", final["attempts"]!.AsArray()[^1]!["status"]!.GetValue<string>());
     }
 
     [Fact]

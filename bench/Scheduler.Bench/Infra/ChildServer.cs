@@ -23,7 +23,10 @@ internal sealed class ChildServer : IAsyncDisposable
     public Uri BaseAddress { get; }
     public int Pid => process.Id;
 
-    public static async Task<ChildServer> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    public static Task<ChildServer> StartAsync(IReadOnlyDictionary<string, string?> settings) => StartAsync(settings, "serve", "api/health");
+
+    /// <summary>Starts <c>Scheduler.Bench {mode}</c> and waits until <paramref name="readyPath"/> answers 2xx.</summary>
+    public static async Task<ChildServer> StartAsync(IReadOnlyDictionary<string, string?> settings, string mode, string readyPath)
     {
         var port = FreePort.Next();
         var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
@@ -35,7 +38,7 @@ internal sealed class ChildServer : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Scheduler.Bench.dll"));
-        info.ArgumentList.Add("serve");
+        info.ArgumentList.Add(mode);
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -51,8 +54,8 @@ internal sealed class ChildServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await child.WaitReadyAsync();
-        Report.Line($"Server process {process.Id} listening on {child.BaseAddress}");
+        await child.WaitReadyAsync(readyPath);
+        Report.Line($"{mode} process {process.Id} listening on {child.BaseAddress}");
         return child;
     }
 
@@ -130,7 +133,7 @@ internal sealed class ChildServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitReadyAsync()
+    private async Task WaitReadyAsync(string readyPath)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
@@ -143,7 +146,7 @@ internal sealed class ChildServer : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync("api/health");
+                using var response = await http.GetAsync(readyPath);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -156,7 +159,7 @@ internal sealed class ChildServer : IAsyncDisposable
 
             if (clock.Elapsed > StartTimeout)
             {
-                throw new InvalidOperationException($"The Server did not answer /api/health within {StartTimeout}:{Environment.NewLine}{Output}");
+                throw new InvalidOperationException($"The child did not answer /{readyPath} within {StartTimeout}:{Environment.NewLine}{Output}");
             }
 
             await Task.Delay(250);

@@ -44,6 +44,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SlotAllocator>();
         services.TryAddSingleton<JobAdvancer>();
         services.TryAddSingleton<SkippedRuns>();
+        // Hosts that run runs in process register their own launcher; the default sends every run through the queue.
+        services.TryAddSingleton<IRunLauncher, QueueOnlyRunLauncher>();
         services.TryAddSingleton<OccurrenceDispatcher>();
         services.TryAddSingleton<Sweeper>();
         services.TryAddSingleton<JobService>();
@@ -52,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<AttemptRunner>();
         services.TryAddSingleton<AttemptStep>();
         services.TryAddSingleton<RunProcessor>();
+        services.TryAddSingleton<LaunchedRunProcessor>();
         return services;
     }
 

@@ -6,13 +6,13 @@ using Scheduler.Core.Telemetry;
 namespace Scheduler.Core.Dispatch;
 
 /// <summary>Handles one due row: checks it is current, applies misfire and overlap policies, takes a slot, inserts the run,
-/// sends the message with a visibility delay of due - now, and advances the job.</summary>
-public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSender sender, SlotAllocator allocator, JobAdvancer advancer, SkippedRuns skipped, RunEvents events, SweepOptions options)
+/// starts it (in process when the host can, else by a queue message with a visibility delay of due - now), and advances the job.</summary>
+public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSender sender, IRunLauncher launcher, SlotAllocator allocator, JobAdvancer advancer, SkippedRuns skipped, RunEvents events, SweepOptions options)
 {
     internal async Task<RowOutcome> DispatchAsync(DueEntry row, SweepContext sweep, bool admitted, CancellationToken cancellationToken)
     {
         var now = sweep.NowUtc;
-        if (row.DueUtc > now + options.Lookahead)
+        if (row.DueUtc > now + options.DispatchWindow)
         {
             return RowOutcome.NotYet;
         }
@@ -79,10 +79,15 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
             return RowOutcome.AlreadyDispatched;
         }
 
-        var delay = row.DueUtc > now ? row.DueUtc - now : TimeSpan.Zero;
-        await sender.SendAsync(new RunMessage(job.Id, runId), delay, cancellationToken).ConfigureAwait(false);
-        SchedulerTelemetry.Dispatched.Add(1);
         events.StatusChanged(run, RunStatus.Queued, 0);
+        // In process when the host can (no queue round trip, no poll); the run row holds the slot, whose lease recovers it after a crash.
+        if (inserted.ETag is null || !launcher.TryLaunch(run with { ETag = inserted.ETag }))
+        {
+            var delay = row.DueUtc > now ? row.DueUtc - now : TimeSpan.Zero;
+            await sender.SendAsync(new RunMessage(job.Id, runId), delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        SchedulerTelemetry.Dispatched.Add(1);
         if (!manual)
         {
             await advancer.AdvanceAsync(job, resumeAfter, runId, now, cancellationToken).ConfigureAwait(false);

@@ -67,6 +67,13 @@ public sealed class SlotAllocator(ISlotStore slots, IRunStore runs, IRunSender s
             var stillHolds = run is { Slot: { } hold } && !run.Status.IsTerminal() && hold.Lane == slot.Lane && hold.Number == slot.Number;
             if (!stillHolds)
             {
+                if (run is not null && !run.Status.IsTerminal())
+                {
+                    // Unfinished but no longer holding it: a run launched in process may have stopped between its attempt's write
+                    // and its resume message. A second message is always safe.
+                    await sender.SendAsync(new RunMessage(run.JobId, runId), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                }
+
                 var cleared = await slots.ClearAsync(slot, cancellationToken).ConfigureAwait(false);
                 lane.Settle(cleared.Done ? slot with { RunId = null, LeaseUntilUtc = null, ETag = cleared.ETag } : slot);
                 Log.SlotRepaired(logger, slot.Lane, slot.Number, runId);

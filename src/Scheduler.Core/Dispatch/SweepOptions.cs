@@ -7,6 +7,12 @@ public sealed class SweepOptions
     public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>How far ahead occurrences are dispatched with a visibility delay; at least the tick so nothing starts late.</summary>
     public TimeSpan Lookahead { get; set; } = TimeSpan.FromSeconds(7);
+    /// <summary>How long before its due time a run takes its slot and starts (waiting in process or as a delayed message);
+    /// null: the whole <see cref="Lookahead"/>, which a host whose sweep only runs on a timer needs. A host that wakes its sweep
+    /// at the next due row (the Server) keeps it short, so runs waiting for their time do not hold the budget.</summary>
+    public TimeSpan? DispatchAhead { get; set; }
+    /// <summary>The effective <see cref="DispatchAhead"/>.</summary>
+    public TimeSpan DispatchWindow => DispatchAhead ?? Lookahead;
     /// <summary>The cursor never passes the bucket of now minus this lag.</summary>
     public TimeSpan CursorLag { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>Due rows read per sweep.</summary>
@@ -20,9 +26,9 @@ public sealed class SweepOptions
 
     public void Validate()
     {
-        if (Tick <= TimeSpan.Zero || Lookahead < Tick || MaxRowsPerSweep < 1 || Parallelism < 1 || LeaseGrace <= TimeSpan.Zero || PendingGrace <= TimeSpan.Zero || CursorLag < TimeSpan.FromMinutes(1))
+        if (Tick <= TimeSpan.Zero || Lookahead < Tick || DispatchAhead < TimeSpan.Zero || DispatchAhead > Lookahead || MaxRowsPerSweep < 1 || Parallelism < 1 || LeaseGrace <= TimeSpan.Zero || PendingGrace <= TimeSpan.Zero || CursorLag < TimeSpan.FromMinutes(1))
         {
-            throw new InvalidOperationException("Scheduler:Sweep needs Tick > 0, Lookahead >= Tick, MaxRowsPerSweep >= 1, Parallelism >= 1, LeaseGrace > 0, PendingGrace > 0 and CursorLag >= 1 minute.");
+            throw new InvalidOperationException("Scheduler:Sweep needs Tick > 0, Lookahead >= Tick, 0 <= DispatchAhead <= Lookahead, MaxRowsPerSweep >= 1, Parallelism >= 1, LeaseGrace > 0, PendingGrace > 0 and CursorLag >= 1 minute.");
         }
     }
 }

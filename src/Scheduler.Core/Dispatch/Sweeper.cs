@@ -13,6 +13,10 @@ namespace Scheduler.Core.Dispatch;
 /// run ids are deterministic and every write is conditional.</remarks>
 public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator allocator, OccurrenceDispatcher dispatcher, TimeProvider time, SweepOptions options, ILogger<Sweeper> logger)
 {
+    /// <summary>Rows read beyond the free slots of the known lanes: room for rows that take no slot (stale, skipped, held, not yet
+    /// due) and for lanes that are not configured.</summary>
+    internal const int ReadSlack = 128;
+
     public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
     {
         using var activity = SchedulerTelemetry.Source.StartActivity("sweep");
@@ -28,9 +32,13 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
             return new SweepReport(0, new Dictionary<RowOutcome, int>(), from, Paused: true);
         }
 
-        var rows = await due.ReadAsync(from, DueBuckets.Of(now + options.Lookahead), options.MaxRowsPerSweep, cancellationToken).ConfigureAwait(false);
+        // The default and configured lanes are loaded first (always: their expired slots are repaired even when nothing is due),
+        // so that the read can stop near what they can admit: a backlog behind full lanes is not read again at every sweep.
+        var lanes = await LoadLanesAsync(settings.Lanes.Keys.Append(JobDefinition.DefaultLane), settings, [], cancellationToken).ConfigureAwait(false);
+        var limit = (int)Math.Min(options.MaxRowsPerSweep, lanes.Values.Sum(l => (long)l.FreeCount(now)) + ReadSlack);
+        var rows = await due.ReadAsync(from, DueBuckets.Of(now + options.Lookahead), limit, cancellationToken).ConfigureAwait(false);
         var ordered = rows.OrderBy(r => r.DueUtc).ThenByDescending(r => r.Priority).ToList();
-        var sweep = new SweepContext(now, settings, await LoadLanesAsync(ordered, settings, cancellationToken).ConfigureAwait(false));
+        var sweep = new SweepContext(now, settings, await LoadLanesAsync(ordered.Select(r => r.Lane), settings, lanes, cancellationToken).ConfigureAwait(false));
         var outcomes = new ConcurrentDictionary<DueEntry, RowOutcome>();
         await DispatchAsync(ordered, Admit(ordered, sweep), sweep, outcomes, cancellationToken).ConfigureAwait(false);
         // Rows admitted but found stale, skipped or held took no slot: give the slots still free to throttled rows, in the same order.
@@ -43,7 +51,8 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
         await due.RemoveAsync(sweep.ToRemove.ToList(), cancellationToken).ConfigureAwait(false);
         var left = outcomes.Where(o => o.Value is RowOutcome.Throttled or RowOutcome.Held or RowOutcome.NotYet or RowOutcome.Pending).Select(o => o.Key.Bucket);
         var nextCursor = left.Aggregate(DueBuckets.Of(now - options.CursorLag), DueBuckets.Min);
-        if (rows.Count >= options.MaxRowsPerSweep)
+        var truncated = rows.Count >= limit;
+        if (truncated)
         {
             nextCursor = DueBuckets.Min(nextCursor, rows[^1].Bucket);
         }
@@ -52,18 +61,18 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
         var throttled = outcomes.Count(o => o.Value == RowOutcome.Throttled && o.Key.DueUtc <= now);
         await config.SetSweepStateAsync(new SweepState(nextCursor, now, throttled), cancellationToken).ConfigureAwait(false);
         Record(sweep, tally, throttled, time.GetElapsedTime(started), activity);
-        return new SweepReport(rows.Count, tally, nextCursor, Paused: false);
+        var nextDue = outcomes.Where(o => o.Value == RowOutcome.NotYet).Select(o => (DateTimeOffset?)o.Key.DueUtc).Min();
+        return new SweepReport(rows.Count, tally, nextCursor, Paused: false) { NextDueUtc = nextDue, Truncated = truncated };
     }
 
     private Task DispatchAsync(IEnumerable<DueEntry> rows, HashSet<DueEntry> admitted, SweepContext sweep, ConcurrentDictionary<DueEntry, RowOutcome> outcomes, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
             outcomes[row] = await dispatcher.DispatchAsync(row, sweep, admitted.Contains(row), ct).ConfigureAwait(false));
 
-    private async Task<IReadOnlyDictionary<string, LaneSlots>> LoadLanesAsync(IEnumerable<DueEntry> rows, SchedulerConfig settings, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, LaneSlots>> LoadLanesAsync(IEnumerable<string> wanted, SchedulerConfig settings, Dictionary<string, LaneSlots> loaded, CancellationToken cancellationToken)
     {
-        var lanes = new Dictionary<string, LaneSlots>(StringComparer.Ordinal);
-        // The default and configured lanes are always loaded, so their expired slots are repaired even when nothing in them is due.
-        foreach (var lane in rows.Select(r => r.Lane).Append(JobDefinition.DefaultLane).Concat(settings.Lanes.Keys).Distinct(StringComparer.Ordinal))
+        var lanes = new Dictionary<string, LaneSlots>(loaded, StringComparer.Ordinal);
+        foreach (var lane in wanted.Distinct(StringComparer.Ordinal).Where(l => !lanes.ContainsKey(l)))
         {
             lanes[lane] = await allocator.LoadAsync(lane, settings.BudgetOf(lane), cancellationToken).ConfigureAwait(false);
         }
@@ -76,7 +85,7 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
     {
         var free = sweep.Lanes.ToDictionary(l => l.Lane, l => l.FreeCount(sweep.NowUtc), StringComparer.Ordinal);
         var admitted = new HashSet<DueEntry>();
-        foreach (var row in ordered.Where(r => r.DueUtc <= sweep.NowUtc + options.Lookahead))
+        foreach (var row in ordered.Where(r => r.DueUtc <= sweep.NowUtc + options.DispatchWindow))
         {
             if (free[row.Lane] > 0)
             {

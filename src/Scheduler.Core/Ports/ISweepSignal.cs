@@ -4,4 +4,8 @@ namespace Scheduler.Core.Ports;
 public interface ISweepSignal
 {
     void Kick();
+
+    /// <summary>An occurrence due at <paramref name="dueUtc"/> was indexed. A host whose sweep wakes at the next due row only
+    /// needs waking when this one is sooner than that; by default, a plain kick.</summary>
+    void KickFor(DateTimeOffset dueUtc) => Kick();
 }

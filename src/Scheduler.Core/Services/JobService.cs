@@ -130,7 +130,7 @@ public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator valid
         await due.AddAsync(DueEntryFactory.Scheduled(job, next, job.ScheduleVersion, now), cancellationToken).ConfigureAwait(false);
         if (next <= now + sweep.Lookahead)
         {
-            signal.Kick();
+            signal.KickFor(next);
         }
     }
 

@@ -14,7 +14,12 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
 
     /// <summary>The step, starting from the run as the caller last saw it (saves a read; its ETag guards every write,
     /// so a stale copy only costs a deferral and a fresh read). Returns the run as stored afterwards when known.</summary>
-    public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, CancellationToken cancellationToken)
+    public Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, CancellationToken cancellationToken) =>
+        ExecuteAsync(request, known, null, cancellationToken);
+
+    /// <summary>As above; <paramref name="beforeSlotRelease"/> sees the outcome once the attempt is recorded and before its slot
+    /// is given back, while the slot still anchors the run's recovery (a run without a queue message makes its resume durable there).</summary>
+    public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, Func<AttemptOutcome, CancellationToken, Task>? beforeSlotRelease, CancellationToken cancellationToken)
     {
         var run = known ?? await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false);
         if (run is null)
@@ -89,6 +94,11 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
 
         events.StatusChanged(running, RunStatus.Running, request.Attempt);
         var (outcome, stored) = await runner.RunAsync(running with { ETag = marked.ETag }, request.Attempt, cancellationToken).ConfigureAwait(false);
+        if (beforeSlotRelease is not null)
+        {
+            await beforeSlotRelease(outcome, cancellationToken).ConfigureAwait(false);
+        }
+
         await slots.ReleaseAsync(hold, run.RunId, cancellationToken).ConfigureAwait(false);
         return new AttemptStepResult(outcome, stored);
     }

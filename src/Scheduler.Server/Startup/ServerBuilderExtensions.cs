@@ -3,6 +3,7 @@ using Scheduler.Api.Auth;
 using Scheduler.Api.Dashboard;
 using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
+using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 using Scheduler.Server.Sweep;
 using Scheduler.Server.Telemetry;
@@ -22,6 +23,8 @@ public static class ServerBuilderExtensions
 
         services.AddSchedulerEngine(builder.Configuration);
 
+        // The Server's sweep wakes at the next due row, so a run takes its slot just before it is due, not a lookahead ahead.
+        services.PostConfigure<SweepOptions>(o => o.DispatchAhead ??= SweepService.DefaultDispatchAhead);
         services.AddSingleton<SweepSignal>();
         services.AddSingleton<ISweepSignal>(sp => sp.GetRequiredService<SweepSignal>());
         services.AddSingleton<LocalApiKey>();
@@ -29,13 +32,19 @@ public static class ServerBuilderExtensions
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.AddSingleton<RunMessageProcessor>();
+        services.AddSingleton<InProcessRuns>();
+        services.AddSingleton<IRunLauncher>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.InProcessRuns > 0
+            ? sp.GetRequiredService<InProcessRuns>() : new QueueOnlyRunLauncher());
 
         // Started in this order: storage exists before the sweep and the worker touch it.
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<SweepService>();
         services.AddHostedService<RunWorker>();
+        // Stopped before the worker (hosted services stop in reverse): runs it hands back reach a queue still served.
+        services.AddHostedService(sp => sp.GetRequiredService<InProcessRuns>());
         services.AddHostedService<PoisonMonitor>();
         services.AddHostedService<StartupBanner>();
+        services.AddHostedService<RunPathWarmup>();
         return builder;
     }
 

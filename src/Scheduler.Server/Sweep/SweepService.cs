@@ -8,6 +8,9 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long before its due time a run takes its slot on the Server: room for the dispatch's storage calls.</summary>
+    public static readonly TimeSpan DefaultDispatchAhead = TimeSpan.FromMilliseconds(250);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
@@ -17,9 +20,10 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
             {
                 var report = await sweeper.SweepAsync(stoppingToken).ConfigureAwait(false);
                 failures = 0;
+                signal.SetBacklog(report.Count(RowOutcome.Throttled) > 0);
                 // A full read that dispatched means more due rows may wait behind it: sweep again without waiting for the
                 // tick. A full read that dispatched nothing (all throttled or not yet due) waits, or the loop would spin.
-                var wait = report.RowsRead >= options.MaxRowsPerSweep && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : options.Tick;
+                var wait = report.Truncated && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : UntilNextDue(report);
                 await signal.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -44,6 +48,18 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
                 }
             }
         }
+    }
+
+    /// <summary>The tick, or less when a row read is due sooner: the sweep wakes as it enters the dispatch window.</summary>
+    private TimeSpan UntilNextDue(SweepReport report)
+    {
+        if (report.NextDueUtc is not { } next)
+        {
+            return options.Tick;
+        }
+
+        var wait = next - options.DispatchWindow - time.GetUtcNow();
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait < options.Tick ? wait : options.Tick;
     }
 
     internal static TimeSpan Backoff(int failures, TimeSpan tick)

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 
 namespace Scheduler.Server.Sweep;
@@ -12,7 +13,47 @@ public sealed class SweepSignal : ISweepSignal
         SingleReader = true,
     });
 
+    private readonly TimeSpan window;
+    private volatile bool backlog;
+    // UTC ticks at which the loop's current wait ends; long.MinValue while it sweeps.
+    private long waitingUntil = long.MinValue;
+
+    public SweepSignal()
+    {
+    }
+
+    public SweepSignal(SweepOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        window = options.DispatchWindow;
+    }
+
     public void Kick() => kicks.Writer.TryWrite(true);
+
+    /// <summary>Kicks only when the occurrence must be dispatched before the loop's current wait ends: at 20 new jobs a second,
+    /// a sweep per job would cost more storage calls than the runs themselves.</summary>
+    public void KickFor(DateTimeOffset dueUtc)
+    {
+        var until = Interlocked.Read(ref waitingUntil);
+        if (until != long.MinValue && (dueUtc - window).UtcTicks >= until)
+        {
+            return;
+        }
+
+        Kick();
+    }
+
+    /// <summary>A run gave its slot back: sweep now if the last sweep left due rows waiting for a slot.</summary>
+    public void SlotFreed()
+    {
+        if (backlog)
+        {
+            Kick();
+        }
+    }
+
+    /// <summary>Set by the sweep loop after each sweep: whether due rows are waiting for a slot.</summary>
+    public void SetBacklog(bool waiting) => backlog = waiting;
 
     /// <summary>Waits for a kick or for <paramref name="timeout"/>; true when kicked.</summary>
     public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -28,6 +69,7 @@ public sealed class SweepSignal : ISweepSignal
         }
 
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Interlocked.Exchange(ref waitingUntil, (DateTimeOffset.UtcNow + timeout).UtcTicks);
         wait.CancelAfter(timeout);
         try
         {
@@ -37,6 +79,10 @@ public sealed class SweepSignal : ISweepSignal
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return false;
+        }
+        finally
+        {
+            Interlocked.Exchange(ref waitingUntil, long.MinValue);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Scheduler.Server.Sweep;
 using Scheduler.Storage.Queues;
 
 namespace Scheduler.Server.Worker;
@@ -7,7 +8,7 @@ namespace Scheduler.Server.Worker;
 /// <summary>Receives run messages and processes them with bounded parallelism. A finished run deletes its message, a
 /// suspended one hides it until the run resumes, a failing one is retried and poisoned after <see cref="WorkerOptions.MaxFailures"/>.
 /// On shutdown it stops receiving, lets runs in flight finish within the host's shutdown timeout and hands back the rest.</summary>
-public sealed class RunWorker(RunQueueReceiver queue, RunMessageProcessor processor, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunWorker> logger)
+public sealed class RunWorker(RunQueueReceiver queue, RunMessageProcessor processor, SweepSignal signal, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -122,6 +123,7 @@ public sealed class RunWorker(RunQueueReceiver queue, RunMessageProcessor proces
             {
                 inFlight.TryRemove(key, out _);
                 slots.Release();
+                signal.SlotFreed();
                 done.SetResult();
             }
         });

@@ -7,6 +7,8 @@ public sealed class WorkerOptions
 
     /// <summary>Runs processed at once.</summary>
     public int Parallelism { get; set; } = 16;
+    /// <summary>Runs this Server's sweep dispatched that it runs in its own process at once (0: every run goes through the queue).</summary>
+    public int InProcessRuns { get; set; } = 256;
     /// <summary>Wait between receives while the queue is empty.</summary>
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
     /// <summary>How long a received message stays hidden; renewed while its run is processed.</summary>
@@ -23,6 +25,11 @@ public sealed class WorkerOptions
         if (Parallelism is < 1 or > 256)
         {
             yield return "Scheduler:Worker:Parallelism must be between 1 and 256.";
+        }
+
+        if (InProcessRuns is < 0 or > 4096)
+        {
+            yield return "Scheduler:Worker:InProcessRuns must be between 0 and 4096.";
         }
 
         if (IdlePollInterval <= TimeSpan.Zero || IdlePollInterval > TimeSpan.FromMinutes(1))

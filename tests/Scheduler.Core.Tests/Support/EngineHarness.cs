@@ -28,7 +28,7 @@ public sealed class EngineHarness
         Allocator = new SlotAllocator(Slots, Runs, Sender, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
         Advancer = new JobAdvancer(Jobs, Due);
         Skipped = new SkippedRuns(Runs, Events, NullLogger<SkippedRuns>.Instance);
-        Dispatcher = new OccurrenceDispatcher(Jobs, Runs, Sender, Allocator, Advancer, Skipped, Events, SweepOptions);
+        Dispatcher = new OccurrenceDispatcher(Jobs, Runs, Sender, Launcher, Allocator, Advancer, Skipped, Events, SweepOptions);
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Validator = new JobValidator(new HashSet<string>(StringComparer.Ordinal) { TargetKinds.Http, TargetKinds.Queue }, []);
         JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions);
@@ -37,6 +37,7 @@ public sealed class EngineHarness
         Finalizer = new RunFinalizer(Runs, Allocator, Events, Time);
         AttemptStep = new AttemptStep(Runs, Config, Allocator, Runner, Events, Time, RunOptions, SweepOptions);
         Processor = new RunProcessor(Finalizer, AttemptStep, Runs, Time, RunOptions);
+        Launched = new LaunchedRunProcessor(Finalizer, AttemptStep, Sender, Time);
         Canceller = new RunCanceller(Runs, Allocator, Events, Time);
     }
 
@@ -51,6 +52,8 @@ public sealed class EngineHarness
     public InMemoryConfigStore Config { get; } = new();
     public RecordingRunSender Sender { get; } = new();
     public RecordingSweepSignal Signal { get; } = new();
+    /// <summary>Sends every run through the queue unless a test swaps in one that launches in process.</summary>
+    public SwitchableLauncher Launcher { get; } = new();
     public FakeExecutor Executor { get; }
 
     public RunEvents Events { get; }
@@ -66,6 +69,7 @@ public sealed class EngineHarness
     public RunFinalizer Finalizer { get; }
     public AttemptStep AttemptStep { get; }
     public RunProcessor Processor { get; }
+    public LaunchedRunProcessor Launched { get; }
     public RunCanceller Canceller { get; }
 
     public DateTimeOffset Now => Time.GetUtcNow();

@@ -33,6 +33,12 @@ public sealed class EngineHost(StorageOptions storage, IReadOnlyDictionary<strin
             ["Scheduler:Worker:IdlePollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (!background)
+        {
+            // The test drives the sweep and the processor itself: runs must go through the queue, not into this process.
+            values["Scheduler:Worker:InProcessRuns"] = "0";
+        }
+
         foreach (var (key, value) in settings)
         {
             values[key] = value;

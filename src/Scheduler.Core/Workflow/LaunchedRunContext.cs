@@ -1,0 +1,71 @@
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+
+namespace Scheduler.Core.Workflow;
+
+/// <summary>The <see cref="IRunContext"/> of a run launched in process by the sweep that dispatched it: it starts from the run
+/// as just inserted (no read), waits in process until the run is due, and hands anything later to the runs queue.</summary>
+/// <remarks>The run has no queue message while it runs here: its slot (lease = start + timeout + grace) is its recovery path.
+/// Before a retry gives the slot back, the resume message is sent, so the run is never without a durable way back.</remarks>
+internal sealed class LaunchedRunContext(Run launched, RunFinalizer finalizer, AttemptStep attempts, IRunSender sender, TimeProvider time, CancellationToken cancellationToken) : IRunContext
+{
+    private Run? current;
+    private bool attempted;
+    private DateTimeOffset? resumeSentFor;
+
+    public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    public async Task<AttemptOutcome> ExecuteAttempt(AttemptRequest request)
+    {
+        // The first attempt starts from the run as inserted; later ones from what the previous step stored (null: read it).
+        var known = attempted ? current : launched;
+        attempted = true;
+        var result = await attempts.ExecuteAsync(request, known, BeforeSlotReleaseAsync, cancellationToken).ConfigureAwait(false);
+        current = result.Run;
+        return result.Outcome;
+    }
+
+    public async Task WaitUntil(DateTimeOffset instant)
+    {
+        if (instant <= UtcNow)
+        {
+            return;
+        }
+
+        if (!attempted)
+        {
+            // The wait until due: the sweep launches at most its dispatch window ahead, and the held slot covers a crash meanwhile.
+            // A timer may fire a little before the wall clock reaches the instant: wait until the clock says so.
+            for (var left = instant - UtcNow; left > TimeSpan.Zero; left = instant - UtcNow)
+            {
+                await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (resumeSentFor is null)
+        {
+            await sender.SendAsync(new RunMessage(launched.JobId, launched.RunId), instant - UtcNow, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new RunSuspendedException(launched.RunId, resumeSentFor ?? instant);
+    }
+
+    /// <summary>No history to shorten here: a long wait goes through the queue instead.</summary>
+    public bool TryContinueAsNew(RunStart restart) => false;
+
+    public Task<RunOutcome> Finalize(FinalizeRequest request) => finalizer.FinalizeAsync(request, attempted ? current : launched, cancellationToken);
+
+    private async Task BeforeSlotReleaseAsync(AttemptOutcome outcome, CancellationToken token)
+    {
+        if (outcome.Kind != AttemptOutcomeKind.Retrying)
+        {
+            return;
+        }
+
+        var backoff = outcome.WaitFor ?? TimeSpan.Zero;
+        await sender.SendAsync(new RunMessage(launched.JobId, launched.RunId), backoff, token).ConfigureAwait(false);
+        resumeSentFor = UtcNow + backoff;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Workflow;
+using Scheduler.Server.Sweep;
+
+namespace Scheduler.Server.Worker;
+
+/// <summary>Runs the runs this Server's sweep dispatched in its own process, up to <see cref="WorkerOptions.InProcessRuns"/> at once:
+/// no queue send, receive, visibility renewal or delete per run, and no poll between dispatch and start. A finished run wakes
+/// the sweep when rows wait for a slot, so freed capacity is used at once. On shutdown, runs still going are handed to the queue.</summary>
+public sealed class InProcessRuns(LaunchedRunProcessor processor, SweepSignal signal, IOptions<WorkerOptions> options, ILogger<InProcessRuns> logger)
+    : IRunLauncher, IHostedService, IDisposable
+{
+    private readonly int capacity = options.Value.InProcessRuns;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<string, Task> running = new(StringComparer.Ordinal);
+    private int count;
+    private int disposed;
+
+    public bool TryLaunch(Run run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (Volatile.Read(ref disposed) != 0 || stopping.IsCancellationRequested || Interlocked.Increment(ref count) > capacity)
+        {
+            Interlocked.Decrement(ref count);
+            return false;
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        running[run.RunId] = done.Task;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunAsync(run).ConfigureAwait(false);
+            }
+            finally
+            {
+                running.TryRemove(run.RunId, out _);
+                Interlocked.Decrement(ref count);
+                signal.SlotFreed();
+                done.SetResult();
+            }
+        });
+        return true;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref disposed) != 0)
+        {
+            // The container disposed it first (a host torn down without a graceful stop): nothing is left to hand back.
+            return;
+        }
+
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(running.Values).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+        }
+    }
+
+#pragma warning disable CA1031 // A failure here must not lose the run: it goes back to the queue, and failing that the slot lease recovers it.
+    private async Task RunAsync(Run run)
+    {
+        try
+        {
+            await processor.RunAsync(run, stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.InProcessRunHandedBack(logger, run.RunId, ex);
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                await processor.HandBackAsync(run, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception sendFailed)
+            {
+                Log.MessageUpdateFailed(logger, run.RunId, sendFailed);
+            }
+        }
+    }
+#pragma warning restore CA1031
+}
