@@ -18,6 +18,7 @@ internal static class Program
         (MemoryUse.Name, MemoryUse.RunAsync),
         (PeersScenario.Name, PeersScenario.RunAsync),
         (Chaos.Name, Chaos.RunAsync),
+        (DurableVsServer.Name, DurableVsServer.RunAsync),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -16,13 +16,17 @@ internal sealed class StorageOps : IObserver<DiagnosticListener>, IObserver<KeyV
     private readonly int tablePort;
     private readonly int queuePort;
     private readonly string tablePrefix;
+    private readonly string? excludedPrefix;
     private readonly IDisposable all;
 
-    public StorageOps(int tablePort, int queuePort, string tablePrefix)
+    /// <param name="excludedPrefix">Tables and queues whose names start with it are not counted (a Durable task hub's own);
+    /// batches name no table and are always counted.</param>
+    public StorageOps(int tablePort, int queuePort, string tablePrefix, string? excludedPrefix = null)
     {
         this.tablePort = tablePort;
         this.queuePort = queuePort;
         this.tablePrefix = tablePrefix;
+        this.excludedPrefix = excludedPrefix;
         all = DiagnosticListener.AllListeners.Subscribe(this);
     }
 
@@ -93,6 +97,11 @@ internal sealed class StorageOps : IObserver<DiagnosticListener>, IObserver<KeyV
 
         var segments = Uri.UnescapeDataString(uri.AbsolutePath).Trim('/').Split('/');
         var rest = segments.Skip(1).ToArray(); // segments[0] is the account
+        if (excludedPrefix is not null && rest.Length > 0 && rest[0].StartsWith(excludedPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var method = request.Method.Method;
         if (uri.Port == tablePort)
         {

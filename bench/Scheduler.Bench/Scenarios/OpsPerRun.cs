@@ -25,25 +25,7 @@ internal static class OpsPerRun
     public static async Task RunAsync(BenchArgs args)
     {
         Report.Heading($"{Name}: storage operations per run (no-op HTTP sink on loopback; submit not counted)");
-        await using var azurite = await BenchAzurite.StartAsync();
-        await using var sink = await NoopSink.StartAsync();
-        var app = ServerComposition.Build(ServerComposition.BaseSettings(azurite));
-        await using var _ = app;
-        var services = app.Services;
-        await ServerComposition.EnsureStorageAsync(services);
-        await services.GetRequiredService<IConfigStore>().PutAsync(new SchedulerConfig { DefaultLaneConcurrency = 64 }, CancellationToken.None);
-        using var ops = azurite.NewOpsCounter();
-        var bench = new Bench(services, ops, sink);
-
-        // Warm-up (JIT, connections, the sweep state row, slot rows 0..19 inserted once): not reported.
-        await bench.CaseAsync("warm-up", 20, recurring: false);
-        var cases = new List<CaseResult>
-        {
-            await bench.CaseAsync("1 once job", 1, recurring: false),
-            await bench.CaseAsync("1 recurring job (interval 1 h)", 1, recurring: true),
-            await bench.CaseAsync("20 once jobs due at once", 20, recurring: false),
-        };
-
+        var cases = await MeasureAsync();
         Report.Heading($"{Name}: per-run storage operations (sweep share = sweep with the rows - idle sweep, divided by the runs)");
         var opNames = cases.SelectMany(c => c.SweepPerRun.Keys.Concat(c.WorkerPerRun.Keys)).Distinct().Order(StringComparer.Ordinal).ToList();
         Report.Table(
@@ -65,6 +47,29 @@ internal static class OpsPerRun
             ]));
         Report.Line("fixed per sweep (idle, paid every tick whatever runs): " + string.Join(", ", cases[0].IdleSweep.Select(kv => $"{kv.Key} {kv.Value}")));
         Report.Write(Name, new { target = Target, cases });
+    }
+
+    /// <summary>The cases over their own fresh Azurite (also the Server's side of the durable scenario).</summary>
+    internal static async Task<IReadOnlyList<CaseResult>> MeasureAsync()
+    {
+        await using var azurite = await BenchAzurite.StartAsync();
+        await using var sink = await NoopSink.StartAsync();
+        var app = ServerComposition.Build(ServerComposition.BaseSettings(azurite));
+        await using var _ = app;
+        var services = app.Services;
+        await ServerComposition.EnsureStorageAsync(services);
+        await services.GetRequiredService<IConfigStore>().PutAsync(new SchedulerConfig { DefaultLaneConcurrency = 64 }, CancellationToken.None);
+        using var ops = azurite.NewOpsCounter();
+        var bench = new Bench(services, ops, sink);
+
+        // Warm-up (JIT, connections, the sweep state row, slot rows 0..19 inserted once): not reported.
+        await bench.CaseAsync("warm-up", 20, recurring: false);
+        return
+        [
+            await bench.CaseAsync("1 once job", 1, recurring: false),
+            await bench.CaseAsync("1 recurring job (interval 1 h)", 1, recurring: true),
+            await bench.CaseAsync("20 once jobs due at once", 20, recurring: false),
+        ];
     }
 
     private static string Fmt(double value) => value == Math.Floor(value) ? Report.N(value) : Report.N(value, 2);

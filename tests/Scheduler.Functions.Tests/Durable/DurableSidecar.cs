@@ -1,4 +1,9 @@
 using System.Net;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
@@ -28,9 +33,11 @@ public sealed class DurableSidecar : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
-    public static async Task<DurableSidecar> StartAsync(DurableBackend backend, string storageConnectionString, string hubName, TimeSpan maxQueuePollingInterval)
+    /// <param name="storagePolicy">When set, a pipeline policy per service added to the backend's storage clients.</param>
+    public static async Task<DurableSidecar> StartAsync(DurableBackend backend, string storageConnectionString, string hubName, TimeSpan maxQueuePollingInterval,
+        Func<string, HttpPipelinePolicy>? storagePolicy = null)
     {
-        var service = await CreateServiceAsync(backend, storageConnectionString, hubName, maxQueuePollingInterval).ConfigureAwait(false);
+        var service = await CreateServiceAsync(backend, storageConnectionString, hubName, maxQueuePollingInterval, storagePolicy).ConfigureAwait(false);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
@@ -44,7 +51,8 @@ public sealed class DurableSidecar : IAsyncDisposable
         return new DurableSidecar(app, service, GrpcChannel.ForAddress(app.Urls.First()));
     }
 
-    private static async Task<IOrchestrationService> CreateServiceAsync(DurableBackend backend, string connectionString, string hubName, TimeSpan pollingInterval)
+    private static async Task<IOrchestrationService> CreateServiceAsync(DurableBackend backend, string connectionString, string hubName, TimeSpan pollingInterval,
+        Func<string, HttpPipelinePolicy>? storagePolicy)
     {
         if (backend == DurableBackend.InMemory)
         {
@@ -54,11 +62,27 @@ public sealed class DurableSidecar : IAsyncDisposable
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = hubName,
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            StorageAccountClientProvider = storagePolicy is null ? new StorageAccountClientProvider(connectionString) : ClientsWith(connectionString, storagePolicy),
             MaxQueuePollingInterval = pollingInterval,
         });
         await service.CreateIfNotExistsAsync().ConfigureAwait(false);
         return service;
+    }
+
+    /// <summary>The clients <see cref="StorageAccountClientProvider(string)"/> builds (default options, no queue message
+    /// encoding), each with the policy added to every try.</summary>
+    private static StorageAccountClientProvider ClientsWith(string connectionString, Func<string, HttpPipelinePolicy> policy)
+    {
+        var blob = new BlobClientOptions();
+        blob.AddPolicy(policy("blob"), HttpPipelinePosition.PerRetry);
+        var queue = new QueueClientOptions();
+        queue.AddPolicy(policy("queue"), HttpPipelinePosition.PerRetry);
+        var table = new TableClientOptions();
+        table.AddPolicy(policy("table"), HttpPipelinePosition.PerRetry);
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, blob),
+            StorageServiceClientProvider.ForQueue(connectionString, queue),
+            StorageServiceClientProvider.ForTable(connectionString, table));
     }
 
     public async ValueTask DisposeAsync()

@@ -46,7 +46,7 @@ public sealed class FunctionsApp : IAsyncDisposable
     public static async Task<FunctionsApp> StartAsync(FunctionsAppSettings settings, ILoggerProvider? logs = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var sidecar = await DurableSidecar.StartAsync(settings.Backend, settings.Storage.ConnectionString!, settings.HubName, HostJsonPollingInterval()).ConfigureAwait(false);
+        var sidecar = await DurableSidecar.StartAsync(settings.Backend, settings.Storage.ConnectionString!, settings.HubName, HostJsonPollingInterval(), settings.DurableStoragePolicy).ConfigureAwait(false);
         FunctionsApp? app = null;
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -56,6 +56,11 @@ public sealed class FunctionsApp : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(settings.AppSettings());
+        if (settings.AppRequests is not null)
+        {
+            builder.Services.AddSingleton(settings.AppRequests);
+        }
+
         builder.Services.AddSchedulerFunctions(builder.Configuration);
         builder.Services.AddDurableTaskWorker(worker =>
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Core.Pipeline;
 using Scheduler.Storage;
 
 namespace Scheduler.Functions.Tests.Durable;
@@ -7,6 +8,13 @@ namespace Scheduler.Functions.Tests.Durable;
 /// test), and the app settings a Functions app would have.</summary>
 public sealed record FunctionsAppSettings(DurableBackend Backend, StorageOptions Storage, string HubName)
 {
+    /// <summary>When set, counts the app's own storage requests (its Scheduler.Storage clients), as the benchmark does.</summary>
+    public StorageRequestCounter? AppRequests { get; init; }
+
+    /// <summary>When set, a pipeline policy per service ("blob", "queue", "table") added to the storage clients of Durable's
+    /// backend, so that its own requests can be told apart from the app's.</summary>
+    public Func<string, HttpPipelinePolicy>? DurableStoragePolicy { get; init; }
+
     /// <summary>The app settings, as local.settings.json would give them (":" for "__").</summary>
     public Dictionary<string, string?> AppSettings() => new()
     {
