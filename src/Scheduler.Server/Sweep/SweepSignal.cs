@@ -35,7 +35,8 @@ public sealed class SweepSignal : ISweepSignal
     public void KickFor(DateTimeOffset dueUtc)
     {
         var until = Interlocked.Read(ref waitingUntil);
-        if (until != long.MinValue && (dueUtc - window).UtcTicks >= until)
+        // In ticks: a due time near DateTimeOffset.MinValue (a once-job "at" year 1) minus the window is not a date.
+        if (until != long.MinValue && dueUtc.UtcTicks - window.Ticks >= until)
         {
             return;
         }

@@ -9,20 +9,22 @@ namespace Scheduler.Server.Worker;
 
 /// <summary>Runs the runs this Server's sweep dispatched in its own process, up to <see cref="WorkerOptions.InProcessRuns"/> at once:
 /// no queue send, receive, visibility renewal or delete per run, and no poll between dispatch and start. A finished run wakes
-/// the sweep when rows wait for a slot, so freed capacity is used at once. On shutdown, runs still going are handed to the queue.</summary>
+/// the sweep when rows wait for a slot, so freed capacity is used at once. On shutdown, runs under way finish within the host's shutdown time; those still going then are handed to the queue.</summary>
 public sealed class InProcessRuns(LaunchedRunProcessor processor, SweepSignal signal, IOptions<WorkerOptions> options, ILogger<InProcessRuns> logger)
     : IRunLauncher, IHostedService, IDisposable
 {
     private readonly int capacity = options.Value.InProcessRuns;
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<string, Task> running = new(StringComparer.Ordinal);
+    private static readonly TimeSpan HandBackTime = TimeSpan.FromSeconds(15);
     private int count;
+    private int closed;
     private int disposed;
 
     public bool TryLaunch(Run run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (Volatile.Read(ref disposed) != 0 || stopping.IsCancellationRequested || Interlocked.Increment(ref count) > capacity)
+        if (Volatile.Read(ref disposed) != 0 || Volatile.Read(ref closed) != 0 || Interlocked.Increment(ref count) > capacity)
         {
             Interlocked.Decrement(ref count);
             return false;
@@ -57,8 +59,12 @@ public sealed class InProcessRuns(LaunchedRunProcessor processor, SweepSignal si
             return;
         }
 
-        await stopping.CancelAsync().ConfigureAwait(false);
+        // As the queue worker does: no new run starts here, and the runs under way finish within the host's shutdown time.
+        // Whatever is still going when that time is up is canceled and handed to the queue.
+        Volatile.Write(ref closed, 1);
         await Task.WhenAll(running.Values).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(running.Values).WaitAsync(HandBackTime, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public void Dispose()
