@@ -23,6 +23,8 @@ public static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName);
         services.TryAddSingleton<ApiKeyVerifier>();
+        // The health endpoint and the storage-ready filter read it; the Server's storage start-up marks it ready.
+        services.TryAddSingleton<Health.StorageStatus>();
         services.AddSchedulerOpenApi();
         return services;
     }

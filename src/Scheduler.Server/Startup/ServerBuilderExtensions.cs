@@ -28,7 +28,6 @@ public static class ServerBuilderExtensions
 
         // The Server's sweep wakes at the next due row, so a run takes its slot just before it is due, not a lookahead ahead.
         services.PostConfigure<SweepOptions>(o => o.DispatchAhead ??= SweepService.DefaultDispatchAhead);
-        services.AddSingleton<StorageStatus>();
         services.AddSingleton<SweepSignal>();
         services.AddSingleton<ISweepSignal>(sp => sp.GetRequiredService<SweepSignal>());
         services.AddSingleton<LocalApiKey>();

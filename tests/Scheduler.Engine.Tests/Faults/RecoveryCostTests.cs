@@ -12,6 +12,9 @@ namespace Scheduler.Engine.Tests.Faults;
 [Collection("engine")]
 public sealed class RecoveryCostTests(EngineFixture fixture, ITestOutputHelper output)
 {
+    /// <summary>The lease belongs to runs that go through the runs queue; runs the Server launches in process hold no message.</summary>
+    private static readonly Dictionary<string, string?> QueuePath = new() { ["Scheduler:Worker:InProcessRuns"] = "0" };
+
     [Fact]
     public async Task MessageLease_QuickRunsRenewNothing_LongRunsRenewOncePerRenewInterval()
     {
@@ -19,7 +22,7 @@ public sealed class RecoveryCostTests(EngineFixture fixture, ITestOutputHelper o
         await using var sink = new ScriptedSink();
         await sink.StartAsync();
         var counter = new StorageRequestCounter();
-        await using var host = await new EngineHost(fixture.Azurite.NewOptions(), new Dictionary<string, string?>(), services: s => s.AddSingleton(counter)).StartedAsync();
+        await using var host = await new EngineHost(fixture.Azurite.NewOptions(), QueuePath, services: s => s.AddSingleton(counter)).StartedAsync();
         var jobs = host.Get<Scheduler.Core.Services.JobService>();
         var runs = host.Get<IRunStore>();
 
