@@ -36,6 +36,6 @@ internal sealed partial class BackgroundSweepSignal(Sweeper sweeper, ILogger<Bac
         });
     }
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "A sweep started by a new job failed; the timer sweep will pick the job up")]
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Warning, Message = "A sweep started by a new job failed; the timer sweep will pick the job up")]
     private static partial void KickFailed(ILogger logger, Exception exception);
 }

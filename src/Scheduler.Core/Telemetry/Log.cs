@@ -20,9 +20,6 @@ public static partial class Log
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Attempt {Attempt} of run {RunId} failed: {Error}")]
     public static partial void AttemptFailed(ILogger logger, string runId, int attempt, string? error);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Run {RunId} waits {Delay} before attempt {Attempt}")]
-    public static partial void RunSuspended(ILogger logger, string runId, TimeSpan delay, int attempt);
-
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Reading the cancel flag of run {RunId} failed; reading again at the next interval")]
     public static partial void CancelCheckFailed(ILogger logger, string runId, Exception exception);
 
