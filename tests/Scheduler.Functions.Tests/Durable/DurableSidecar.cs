@@ -37,13 +37,14 @@ public sealed class DurableSidecar : IAsyncDisposable
     public static async Task<DurableSidecar> StartAsync(DurableBackend backend, string storageConnectionString, string hubName, TimeSpan maxQueuePollingInterval,
         Func<string, HttpPipelinePolicy>? storagePolicy = null)
     {
-        var service = await CreateServiceAsync(backend, storageConnectionString, hubName, maxQueuePollingInterval, storagePolicy).ConfigureAwait(false);
+        var backendService = await CreateServiceAsync(backend, storageConnectionString, hubName, maxQueuePollingInterval, storagePolicy).ConfigureAwait(false);
+        var service = StopOnceOrchestrationService.Wrap(backendService);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton((IOrchestrationService)service);
-        builder.Services.AddSingleton((IOrchestrationServiceClient)service);
+        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton((IOrchestrationServiceClient)backendService);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
@@ -91,7 +92,7 @@ public sealed class DurableSidecar : IAsyncDisposable
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
         // A graceful stop gives up the backend's partition leases, as a Functions host shutting down does, so the next
-        // worker takes them over at once instead of after they expire.
+        // worker takes them over at once instead of after they expire. Stopping the host has begun it; this waits for it.
         await service.StopAsync(isForced: false).ConfigureAwait(false);
     }
 }
