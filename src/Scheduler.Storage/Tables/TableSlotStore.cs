@@ -5,10 +5,13 @@ using Scheduler.Core.Ports;
 
 namespace Scheduler.Storage.Tables;
 
-/// <summary>Concurrency slots: PartitionKey = lane, RowKey = slot number (<c>D4</c>); every take and clear is ETag-conditional.</summary>
+/// <summary>Concurrency slots: PartitionKey = lane, RowKey = slot number (<c>D4</c>); every take and clear is ETag-conditional.
+/// Takes and clears of one lane asked for at the same time share one entity group transaction (<see cref="PartitionWriteBatcher"/>):
+/// a burst's slot writes cost a request per group, not per run.</summary>
 public sealed class TableSlotStore(StorageClients clients) : ISlotStore
 {
     private readonly TableClient _table = clients.Table(TableNames.Slots);
+    private readonly PartitionWriteBatcher _writes = new(clients.Table(TableNames.Slots));
 
     public async Task<IReadOnlyList<Slot>> ReadLaneAsync(string lane, CancellationToken cancellationToken)
     {
@@ -32,9 +35,7 @@ public sealed class TableSlotStore(StorageClients clients) : ISlotStore
     {
         ArgumentNullException.ThrowIfNull(current);
         var entity = ToEntity(current.Lane, current.Number, runId, leaseUntilUtc);
-        var written = current.ETag is null
-            ? await TableCalls.InsertAsync(_table, entity, cancellationToken).ConfigureAwait(false)
-            : await TableCalls.ReplaceAsync(_table, entity, current.ETag, cancellationToken).ConfigureAwait(false);
+        var written = await _writes.WriteAsync(entity, current.ETag).WaitAsync(cancellationToken).ConfigureAwait(false);
         return written.Done ? new Slot(current.Lane, current.Number, runId, leaseUntilUtc, written.ETag) : null;
     }
 
@@ -44,7 +45,7 @@ public sealed class TableSlotStore(StorageClients clients) : ISlotStore
         ArgumentNullException.ThrowIfNull(current);
         return current.ETag is null
             ? Task.FromResult(Written.NotFound)
-            : TableCalls.ReplaceAsync(_table, ToEntity(current.Lane, current.Number, null, null), current.ETag, cancellationToken);
+            : _writes.WriteAsync(ToEntity(current.Lane, current.Number, null, null), current.ETag).WaitAsync(cancellationToken);
     }
 
     private static string RowKey(int number) => number.ToString("D4", CultureInfo.InvariantCulture);
