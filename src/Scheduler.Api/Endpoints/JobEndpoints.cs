@@ -13,13 +13,10 @@ public static partial class JobEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    public static async Task<IResult> CreateAsync(HttpRequest request, JobService service, JobValidator validator, IJobStore jobs, IIdempotencyStore idempotency, CancellationToken cancellationToken)
+    public static async Task<IResult> CreateAsync(HttpRequest request, JobService service, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(service);
-        ArgumentNullException.ThrowIfNull(validator);
-        ArgumentNullException.ThrowIfNull(jobs);
-        ArgumentNullException.ThrowIfNull(idempotency);
         var key = request.Headers[IdempotencyKeyHeader].ToString();
         if (key.Length > 0 && !IdempotencyKeys.IsValid(key))
         {
@@ -32,34 +29,13 @@ public static partial class JobEndpoints
             return body.Problem!;
         }
 
-        var definition = body.Value!;
-        var errors = await validator.ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
-        if (!errors.IsValid)
+        var created = await service.CreateAsync(body.Value!, key, cancellationToken).ConfigureAwait(false);
+        return created.Status switch
         {
-            return Problems.Invalid(errors);
-        }
-
-        if (key.Length > 0)
-        {
-            var claimedBy = await idempotency.ClaimAsync(key, definition.Id, cancellationToken).ConfigureAwait(false);
-            if (claimedBy is not null && claimedBy != definition.Id)
-            {
-                return Problems.Conflict($"The Idempotency-Key was already used to create job '{claimedBy}'; use a new key for a new job.");
-            }
-
-            if (claimedBy is not null && await jobs.GetAsync(definition.Id, cancellationToken).ConfigureAwait(false) is { } replayed)
-            {
-                return Entity(replayed, StatusCodes.Status200OK, withLocation: true);
-            }
-        }
-        else if (await jobs.GetAsync(definition.Id, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            // Checked before the service writes its due row, so a refused create leaves nothing behind.
-            return Problems.Conflict($"A job with id '{definition.Id}' already exists.");
-        }
-
-        var created = await service.CreateAsync(definition, cancellationToken).ConfigureAwait(false);
-        return ServiceResults.Succeeded(created) ? Entity(created.Value!, StatusCodes.Status201Created, withLocation: true) : ServiceResults.Problem(created);
+            ServiceStatus.Created => Entity(created.Value!, StatusCodes.Status201Created, withLocation: true),
+            ServiceStatus.Ok => Entity(created.Value!, StatusCodes.Status200OK, withLocation: true),
+            _ => ServiceResults.Problem(created),
+        };
     }
 
     public static async Task<IResult> ListAsync(HttpRequest request, IJobStore jobs, CancellationToken cancellationToken)

@@ -8,14 +8,40 @@ namespace Scheduler.Core.Services;
 
 /// <summary>Creates and changes jobs. The due row is written before the job, with a time-based schedule version,
 /// so a crash or a lost race leaves only a row that the sweep drops as stale.</summary>
-public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, ManualDispatch manual)
+public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, ManualDispatch manual, IIdempotencyStore idempotency)
 {
-    public async Task<ServiceResult<Job>> CreateAsync(JobDefinition definition, CancellationToken cancellationToken)
+    public Task<ServiceResult<Job>> CreateAsync(JobDefinition definition, CancellationToken cancellationToken) =>
+        CreateAsync(definition, null, cancellationToken);
+
+    /// <summary>Validates once, then creates the job: Created, Invalid, Conflict (the id exists, or the key created another
+    /// job), or Ok with the stored job when <paramref name="idempotencyKey"/> already created this one (a replay).</summary>
+    public async Task<ServiceResult<Job>> CreateAsync(JobDefinition definition, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(definition);
         var errors = await validator.ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
         if (!errors.IsValid)
         {
             return ServiceResult<Job>.Invalid(errors);
+        }
+
+        if (!string.IsNullOrEmpty(idempotencyKey))
+        {
+            var claimedBy = await idempotency.ClaimAsync(idempotencyKey, definition.Id, cancellationToken).ConfigureAwait(false);
+            if (claimedBy is not null && claimedBy != definition.Id)
+            {
+                return ServiceResult<Job>.Conflict($"The Idempotency-Key was already used to create job '{claimedBy}'; use a new key for a new job.");
+            }
+
+            if (claimedBy is not null && await jobs.GetAsync(definition.Id, cancellationToken).ConfigureAwait(false) is { } replayed)
+            {
+                return ServiceResult<Job>.Ok(replayed);
+            }
+        }
+        else if (await jobs.GetAsync(definition.Id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            // Read before the due row is written: a due row's key is the job and its due time, so writing one for a job
+            // that exists would replace that job's own row.
+            return ServiceResult<Job>.Conflict($"A job with id '{definition.Id}' already exists.");
         }
 
         var now = time.GetUtcNow();

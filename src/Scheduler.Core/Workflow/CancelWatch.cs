@@ -32,7 +32,13 @@ public sealed class CancelWatch : IAsyncDisposable
         {
             while (true)
             {
-                await Task.Delay(interval, time, stop.Token).ConfigureAwait(false);
+                // Most attempts end before the first interval: ending the wait must not cost an exception each time.
+                await Task.Delay(interval, time, stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 try
                 {
                     if (await runs.IsCancelRequestedAsync(jobId, runId, stop.Token).ConfigureAwait(false))

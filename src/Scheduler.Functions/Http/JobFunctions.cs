@@ -4,16 +4,15 @@ using Scheduler.Api;
 using Scheduler.Api.Endpoints;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Services;
-using Scheduler.Core.Validation;
 
 namespace Scheduler.Functions.Http;
 
 /// <summary>Jobs: the same handlers as the Server, behind function keys.</summary>
-public sealed class JobFunctions(JobService service, JobValidator validator, IJobStore jobs, IIdempotencyStore idempotency)
+public sealed class JobFunctions(JobService service, IJobStore jobs)
 {
     [Function("CreateJob")]
     public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Jobs)] HttpRequest request, CancellationToken cancellationToken) =>
-        JobEndpoints.CreateAsync(request, service, validator, jobs, idempotency, cancellationToken);
+        JobEndpoints.CreateAsync(request, service, cancellationToken);
 
     [Function("ListJobs")]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Jobs)] HttpRequest request, CancellationToken cancellationToken) =>

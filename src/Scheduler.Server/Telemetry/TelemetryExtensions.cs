@@ -9,7 +9,7 @@ using Scheduler.Core.Telemetry;
 namespace Scheduler.Server.Telemetry;
 
 /// <summary>Logs, traces and metrics: the <c>Scheduler</c> source and meter plus ASP.NET Core and HttpClient instrumentation,
-/// exported to Application Insights and/or OTLP when configured, with readable (or JSON) console logs in any case.</summary>
+/// exported to Application Insights and/or OTLP when configured (collected only then), with readable (or JSON) console logs in any case.</summary>
 public static class TelemetryExtensions
 {
     public const string AppInsightsKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
@@ -42,6 +42,12 @@ public static class TelemetryExtensions
         var appInsights = configuration[AppInsightsKey];
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpKey]);
         var azure = !string.IsNullOrWhiteSpace(appInsights);
+        if (!azure && !otlp)
+        {
+            // Nothing to export to: spans and metric aggregates nobody reads would cost every request and every storage call.
+            return builder;
+        }
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("Scheduler.Server"))
             .WithTracing(tracing =>

@@ -31,23 +31,35 @@ public sealed class JobServiceTests
     }
 
     [Fact]
-    public async Task Create_DuplicateId_ConflictsAndItsRowIsStale()
+    public async Task Create_DuplicateId_ConflictsAndLeavesTheExistingJobAndItsRowAlone()
     {
         var h = new EngineHarness();
         var original = await h.CreateAsync(TestJobs.Http("job", TestJobs.Once(T.AddHours(1))));
         h.Time.Advance(TimeSpan.FromSeconds(1));
 
         var duplicate = await h.JobService.CreateAsync(TestJobs.Http("job", TestJobs.Once(T.AddSeconds(3))), None);
-        var pending = await h.SweepAsync();
-        h.Time.Advance(h.SweepOptions.PendingGrace);
-        var report = await h.SweepAsync();
 
         Assert.Equal(ServiceStatus.Conflict, duplicate.Status);
-        Assert.Equal(1, pending.Count(RowOutcome.Pending));
-        Assert.Equal(1, report.Count(RowOutcome.Stale));
-        Assert.Empty(h.Sender.Sent);
         var left = Assert.Single(h.Due.Entries);
         Assert.Equal((T.AddHours(1), original.ScheduleVersion), (left.DueUtc, left.ScheduleVersion));
+        Assert.Equal(T.AddHours(1), (await h.Jobs.GetAsync("job", None))!.NextDueUtc);
+    }
+
+    [Fact]
+    public async Task Create_SameIdempotencyKeyTwice_SecondIsAReplayOfTheStoredJob_AnotherIdIsAConflict()
+    {
+        var h = new EngineHarness();
+        var definition = TestJobs.Http("job", TestJobs.Once(T.AddHours(1)));
+
+        var first = await h.JobService.CreateAsync(definition, "key-1", None);
+        var again = await h.JobService.CreateAsync(definition, "key-1", None);
+        var other = await h.JobService.CreateAsync(TestJobs.Http("other", TestJobs.Once(T.AddHours(1))), "key-1", None);
+
+        Assert.Equal(ServiceStatus.Created, first.Status);
+        Assert.Equal((ServiceStatus.Ok, first.Value!.ETag), (again.Status, again.Value!.ETag));
+        Assert.Equal(ServiceStatus.Conflict, other.Status);
+        Assert.Single(h.Due.Entries);
+        Assert.Null(await h.Jobs.GetAsync("other", None));
     }
 
     [Fact]

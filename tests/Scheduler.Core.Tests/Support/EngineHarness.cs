@@ -31,7 +31,7 @@ public sealed class EngineHarness
         Dispatcher = new OccurrenceDispatcher(Jobs, Runs, Sender, Launcher, Allocator, Advancer, Skipped, Events, SweepOptions);
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Validator = new JobValidator(new HashSet<string>(StringComparer.Ordinal) { TargetKinds.Http, TargetKinds.Queue }, []);
-        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance));
+        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency);
         Executors = new TargetExecutors([Executor]);
         Runner = new AttemptRunner(Runs, Executors, Events, Time, RunOptions, NullLogger<AttemptRunner>.Instance);
         Finalizer = new RunFinalizer(Runs, Allocator, Events, Time);
@@ -47,6 +47,7 @@ public sealed class EngineHarness
     public RunOptions RunOptions { get; } = new() { InlineDelayMax = TimeSpan.Zero, CancelPollInterval = TimeSpan.FromMilliseconds(1100) };
 
     public InMemoryJobStore Jobs { get; } = new();
+    public InMemoryIdempotencyStore Idempotency { get; } = new();
     public InMemoryDueIndex Due { get; }
     public InMemoryRunStore Runs { get; } = new();
     public InMemorySlotStore Slots { get; } = new();
