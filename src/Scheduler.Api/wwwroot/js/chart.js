@@ -97,6 +97,7 @@ class TimeChart {
     const pad = { left: yLabelWidth + 4, right: 8, top: 8, bottom: 22 };
     const w = rect.width - pad.left - pad.right;
     const hgt = rect.height - pad.top - pad.bottom;
+    this.layout = { left: pad.left, font, labels: ticks.map(fmt) };
     const x = (t) => pad.left + ((t - start) / spanMs) * w;
     const y = (v) => pad.top + hgt - ((v - min) / (max - min)) * hgt;
 
