@@ -15,16 +15,16 @@ public static class StatsEndpoints
     public const int MaxJobsCounted = 50_000;
     private const int Page = 1000;
 
-    public static async Task<IResult> GetAsync(IJobStore jobs, IRunCounterStore counters, ISlotStore slots, IConfigStore config, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(IJobStore jobs, RunHistory history, ISlotStore slots, IConfigStore config, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(counters);
+        ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(slots);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(time);
         var now = time.GetUtcNow();
         var (byStatus, jobLanes, truncated) = await CountJobsAsync(jobs, cancellationToken).ConfigureAwait(false);
         var window = CounterWindow.LastHour(now);
-        var hour = RunCounts.Sum(window.FromUtc, await counters.ReadAsync(window.FromUtc, window.ToUtc, cancellationToken).ConfigureAwait(false));
+        var hour = RunCounts.Sum(window.FromUtc, await history.ReadAsync(window.FromUtc, window.ToUtc, cancellationToken).ConfigureAwait(false));
         var settings = await config.GetAsync(cancellationToken).ConfigureAwait(false);
         var sweep = await config.GetSweepStateAsync(cancellationToken).ConfigureAwait(false);
 

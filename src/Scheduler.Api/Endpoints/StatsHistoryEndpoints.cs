@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
-using Scheduler.Core.Ports;
 using Scheduler.Core.Stats;
 
 namespace Scheduler.Api.Endpoints;
@@ -13,10 +12,10 @@ public static class StatsHistoryEndpoints
     public const string HourWindow = "1h";
     public const string DayWindow = "24h";
 
-    public static async Task<IResult> GetAsync(HttpRequest request, IRunCounterStore counters, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(HttpRequest request, RunHistory history, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(counters);
+        ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(time);
         var asked = request.Query["window"].ToString();
         var now = time.GetUtcNow();
@@ -31,7 +30,7 @@ public static class StatsHistoryEndpoints
             return Problems.Invalid("window", $"window is '{HourWindow}' (the last hour by minute, the default) or '{DayWindow}' (the last day by 15 minutes).");
         }
 
-        var minutes = await counters.ReadAsync(window.FromUtc, window.ToUtc, cancellationToken).ConfigureAwait(false);
+        var minutes = await history.ReadAsync(window.FromUtc, window.ToUtc, cancellationToken).ConfigureAwait(false);
         var points = window.Sum(minutes)
             .Select(p => new StatsPoint(p.Minute, RunCounts.Outcomes.ToDictionary(s => s, p.FinishedWith), LatenessView.Of(p)))
             .ToList();

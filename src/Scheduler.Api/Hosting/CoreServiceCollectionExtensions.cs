@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         });
 
         services.TryAddSingleton<RunCounters>();
+        services.TryAddSingleton<RunHistory>();
         services.TryAddSingleton<RunEvents>();
         services.TryAddSingleton<SlotAllocator>();
         services.TryAddSingleton<JobAdvancer>();

@@ -3,13 +3,14 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Stats;
 
-/// <summary>This host's counts of run outcomes and first-attempt lateness per UTC minute, kept in memory until
-/// <see cref="FlushAsync"/> adds them to the stored counters (one write per minute that has counts, not one per run).
-/// A crash loses the counts not yet flushed, never a run.</summary>
+/// <summary>This host's counts of run outcomes and first-attempt lateness per UTC minute, kept in memory until a flush adds
+/// them to the stored counters: once a minute has ended, one write per minute that had runs (not one per run). Until then
+/// <see cref="Unflushed"/> lets this host's readers see them. A crash loses the counts not yet flushed, never a run.</summary>
 public sealed class RunCounters(IRunCounterStore store, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private Dictionary<DateTimeOffset, Tally> _pending = [];
+    private readonly Dictionary<DateTimeOffset, Tally> _pending = [];
+    private readonly Dictionary<DateTimeOffset, Tally> _flushing = [];
 
     /// <summary>Minutes with counts not yet flushed.</summary>
     public int PendingMinutes
@@ -46,36 +47,53 @@ public sealed class RunCounters(IRunCounterStore store, TimeProvider time)
         }
     }
 
-    /// <summary>Adds every pending minute to the store. What could not be written stays pending for the next flush.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>The counts of this host that are not in the store yet, for the minutes in [from, to).</summary>
+    public IReadOnlyList<RunCounts> Unflushed(DateTimeOffset fromUtc, DateTimeOffset toUtc)
     {
-        Dictionary<DateTimeOffset, Tally> taken;
         lock (_gate)
         {
-            taken = _pending;
-            _pending = [];
+            return [.. _pending.Concat(_flushing)
+                .Where(p => p.Key + TimeSpan.FromMinutes(1) > fromUtc && p.Key < toUtc)
+                .Select(p => p.Value.ToCounts(p.Key))];
+        }
+    }
+
+    /// <summary>Adds the pending minutes that start before <paramref name="beforeUtc"/> (every one when null) to the store, oldest
+    /// first. What could not be written stays pending for the next flush.</summary>
+    public async Task FlushAsync(DateTimeOffset? beforeUtc, CancellationToken cancellationToken)
+    {
+        List<DateTimeOffset> minutes;
+        lock (_gate)
+        {
+            minutes = [.. _pending.Keys.Where(m => beforeUtc is null || m < beforeUtc).Order()];
+            foreach (var minute in minutes)
+            {
+                _flushing[minute] = _pending[minute];
+                _pending.Remove(minute);
+            }
         }
 
-        var left = new Queue<KeyValuePair<DateTimeOffset, Tally>>(taken.OrderBy(p => p.Key));
         try
         {
-            while (left.TryPeek(out var minute))
+            foreach (var minute in minutes)
             {
-                await store.AddAsync(minute.Value.ToCounts(minute.Key), cancellationToken).ConfigureAwait(false);
-                left.Dequeue();
+                await store.AddAsync(_flushing[minute].ToCounts(minute), cancellationToken).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    _flushing.Remove(minute);
+                }
             }
         }
         finally
         {
-            if (left.Count > 0)
+            lock (_gate)
             {
-                lock (_gate)
+                foreach (var (minute, tally) in _flushing)
                 {
-                    foreach (var (minute, tally) in left)
-                    {
-                        TallyOf(minute).Add(tally);
-                    }
+                    TallyOf(minute).Add(tally);
                 }
+
+                _flushing.Clear();
             }
         }
     }
@@ -90,31 +108,5 @@ public sealed class RunCounters(IRunCounterStore store, TimeProvider time)
         }
 
         return tally;
-    }
-
-    private sealed class Tally
-    {
-        public long[] Finished { get; } = new long[Enum.GetValues<RunStatus>().Length];
-        public long[] Lateness { get; } = new long[LatenessBuckets.Count];
-
-        public void Add(Tally other)
-        {
-            for (var i = 0; i < Finished.Length; i++)
-            {
-                Finished[i] += other.Finished[i];
-            }
-
-            for (var k = 0; k < Lateness.Length; k++)
-            {
-                Lateness[k] += other.Lateness[k];
-            }
-        }
-
-        public RunCounts ToCounts(DateTimeOffset minute) => new()
-        {
-            Minute = minute,
-            Finished = RunCounts.Outcomes.Where(s => Finished[(int)s] > 0).ToDictionary(s => s, s => Finished[(int)s]),
-            Lateness = [.. Lateness],
-        };
     }
 }

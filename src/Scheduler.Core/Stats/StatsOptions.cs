@@ -5,8 +5,9 @@ public sealed class StatsOptions
 {
     public const string SectionName = "Scheduler:Stats";
 
-    /// <summary>How often a host adds the counts it holds to the stored counters: the dashboard's history lags by up to this
-    /// long, a crash loses up to this long of counts (never a run), and each minute with runs costs one write per flush.</summary>
+    /// <summary>How often a host looks for ended minutes whose counts it holds and adds them to the stored counters (one write per
+    /// minute that had runs). Other hosts see a minute's counts up to a minute plus this long after it began; the host itself sees
+    /// them at once. A crash loses the counts of the current minute and of ended ones not yet written (never a run).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public void Validate()

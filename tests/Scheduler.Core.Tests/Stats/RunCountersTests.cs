@@ -26,7 +26,7 @@ public sealed class RunCountersTests
         await h.ProcessAsync(failed);
         await h.Canceller.CancelAsync("stop", canceled, None);
         await h.ProcessAsync(succeeded);
-        await h.Counters.FlushAsync(None);
+        await h.Counters.FlushAsync(null, None);
 
         var total = h.CounterStore.Total;
         Assert.Equal((1L, 1L, 1L), (total.FinishedWith(RunStatus.Succeeded), total.FinishedWith(RunStatus.Failed), total.FinishedWith(RunStatus.Canceled)));
@@ -44,14 +44,37 @@ public sealed class RunCountersTests
         counters.Finished(RunStatus.Failed, T.AddMinutes(1));
         counters.Started(-12, T);
 
-        await Assert.ThrowsAsync<IOException>(() => counters.FlushAsync(None));
+        await Assert.ThrowsAsync<IOException>(() => counters.FlushAsync(null, None));
         counters.Finished(RunStatus.Succeeded, T.AddSeconds(30));
-        await counters.FlushAsync(None);
+        await counters.FlushAsync(null, None);
 
         Assert.Equal(0, counters.PendingMinutes);
         var total = store.Total;
         Assert.Equal((2L, 1L, 1L, 1L), (total.FinishedWith(RunStatus.Succeeded), total.FinishedWith(RunStatus.Failed), total.Started, total.Early));
         Assert.Equal(2, store.Adds);
+    }
+
+    [Fact]
+    public async Task FlushAsync_EndedMinutesOnly_WritesEachOnceAndTheHostStillSeesTheRest()
+    {
+        var store = new InMemoryRunCounterStore();
+        var counters = new RunCounters(store, TimeProvider.System);
+        var history = new RunHistory(store, counters);
+        for (var i = 0; i < 10; i++)
+        {
+            counters.Finished(RunStatus.Succeeded, T.AddSeconds(i * 5));
+            counters.Started(30, T.AddSeconds(i * 5));
+        }
+
+        counters.Finished(RunStatus.Succeeded, T.AddMinutes(1).AddSeconds(1));
+        await counters.FlushAsync(T.AddMinutes(1), None);
+        var seen = await history.ReadAsync(T, T.AddMinutes(2), None);
+
+        Assert.Equal(1, store.Adds);
+        Assert.Equal(1, counters.PendingMinutes);
+        Assert.Equal((10L, 10L), (store.Total.FinishedWith(RunStatus.Succeeded), store.Total.Started));
+        Assert.Equal([T, T.AddMinutes(1)], seen.Select(m => m.Minute));
+        Assert.Equal([10L, 1L], seen.Select(m => m.FinishedWith(RunStatus.Succeeded)));
     }
 
     [Fact]
