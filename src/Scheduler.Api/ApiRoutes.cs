@@ -16,6 +16,7 @@ public static class ApiRoutes
     public const string RunCancel = "runs/{jobId}/{runId}/cancel";
     public const string Config = "config";
     public const string Stats = "stats";
+    public const string StatsHistory = "stats/history";
     public const string Health = "health";
     public const string SchedulePreview = "schedules/preview";
     public const string Connections = "connections";

@@ -17,6 +17,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IQueueClientFactory, StorageQueueClientFactory>();
         services.AddSchedulerTargets(configuration);
         services.AddSchedulerApi();
+        services.AddHostedService<RunCounterFlusher>();
         return services;
     }
 }

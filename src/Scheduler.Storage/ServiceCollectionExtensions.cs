@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ISlotStore, TableSlotStore>();
         services.TryAddSingleton<IConfigStore, TableConfigStore>();
         services.TryAddSingleton<IConnectionStore, TableConnectionStore>();
+        services.TryAddSingleton<IRunCounterStore, TableRunCounterStore>();
         services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.TryAddSingleton<IRunSender, QueueRunSender>();
         services.TryAddSingleton(sp => new RunQueueReceiver(

@@ -10,6 +10,7 @@ public static class TableNames
     public const string Config = "config";
     public const string Idempotency = "idempotency";
     public const string Connections = "connections";
+    public const string RunCounts = "runcounts";
 
-    public static IReadOnlyList<string> All { get; } = [Jobs, Due, Runs, Slots, Config, Idempotency, Connections];
+    public static IReadOnlyList<string> All { get; } = [Jobs, Due, Runs, Slots, Config, Idempotency, Connections, RunCounts];
 }

@@ -74,6 +74,28 @@ public sealed class JobsPageTests(DashboardFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JobsTable_ShowsEachLastOutcome_WithNoRequestPerJob()
+    {
+        await fixture.Host.CreateJobAsync("outcome-ran", "outcome-ran", SchedulerHost.Rarely());
+        await fixture.Host.CreateJobAsync("outcome-idle-1", "outcome-idle", SchedulerHost.Rarely());
+        await fixture.Host.CreateJobAsync("outcome-idle-2", "outcome-idle", SchedulerHost.Rarely());
+        await fixture.Host.PostAsync("api/jobs/outcome-ran/trigger");
+        await SchedulerHost.EventuallyAsync(() => fixture.Host.GetAsync("api/jobs/outcome-ran"), j => j?["lastRun"]?["status"]?.GetValue<string>() == "Succeeded", TimeSpan.FromSeconds(20), "the triggered run to succeed");
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _page.Request += (_, request) => requests.Enqueue(new Uri(request.Url).AbsolutePath);
+
+        await _page.GotoAsync("/#/jobs?text=outcome-");
+
+        var ran = _page.Locator("tr[data-job-id='outcome-ran'] .last-outcome");
+        await Expect(ran.Locator(".badge")).ToHaveTextAsync("Succeeded");
+        await Expect(ran).ToContainTextAsync("ago");
+        await Expect(_page.Locator("tr[data-job-id='outcome-idle-1'] .last-outcome")).ToHaveTextAsync("never run");
+        await Expect(_page.Locator("tr[data-job-id='outcome-idle-2'] .last-outcome")).ToHaveTextAsync("never run");
+        Assert.Contains("/api/jobs", requests);
+        Assert.DoesNotContain(requests, path => path.EndsWith("/runs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Delete_AsksForConfirmation_AndRemovesTheJobOnlyWhenConfirmed()
     {
         await fixture.Host.CreateJobAsync("table-delete", "table", SchedulerHost.Rarely());

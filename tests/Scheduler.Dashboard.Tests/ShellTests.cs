@@ -17,8 +17,8 @@ public sealed class ShellTests(DashboardFixture fixture)
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/");
 
-        await Expect(page.Locator("#stat-succeeded")).Not.ToHaveTextAsync("—");
-        Assert.True(int.Parse(await page.Locator("#stat-succeeded").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 2);
+        // The counters reach storage within a flush interval (1 s here) of each run's end; the page polls every 5 s.
+        await Expect(page.Locator("#stat-succeeded")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^([2-9]|[1-9][0-9,]+)$"));
         await Expect(page.Locator("#stat-slots")).ToContainTextAsync("/");
         await Expect(page.Locator("#lanes-table tr[data-lane='default']")).ToBeVisibleAsync();
         await Expect(page.Locator("#lateness-now")).ToContainTextAsync("p95");

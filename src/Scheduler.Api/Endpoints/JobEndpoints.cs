@@ -38,9 +38,11 @@ public static partial class JobEndpoints
         };
     }
 
-    public static async Task<IResult> ListAsync(HttpRequest request, IJobStore jobs, CancellationToken cancellationToken)
+    /// <summary>A page of jobs, each with its last run's status and times (so a list needs no request per job).</summary>
+    public static async Task<IResult> ListAsync(HttpRequest request, IJobStore jobs, IRunStore runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(runs);
         var query = ListQuery.ForJobs(request, out var problem);
         if (problem is not null)
         {
@@ -48,19 +50,28 @@ public static partial class JobEndpoints
         }
 
         var page = await jobs.ListAsync(query!, cancellationToken).ConfigureAwait(false);
-        return new EntityResult(new ListView<JobView>(page.Items.Select(JobView.From).ToList(), page.Continuation), StatusCodes.Status200OK);
+        var last = await LastRuns.ReadAsync(runs, page.Items, cancellationToken).ConfigureAwait(false);
+        var views = page.Items.Select(j => JobView.From(j, last.GetValueOrDefault(j.Id))).ToList();
+        return new EntityResult(new ListView<JobView>(views, page.Continuation), StatusCodes.Status200OK);
     }
 
-    public static async Task<IResult> GetAsync(string id, IJobStore jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, IJobStore jobs, IRunStore runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(runs);
         if (RouteIds.Check(id) is { } invalid)
         {
             return invalid;
         }
 
         var job = await jobs.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        return job is null ? Problems.NotFound($"Job '{id}' does not exist.") : Entity(job, StatusCodes.Status200OK);
+        if (job is null)
+        {
+            return Problems.NotFound($"Job '{id}' does not exist.");
+        }
+
+        var last = await LastRuns.ReadAsync(runs, [job], cancellationToken).ConfigureAwait(false);
+        return new EntityResult(JobView.From(job, last.GetValueOrDefault(job.Id)), StatusCodes.Status200OK, job.ETag);
     }
 
     public static async Task<IResult> ReplaceAsync(string id, HttpRequest request, JobService service, CancellationToken cancellationToken)

@@ -81,8 +81,11 @@ public static class ApiEndpointRouteBuilderExtensions
             .WithSummary("Replace lane budgets (0-1000 each) and pause-all; honoured from the next sweep tick. If-Match optional.")
             .Accepts<SchedulerConfig>(Json).Produces<SchedulerConfig>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
         ops.MapGet(ApiRoutes.Stats, StatsEndpoints.GetAsync).WithName("GetStats")
-            .WithSummary("Jobs by status, runs of the last hour by status, lateness percentiles, slots per lane, throttling, last sweep.")
+            .WithSummary("Jobs by status, runs finished in the last hour by final status, lateness percentiles, slots per lane, throttling, last sweep.")
             .Produces<StatsView>();
+        ops.MapGet(ApiRoutes.StatsHistory, StatsHistoryEndpoints.GetAsync).WithName("GetStatsHistory")
+            .WithSummary("Runs by final status and lateness percentiles over time: window=1h (by minute, the default) or 24h (by 15 minutes).")
+            .Produces<StatsHistoryView>().ProducesValidationProblem();
         ops.MapPost(ApiRoutes.SchedulePreview, PreviewEndpoints.PreviewAsync).WithName("PreviewSchedule")
             .WithSummary("The next occurrences (count 1-100) of a schedule, in UTC and in its time zone.")
             .Accepts<PreviewRequest>(Json).Produces<PreviewView>().ProducesValidationProblem();

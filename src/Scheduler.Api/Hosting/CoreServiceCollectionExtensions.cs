@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Services;
+using Scheduler.Core.Stats;
 using Scheduler.Core.Targets;
 using Scheduler.Core.Telemetry;
 using Scheduler.Core.Validation;
@@ -29,6 +30,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RunOptions>().BindConfiguration(RunsSection).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SweepOptions>, SchedulerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunOptions>, SchedulerOptionsValidator>());
+        services.AddOptions<StatsOptions>().BindConfiguration(StatsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatsOptions>, SchedulerOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SweepOptions>>().Value);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RunOptions>>().Value);
 
@@ -40,6 +43,8 @@ public static class CoreServiceCollectionExtensions
             return new TargetExecutors(sp.GetServices<ITargetExecutor>().Where(e => enabled.Contains(e.Kind)));
         });
 
+        services.TryAddSingleton<RunCounters>();
+        services.TryAddSingleton<RunHistory>();
         services.TryAddSingleton<RunEvents>();
         services.TryAddSingleton<SlotAllocator>();
         services.TryAddSingleton<JobAdvancer>();

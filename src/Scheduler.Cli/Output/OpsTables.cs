@@ -7,7 +7,8 @@ namespace Scheduler.Cli.Output;
 /// <summary>Tables of the operations endpoints: config, stats and schedule previews.</summary>
 public static class OpsTables
 {
-    private static readonly string[] RunStatuses = ["Queued", "Running", "Retrying", "Succeeded", "Failed", "Canceled", "Skipped"];
+    /// <summary>The final statuses /api/stats counts (runs that ended in the last hour).</summary>
+    private static readonly string[] RunStatuses = ["Succeeded", "Failed", "Canceled", "Skipped"];
 
     public static IRenderable Config(JsonNode? config)
     {
@@ -31,7 +32,7 @@ public static class OpsTables
         var jobs = Json.At(stats, "jobsByStatus");
         var summary = new Table().Border(TableBorder.Rounded).Title("Scheduler").AddColumns("Measure", "Value");
         summary.AddRow("Jobs", $"{Json.Count(jobs, "Active")} active, {Json.Count(jobs, "Paused")} paused, {Json.Count(jobs, "Completed")} completed");
-        summary.AddRow("Runs (last hour)", string.Join(", ", RunStatuses.Select(s => $"{Json.Count(runs, s)} {s.ToLowerInvariant()}")));
+        summary.AddRow("Runs (last hour)", string.Join(", ", RunStatuses.Select(s => $"{Json.Count(runs, s)} {s.ToLowerInvariant()}")) + " (ended)");
         summary.AddRow("Throttled", Json.Text(stats, "throttled", "0"));
         summary.AddRow("Lateness p50 / p95 / p99", $"{Display.Duration(Json.Number(stats, "latenessMs.p50"))} / {Display.Duration(Json.Number(stats, "latenessMs.p95"))} / {Display.Duration(Json.Number(stats, "latenessMs.p99"))} ({Json.Text(stats, "latenessMs.samples", "0")} samples)");
         summary.AddRow("Pause all", Json.Bool(stats, "pauseAll") ? "[yellow]yes[/]" : "no");

@@ -10,6 +10,8 @@ public interface IRunStore
     Task<Run?> GetAsync(string jobId, string runId, CancellationToken cancellationToken);
     /// <summary>Whether cancel was requested for the run (false when it does not exist): a read of one column, polled while an attempt runs.</summary>
     Task<bool> IsCancelRequestedAsync(string jobId, string runId, CancellationToken cancellationToken);
+    /// <summary>The run's status and times only (a point read of five columns); null when it does not exist.</summary>
+    Task<RunSummary?> GetSummaryAsync(string jobId, string runId, CancellationToken cancellationToken);
     Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken);
     /// <summary>Records an attempt and replaces the run in one atomic write.</summary>
     Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken);

@@ -88,8 +88,8 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
 
         if (run.LatenessMs is null)
         {
-            // Signed: were a start ever early, the histogram and the run row would show it below zero.
-            SchedulerTelemetry.DispatchLateness.Record(running.LatenessMs!.Value);
+            // Signed: were a start ever early, the histogram, the counters and the run row would show it below zero.
+            events.FirstAttemptStarted(running);
         }
 
         events.StatusChanged(running, RunStatus.Running, request.Attempt);

@@ -8,7 +8,7 @@ using Scheduler.Core.Services;
 namespace Scheduler.Functions.Http;
 
 /// <summary>Jobs: the same handlers as the Server, behind function keys.</summary>
-public sealed class JobFunctions(JobService service, IJobStore jobs)
+public sealed class JobFunctions(JobService service, IJobStore jobs, IRunStore runs)
 {
     [Function("CreateJob")]
     public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Jobs)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -16,11 +16,11 @@ public sealed class JobFunctions(JobService service, IJobStore jobs)
 
     [Function("ListJobs")]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Jobs)] HttpRequest request, CancellationToken cancellationToken) =>
-        JobEndpoints.ListAsync(request, jobs, cancellationToken);
+        JobEndpoints.ListAsync(request, jobs, runs, cancellationToken);
 
     [Function("GetJob")]
     public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        JobEndpoints.GetAsync(id, jobs, cancellationToken);
+        JobEndpoints.GetAsync(id, jobs, runs, cancellationToken);
 
     [Function("ReplaceJob")]
     public Task<IResult> Replace([HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>

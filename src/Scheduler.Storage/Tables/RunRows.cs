@@ -67,6 +67,14 @@ internal static class RunRows
         ETag = entity.ETag.ToString(),
     };
 
+    /// <summary>A run's summary from a row read with its status and times only.</summary>
+    public static RunSummary SummaryOf(string runId, TableEntity entity) => new(
+        runId,
+        Enum.Parse<RunStatus>(Columns.Required(entity, "Status")),
+        entity.GetDateTimeOffset("DueUtc") ?? default,
+        entity.GetDateTimeOffset("StartedUtc"),
+        entity.GetDateTimeOffset("FinishedUtc"));
+
     public static TableEntity ToEntity(AttemptRecord attempt) => new(attempt.JobId, AttemptKey(attempt.RunId, attempt.Number))
     {
         [RowType] = AttemptType,

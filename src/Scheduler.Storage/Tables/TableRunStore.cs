@@ -11,6 +11,7 @@ public sealed partial class TableRunStore(StorageClients clients) : IRunStore
 
     private static readonly string[] KeyOnly = ["RowKey"];
     private static readonly string[] CancelColumn = ["CancelRequested"];
+    private static readonly string[] SummaryColumns = ["Status", "DueUtc", "StartedUtc", "FinishedUtc"];
     private readonly TableClient _table = clients.Table(TableNames.Runs);
 
     public Task<Written> InsertAsync(Run run, CancellationToken cancellationToken) =>
@@ -26,6 +27,12 @@ public sealed partial class TableRunStore(StorageClients clients) : IRunStore
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(jobId, runId, CancelColumn, cancellationToken).ConfigureAwait(false);
         return response.HasValue && response.Value!.GetBoolean("CancelRequested") == true;
+    }
+
+    public async Task<RunSummary?> GetSummaryAsync(string jobId, string runId, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(jobId, runId, SummaryColumns, cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? RunRows.SummaryOf(runId, response.Value!) : null;
     }
 
     public Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken) =>

@@ -54,6 +54,9 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore
     public Task<bool> IsCancelRequestedAsync(string jobId, string runId, CancellationToken cancellationToken) =>
         Call(() => runs.GetValueOrDefault((jobId, runId))?.CancelRequested == true);
 
+    public Task<RunSummary?> GetSummaryAsync(string jobId, string runId, CancellationToken cancellationToken) =>
+        Call(() => runs.GetValueOrDefault((jobId, runId)) is { } run ? RunSummary.Of(run) : null);
+
     public Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken) => Call(() => Check(run) ?? Store(run));
 
     public Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken)

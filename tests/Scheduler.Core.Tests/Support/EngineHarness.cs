@@ -4,6 +4,7 @@ using Scheduler.Core.Dispatch;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Services;
+using Scheduler.Core.Stats;
 using Scheduler.Core.Targets;
 using Scheduler.Core.Telemetry;
 using Scheduler.Core.Tests.Fakes;
@@ -24,7 +25,8 @@ public sealed class EngineHarness
         run?.Invoke(RunOptions);
         Due = new InMemoryDueIndex(Time);
         Executor = new FakeExecutor(Time);
-        Events = new RunEvents(NullLogger<RunEvents>.Instance);
+        Counters = new RunCounters(CounterStore, Time);
+        Events = new RunEvents(NullLogger<RunEvents>.Instance, Counters);
         Allocator = new SlotAllocator(Slots, Runs, Sender, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
         Advancer = new JobAdvancer(Jobs, Due);
         Skipped = new SkippedRuns(Runs, Events, NullLogger<SkippedRuns>.Instance);
@@ -58,6 +60,8 @@ public sealed class EngineHarness
     public SwitchableLauncher Launcher { get; } = new();
     public FakeExecutor Executor { get; }
 
+    public InMemoryRunCounterStore CounterStore { get; } = new();
+    public RunCounters Counters { get; }
     public RunEvents Events { get; }
     public SlotAllocator Allocator { get; }
     public JobAdvancer Advancer { get; }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Core.Runs;
+using Scheduler.Core.Stats;
 using Scheduler.Core.Telemetry;
+using Scheduler.Core.Tests.Fakes;
 using Scheduler.Core.Tests.Support;
 
 namespace Scheduler.Core.Tests.Telemetry;
@@ -14,7 +16,7 @@ public sealed class RunEventsTests
     {
         var logger = new Lines();
 
-        new RunEvents(logger).StatusChanged(Run(latenessMs: null), RunStatus.Queued, 0);
+        new RunEvents(logger, new RunCounters(new InMemoryRunCounterStore(), TimeProvider.System)).StatusChanged(Run(latenessMs: null), RunStatus.Queued, 0);
 
         var (id, message) = Assert.Single(logger.Entries);
         Assert.Equal("RunStatusChanged", id.Name);
@@ -26,7 +28,7 @@ public sealed class RunEventsTests
     {
         var logger = new Lines();
 
-        new RunEvents(logger).StatusChanged(Run(latenessMs: 12.5), RunStatus.Running, 1);
+        new RunEvents(logger, new RunCounters(new InMemoryRunCounterStore(), TimeProvider.System)).StatusChanged(Run(latenessMs: 12.5), RunStatus.Running, 1);
 
         var (id, message) = Assert.Single(logger.Entries);
         Assert.Equal("RunStatusChanged", id.Name);

@@ -21,12 +21,15 @@ public sealed class SchedulerHost : IAsyncLifetime
     public HttpSink Sink => _sink ?? throw new InvalidOperationException("Not started.");
     public HttpClient Api { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
     public string ServerOutput => _server?.Output ?? "";
+    /// <summary>The Server's storage (its tables' prefix), for tests that seed or read storage directly.</summary>
+    public Scheduler.Storage.StorageOptions Storage { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync().ConfigureAwait(false);
         _sink = await HttpSink.StartAsync().ConfigureAwait(false);
         var storage = _azurite.NewOptions();
+        Storage = storage;
         _server = await ServerProcess.StartAsync(ServerProcess.ServerDll(typeof(SchedulerHost).Assembly), new Dictionary<string, string>
         {
             ["Scheduler:Storage:ConnectionString"] = storage.ConnectionString!,
@@ -39,6 +42,7 @@ public sealed class SchedulerHost : IAsyncLifetime
             ["Scheduler:Sweep:Tick"] = "00:00:01",
             ["Scheduler:Sweep:Lookahead"] = "00:00:02",
             ["Scheduler:Worker:IdlePollInterval"] = "00:00:00.100",
+            ["Scheduler:Stats:FlushInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         }).ConfigureAwait(false);

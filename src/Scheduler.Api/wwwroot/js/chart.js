@@ -19,25 +19,36 @@ function timeLabel(t) {
   return new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
+/** The y axis: from min (0, or below it when a value is negative) to max, in steps that land on round values. */
+function axis(lo, hi, integer) {
+  const step = niceStep(Math.max(hi - lo, 1e-9) / 4, integer);
+  const min = Math.floor(lo / step) * step;
+  const max = Math.max(min + step, Math.ceil(hi / step) * step);
+  const ticks = [];
+  for (let v = min; v <= max + step / 2; v += step) ticks.push(Math.abs(v) < step / 1e6 ? 0 : v);
+  return { min, max, ticks };
+}
+
 class TimeChart {
   /**
    * @param {HTMLCanvasElement} canvas
-   * @param {{ series: {key:string,label:string,color:string}[], format?: (n:number)=>string, kind: 'bars'|'lines', spanMs: number }} options
+   * @param {{ series: {key:string,label:string,color:string}[], format?: (n:number)=>string, kind: 'bars'|'lines', minMax?: number }} options
    */
   constructor(canvas, options) {
     this.canvas = canvas;
     this.options = options;
     this.points = [];
+    this.span = null;
     this.observer = new ResizeObserver(() => this.draw());
     this.observer.observe(canvas);
     this.themeListener = () => this.draw();
     window.addEventListener('themechange', this.themeListener);
   }
 
-  /** points: [{ t: epochMs, values: { key: number|null } }] sorted by t. */
-  update(points, now = Date.now()) {
+  /** points: [{ t: epochMs, values: { key: number|null } }] sorted by t; span: { start, end, bucketMs } in epoch ms. */
+  update(points, span) {
     this.points = points;
-    this.now = now;
+    this.span = span;
     this.draw();
   }
 
@@ -49,7 +60,7 @@ class TimeChart {
   draw() {
     const { canvas, options } = this;
     const rect = canvas.getBoundingClientRect();
-    if (rect.width < 10 || rect.height < 10) return;
+    if (rect.width < 10 || rect.height < 10 || !this.span) return;
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(rect.width * dpr);
     canvas.height = Math.round(rect.height * dpr);
@@ -61,38 +72,43 @@ class TimeChart {
     const grid = cssVar(canvas, '--border', '#ddd');
     const font = `12px ${cssVar(document.body, '--sans', 'sans-serif')}`;
     const fmt = options.format || ((n) => String(Math.round(n)));
-    const end = this.now || Date.now();
-    const start = end - options.spanMs;
+    const { start, end } = this.span;
+    const spanMs = end - start;
 
-    const values = this.points.filter((p) => p.t >= start - 60e3);
+    const values = this.points.filter((p) => p.t >= start && p.t < end);
     const hasData = values.some((p) => options.series.some((se) => p.values[se.key] != null && (options.kind === 'lines' || p.values[se.key] > 0)));
-    let max = 0;
+    let hi = 0;
+    let lo = 0;
     for (const p of values) {
       if (options.kind === 'bars') {
-        max = Math.max(max, options.series.reduce((s, se) => s + (p.values[se.key] || 0), 0));
+        hi = Math.max(hi, options.series.reduce((s, se) => s + (p.values[se.key] || 0), 0));
       } else {
-        for (const se of options.series) if (p.values[se.key] != null) max = Math.max(max, p.values[se.key]);
+        for (const se of options.series) {
+          const v = p.values[se.key];
+          if (v != null) { hi = Math.max(hi, v); lo = Math.min(lo, v); }
+        }
       }
     }
-    max = niceStep(Math.max(max, options.minMax || 0) / 4, options.kind === 'bars') * 4;
+    const { min, max, ticks } = axis(lo, Math.max(hi, options.minMax || 0), options.kind === 'bars');
 
+    // The widest of the tick labels sets the left margin, so none is cut ("500 ms" under a "1 s" top label).
     ctx.font = font;
-    const yLabelWidth = Math.max(ctx.measureText(fmt(max)).width, ctx.measureText(fmt(0)).width) + 8;
+    const yLabelWidth = Math.max(...ticks.map((v) => ctx.measureText(fmt(v)).width)) + 8;
     const pad = { left: yLabelWidth + 4, right: 8, top: 8, bottom: 22 };
     const w = rect.width - pad.left - pad.right;
     const hgt = rect.height - pad.top - pad.bottom;
-    const x = (t) => pad.left + ((t - start) / options.spanMs) * w;
-    const y = (v) => pad.top + hgt - (v / max) * hgt;
+    this.layout = { left: pad.left, font, labels: ticks.map(fmt) };
+    const x = (t) => pad.left + ((t - start) / spanMs) * w;
+    const y = (v) => pad.top + hgt - ((v - min) / (max - min)) * hgt;
 
-    // Grid and y labels.
-    ctx.strokeStyle = grid;
-    ctx.fillStyle = ink;
+    // Grid and y labels; the zero line is drawn in ink when early (negative) values put it inside the chart.
     ctx.lineWidth = 1;
+    ctx.fillStyle = ink;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
-    for (let i = 0; i <= 4; i += 1) {
-      const v = (max / 4) * i;
+    for (const v of ticks) {
       const yy = Math.round(y(v)) + 0.5;
+      ctx.strokeStyle = v === 0 && min < 0 ? ink : grid;
       ctx.beginPath();
       ctx.moveTo(pad.left, yy);
       ctx.lineTo(pad.left + w, yy);
@@ -101,10 +117,9 @@ class TimeChart {
     }
 
     // X labels every quarter of the span.
-    ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     for (let i = 0; i <= 4; i += 1) {
-      const t = start + (options.spanMs / 4) * i;
+      const t = start + (spanMs / 4) * i;
       const label = i === 4 ? 'now' : timeLabel(t);
       ctx.textAlign = i === 0 ? 'left' : i === 4 ? 'right' : 'center';
       ctx.fillText(label, x(t), pad.top + hgt + 6);
@@ -123,8 +138,8 @@ class TimeChart {
   }
 
   drawBars(ctx, values, colors, x, y, w) {
-    const bucket = this.options.bucketMs || 60e3;
-    const barWidth = Math.max(2, (bucket / this.options.spanMs) * w - 2);
+    const bucket = this.span.bucketMs || 60e3;
+    const barWidth = Math.max(1, (bucket / (this.span.end - this.span.start)) * w - 1);
     for (const p of values) {
       let acc = 0;
       for (const se of this.options.series) {

@@ -1,6 +1,6 @@
 // Jobs: a filtered, paged table with status, next due time (viewer's zone and job's zone), last outcome and actions.
 import { h, replace, badge, clear } from '../dom.js';
-import { api, get, enc, query } from '../api.js';
+import { get, enc, query } from '../api.js';
 import { poll, describe } from '../ui.js';
 import * as fmt from '../format.js';
 import { jobActions, scheduleSummary, jobZone } from './job-common.js';
@@ -83,7 +83,6 @@ export async function renderJobs(main, _params, search) {
     summary.textContent = `${items.length} job${items.length === 1 ? '' : 's'} on this page${Object.values(filters).some(Boolean) ? ' (filtered)' : ''}`;
     renderRows(items);
     renderPager(Boolean(data.continuation));
-    loadLastOutcomes(items);
   }
 
   function renderRows(items) {
@@ -107,7 +106,7 @@ export async function renderJobs(main, _params, search) {
             zone !== fmt.viewerZone ? h('span', { class: 'secondary' }, `${fmt.dateTime(job.nextDueUtc, zone)} (${zone})`) : null,
             h('span', { class: 'secondary' }, fmt.relative(job.nextDueUtc))]
           : h('span', { class: 'muted' }, '—')),
-        h('td', { 'data-label': 'Last outcome', class: 'last-outcome' }, h('span', { class: 'muted' }, '…')),
+        h('td', { 'data-label': 'Last outcome', class: 'last-outcome' }, lastOutcome(job)),
         h('td', { 'data-label': 'Lane' }, h('code', null, d.lane || 'default')),
         h('td', { 'data-label': 'Actions' }, jobActions(job, { compact: true, onChange: () => load() })));
     }));
@@ -121,31 +120,17 @@ export async function renderJobs(main, _params, search) {
         h('button', { type: 'button', class: 'btn btn-small', disabled: !hasNext, onclick: () => { page += 1; load(); } }, 'Next →')));
   }
 
-  // The newest run of each row (manual runs included), four requests at a time.
-  async function loadLastOutcomes(items) {
-    const queue = [...items];
-    const worker = async () => {
-      while (queue.length) {
-        const job = queue.shift();
-        let run = null;
-        try {
-          run = (await api('GET', `/jobs/${enc(job.id)}/runs${query({ limit: 1 })}`)).data?.items?.[0] || null;
-        } catch {
-          continue;
-        }
-        const cell = body.querySelector(`tr[data-job-id="${CSS.escape(job.id)}"] .last-outcome`);
-        if (!cell) continue;
-        replace(cell, run
-          ? [h('a', { href: `#/jobs/${enc(job.id)}`, 'aria-label': `Last run of ${job.id}: ${run.status}` }, badge(run.status)),
-            h('span', { class: 'secondary' }, fmt.relative(run.finishedUtc || run.startedUtc || run.dueUtc))]
-          : h('span', { class: 'muted' }, 'never run'));
-      }
-    };
-    await Promise.all([worker(), worker(), worker(), worker()]);
-  }
-
   const stop = poll(load, REFRESH_MS);
   return () => { stop(); clearTimeout(debounce); };
+}
+
+// The job's latest run (scheduled or manual), carried by the job list itself: no request per row.
+function lastOutcome(job) {
+  const run = job.lastRun;
+  if (!run) return h('span', { class: 'muted' }, job.lastRunId ? '—' : 'never run');
+  const when = run.finishedUtc || run.startedUtc || run.dueUtc;
+  return [h('a', { href: `#/jobs/${enc(job.id)}`, 'aria-label': `Last run of ${job.id}: ${run.status}` }, badge(run.status)),
+    h('span', { class: 'secondary', title: when }, fmt.relative(when))];
 }
 
 function field(id, label, input, cls) {

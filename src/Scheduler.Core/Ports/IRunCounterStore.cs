@@ -1,0 +1,14 @@
+using Scheduler.Core.Stats;
+
+namespace Scheduler.Core.Ports;
+
+/// <summary>Per-minute counters of runs (final statuses and first-attempt lateness), one stored row per UTC minute.</summary>
+public interface IRunCounterStore
+{
+    /// <summary>Adds <paramref name="delta"/> to its minute's row. Writers on several hosts may add to one minute at once:
+    /// none of their increments is lost.</summary>
+    Task AddAsync(RunCounts delta, CancellationToken cancellationToken);
+
+    /// <summary>The minutes in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) that have counts, oldest first.</summary>
+    Task<IReadOnlyList<RunCounts>> ReadAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken);
+}

@@ -1,0 +1,33 @@
+using Scheduler.Core.Ports;
+using Scheduler.Core.Stats;
+
+namespace Scheduler.Core.Tests.Fakes;
+
+/// <summary>The run counters in memory, one entry per minute; <see cref="FailNextAdds"/> makes adds throw as a storage outage would.</summary>
+public sealed class InMemoryRunCounterStore : InMemoryStore, IRunCounterStore
+{
+    private readonly SortedDictionary<DateTimeOffset, RunCounts> minutes = [];
+
+    public int FailNextAdds { get; set; }
+
+    public int Adds { get; private set; }
+
+    public Task AddAsync(RunCounts delta, CancellationToken cancellationToken) => Call(() =>
+    {
+        if (FailNextAdds > 0)
+        {
+            FailNextAdds--;
+            throw new IOException("storage unreachable");
+        }
+
+        Adds++;
+        var minute = RunCounts.MinuteOf(delta.Minute);
+        minutes[minute] = (minutes.GetValueOrDefault(minute) ?? new RunCounts { Minute = minute }).Plus(delta);
+    });
+
+    public Task<IReadOnlyList<RunCounts>> ReadAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken) =>
+        Call<IReadOnlyList<RunCounts>>(() => [.. minutes.Values.Where(m => m.Minute + TimeSpan.FromMinutes(1) > fromUtc && m.Minute < toUtc)]);
+
+    /// <summary>Everything counted, summed.</summary>
+    public RunCounts Total => Locked(() => RunCounts.Sum(default, minutes.Values));
+}
