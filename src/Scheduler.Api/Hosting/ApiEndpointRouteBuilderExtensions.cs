@@ -84,7 +84,7 @@ public static class ApiEndpointRouteBuilderExtensions
             .WithSummary("Jobs by status, runs of the last hour by status, lateness percentiles, slots per lane, throttling, last sweep.")
             .Produces<StatsView>();
         ops.MapPost(ApiRoutes.SchedulePreview, PreviewEndpoints.PreviewAsync).WithName("PreviewSchedule")
-            .WithSummary("The next occurrences (count 1-100) of a schedule, in UTC and in its time zone.")
+            .WithSummary("The next occurrences (count 1-100) of a schedule, in UTC and in its time zone with its UTC offset; a note says when daylight saving moved one (a local time that does not exist) or repeated it (a local time that comes twice).")
             .Accepts<PreviewRequest>(Json).Produces<PreviewView>().ProducesValidationProblem();
     }
 
