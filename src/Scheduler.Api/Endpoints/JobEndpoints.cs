@@ -26,6 +26,11 @@ public static partial class JobEndpoints
             return Problems.Invalid(IdempotencyKeyHeader, IdempotencyKeys.Rule);
         }
 
+        if (!ValidateOnly.TryRead(request, out var validateOnly, out var flagProblem))
+        {
+            return flagProblem!;
+        }
+
         var body = await JsonBody.ReadAsync<JobDefinition>(request, cancellationToken).ConfigureAwait(false);
         if (body.Failed)
         {
@@ -37,6 +42,11 @@ public static partial class JobEndpoints
         if (!errors.IsValid)
         {
             return Problems.Invalid(errors);
+        }
+
+        if (validateOnly)
+        {
+            return TypedResults.NoContent();
         }
 
         if (key.Length > 0)

@@ -36,8 +36,8 @@ public static class ApiEndpointRouteBuilderExtensions
     private static void MapJobs(RouteGroupBuilder jobs)
     {
         jobs.MapPost(ApiRoutes.Jobs, JobEndpoints.CreateAsync).WithName("CreateJob")
-            .WithSummary("Create a job (201 + Location + ETag). Send Idempotency-Key to make retries safe: a retry returns the same job.")
-            .Accepts<JobDefinition>(Json).Produces<JobView>(StatusCodes.Status201Created).Produces<JobView>()
+            .WithSummary("Create a job (201 + Location + ETag). Send Idempotency-Key to make retries safe: a retry returns the same job. With ?validateOnly=true the definition is only checked: 204 when valid, nothing saved.")
+            .Accepts<JobDefinition>(Json).Produces<JobView>(StatusCodes.Status201Created).Produces<JobView>().Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         jobs.MapGet(ApiRoutes.Jobs, JobEndpoints.ListAsync).WithName("ListJobs")
             .WithSummary("List jobs by id; filters: status, tag, lane, text (id or name); paging: limit (1-200), continuation.")

@@ -2,7 +2,7 @@
 // POST /api/schedules/preview), and the API's validation messages shown at the fields they name.
 import { h, replace } from '../dom.js';
 import { api, enc } from '../api.js';
-import { toast, navigate, errorPanel } from '../ui.js';
+import { toast, navigateFrom, errorPanel } from '../ui.js';
 import { showErrors, clearErrors } from '../forms.js';
 import * as fmt from '../format.js';
 import { readDefinition, DEFAULTS } from './job-definition.js';
@@ -19,17 +19,17 @@ function timeZones() {
   return zones;
 }
 
-export async function renderJobForm(main, params) {
+export async function renderJobForm(main, params, _query, { signal } = {}) {
   const editing = Boolean(params.id);
   let job = null;
   let etag = null;
   if (editing) {
     try {
-      const response = await api('GET', `/jobs/${enc(params.id)}`);
+      const response = await api('GET', `/jobs/${enc(params.id)}`, { signal });
       job = response.data;
       etag = response.etag || job.eTag;
     } catch (err) {
-      replace(main, errorPanel(err));
+      if (!signal?.aborted) replace(main, errorPanel(err));
       return undefined;
     }
   }
@@ -110,17 +110,19 @@ export async function renderJobForm(main, params) {
     }
     previewStatus.textContent = 'Computing…';
     try {
-      const result = (await api('POST', '/schedules/preview', { body: { schedule: definition.schedule, count: PREVIEW_COUNT } })).data;
+      const result = (await api('POST', '/schedules/preview', { body: { schedule: definition.schedule, count: PREVIEW_COUNT }, signal })).data;
       if (seq !== previewSeq) return;
       const zone = result.timeZone || 'UTC';
       const items = result.occurrences || [];
       previewStatus.textContent = !items.length ? 'This schedule has no further occurrence.'
         : zone === fmt.viewerZone ? `In ${zone}, your zone and the schedule's.` : `In your zone (${fmt.viewerZone}), then in the schedule's (${zone}).`;
-      replace(previewList, items.map((o) => h('li', null,
+      replace(previewList, items.map((o) => h('li', { dataset: { dst: o.dstAdjustment || '' } },
         h('span', null, fmt.dateTime(o.utc)),
-        h('span', { class: 'zone' }, zone !== fmt.viewerZone ? fmt.dateTime(o.utc, zone) : fmt.relative(o.utc)))));
+        h('span', { class: 'zone' }, zone !== fmt.viewerZone ? fmt.dateTime(o.utc, zone) : fmt.relative(o.utc)),
+        // A daylight-saving change moved this occurrence or repeats its local time: the server says how, in a sentence.
+        o.note ? h('span', { class: 'dst-note' }, o.note) : null)));
     } catch (err) {
-      if (seq !== previewSeq) return;
+      if (seq !== previewSeq || signal?.aborted) return;
       replace(previewList);
       if (err.kind === 'validation') {
         markSchedule(err.errors);
@@ -154,21 +156,33 @@ export async function renderJobForm(main, params) {
   }
 
   // ---------- submit ----------
+  // Fields the form cannot read are left out and the server checks the rest without saving (validateOnly), so that
+  // every field's error shows at once: the form's own where it could not read a value, the server's everywhere else.
+  async function serverErrors(definition) {
+    try {
+      await api('POST', '/jobs?validateOnly=true', { body: definition, signal });
+      return {};
+    } catch (err) {
+      return err.kind === 'validation' ? err.errors : {};
+    }
+  }
+
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(form, summary);
     const { definition, errors } = readDefinition(f, { editing });
-    if (Object.keys(errors).length) {
-      (showErrors(form, summary, errors, { title: 'Some fields cannot be read.' }) || summary).focus();
-      return;
-    }
     saveButton.disabled = true;
     try {
+      if (Object.keys(errors).length) {
+        const all = { ...(await serverErrors(definition)), ...errors };
+        if (!signal?.aborted) (showErrors(form, summary, all, { title: 'The job was not saved: fix these fields.' }) || summary).focus();
+        return;
+      }
       const response = editing
         ? await api('PUT', `/jobs/${enc(d.id)}`, { body: definition, ifMatch: etag })
         : await api('POST', '/jobs', { body: definition });
       toast(editing ? `Saved ${definition.id}` : `Created ${definition.id}`);
-      navigate(`/jobs/${enc(response.data?.id || definition.id)}`);
+      navigateFrom(signal, `/jobs/${enc(response.data?.id || definition.id)}`);
     } catch (err) {
       const fieldErrors = Object.keys(err.errors || {}).length ? err.errors : { '': [err.detail || err.message] };
       const title = err.kind === 'conflict'
@@ -182,10 +196,11 @@ export async function renderJobForm(main, params) {
   });
 
   // The SSH target's profile names, offered as suggestions (a hint only: the field still takes any name).
-  api('GET', '/connections')
+  api('GET', '/connections', { signal })
     .then((r) => replace(connectionList, (r.data?.items || []).map((c) => h('option', { value: c.name }, `${c.user}@${c.host}:${c.port ?? 22}`))))
     .catch(() => {});
 
+  signal?.addEventListener('abort', () => clearTimeout(previewTimer), { once: true });
   runPreview();
   return () => clearTimeout(previewTimer);
 }
