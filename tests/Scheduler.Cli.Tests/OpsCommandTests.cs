@@ -76,4 +76,27 @@ public sealed class OpsCommandTests(CliFixture fixture)
         Assert.Equal(ExitCodes.Rejected, invalid.ExitCode);
         Assert.Contains("schedule.cron: ", invalid.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CronPreview_AcrossDaylightSavingChanges_SaysWhichOccurrencesMovedOrComeTwice()
+    {
+        var spring = await fixture.Cli.RunAsync("cron", "preview", "30 2 * * *", "--tz", "America/New_York", "--count", "2", "--from", "2027-03-13T12:00:00Z");
+        Assert.True(spring.ExitCode == 0, spring.ToString());
+        Assert.Contains("Daylight saving", spring.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2027-03-14 03:00:00 -04:00", spring.Stdout, StringComparison.Ordinal);
+        Assert.Contains("02:30 does not exist on 2027-03-14 in America/New_York: clocks go forward from 02:00 to 03:00 (UTC-05:00 to UTC-04:00). It runs at 03:00 instead.", Unwrapped(spring.Stdout), StringComparison.Ordinal);
+
+        var autumn = await fixture.Cli.RunAsync("cron", "preview", "30 1 * * *", "--tz", "Europe/London", "--count", "2", "--from", "2027-10-30T12:00:00Z");
+        Assert.True(autumn.ExitCode == 0, autumn.ToString());
+        Assert.Contains("2027-10-31 01:30:00 +01:00", autumn.Stdout, StringComparison.Ordinal);
+        Assert.Contains("It runs once, at the first 01:30 (UTC+01:00), not at 01:30 UTC+00:00.", Unwrapped(autumn.Stdout), StringComparison.Ordinal);
+
+        // Without a change in sight the table keeps its three columns.
+        var plain = await fixture.Cli.RunAsync("cron", "preview", "0 9 * * *", "--tz", "Europe/Paris", "--count", "2", "--from", "2030-01-01T00:00:00Z");
+        Assert.DoesNotContain("Daylight saving", plain.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>The table's text with cell borders and line wraps removed, so that a note wrapped in its column reads as one sentence.</summary>
+    private static string Unwrapped(string table) =>
+        string.Join(' ', table.Split('\n').Select(line => line.Split('│', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(c => c.Trim().Length > 0)?.Trim() ?? ""));
 }

@@ -136,4 +136,46 @@ public sealed class JobFormTests(DashboardFixture fixture) : IAsyncLifetime
         Assert.Equal("00:45:00", stored?["definition"]?["schedule"]?["interval"]?.GetValue<string>());
         Assert.Null(stored?["definition"]?["schedule"]?["cron"]);
     }
+
+    [Fact]
+    public async Task CreateJob_WithErrorsTheFormAndTheServerFind_ShowsEveryOneAtOnce()
+    {
+        await _page.GotoAsync("/#/jobs/new");
+        await _page.GetByLabel("Job id", new() { Exact = true }).FillAsync("form-many-errors");
+        await _page.GetByLabel("URL", new() { Exact = true }).FillAsync("ftp://example.test/not-http");
+        await _page.GetByLabel("Cron expression", new() { Exact = true }).FillAsync("61 * * * *");
+        await _page.GetByLabel("Timeout per attempt", new() { Exact = true }).FillAsync("soon");
+        var cronError = _page.Locator("[data-field='schedule.cron'] .field-error");
+        await Expect(cronError).ToContainTextAsync("Minutes"); // shown while typing, by the preview
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
+
+        // The form's own (a timeout it cannot read) and the server's (the URL, the cron expression), all at once.
+        await Expect(_page.Locator("#form-errors li")).ToHaveCountAsync(3);
+        await Expect(_page.Locator("[data-field='timeout'] .field-error")).ToContainTextAsync("\"soon\" is not a duration");
+        await Expect(_page.Locator("[data-field='target.url'] .field-error")).ToContainTextAsync("absolute http or https URL");
+        await Expect(cronError).ToContainTextAsync("Minutes");
+        await Expect(cronError).ToBeVisibleAsync();
+        await DashboardFixture.ScreenshotAsync(_page, "job-form-all-errors");
+        var stored = await fixture.Host.Api.GetAsync("api/jobs/form-many-errors");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, stored.StatusCode);
+        Assert.Empty(fixture.PageErrors);
+    }
+
+    [Fact]
+    public async Task Preview_AcrossASpringForward_SaysTheMissingTimeRunsAtTheEndOfTheGap()
+    {
+        await _page.GotoAsync("/#/jobs/new");
+        await _page.GetByLabel("Cron expression", new() { Exact = true }).FillAsync("30 2 * * *");
+        await _page.GetByLabel("Time zone", new() { Exact = true }).FillAsync("America/New_York");
+        await _page.GetByLabel("Start", new() { Exact = true }).FillAsync("2027-03-13T12:00");
+
+        var first = _page.Locator("#preview-list li").First;
+        await Expect(first).ToHaveAttributeAsync("data-dst", "SkippedForward");
+        await Expect(first.Locator(".dst-note")).ToHaveTextAsync("02:30 does not exist on 2027-03-14 in America/New_York: clocks go forward from 02:00 to 03:00 (UTC-05:00 to UTC-04:00). It runs at 03:00 instead.");
+        await Expect(_page.Locator("#preview-list li").Nth(1).Locator(".dst-note")).ToHaveCountAsync(0);
+        await _page.Locator("#preview-list").ScrollIntoViewIfNeededAsync();
+        await _page.Locator(".preview").ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.ScreenshotDir, "job-form-dst-preview.png") });
+        Assert.Empty(fixture.PageErrors);
+    }
 }

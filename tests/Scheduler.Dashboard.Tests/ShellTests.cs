@@ -33,18 +33,44 @@ public sealed class ShellTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task WrongKey_ShowsThePrompt_AndAGoodKeyConnects()
+    public async Task NoKey_AsksForOne_WithoutSayingAKeyWasRefused()
     {
         SetDefaultExpectTimeout(15_000);
         var page = await fixture.NewPageAsync(apiKey: null);
         await page.GotoAsync("/");
-        await page.EvaluateAsync("sessionStorage.setItem('scheduler.apiKey', 'wrong-key')");
-        await page.ReloadAsync();
 
         var banner = page.Locator("#banner .banner");
-        await Expect(banner).ToContainTextAsync("The API key was refused (401)");
+        await Expect(banner).ToContainTextAsync("An API key is required.");
+        await Expect(page.GetByLabel("API key", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("");
+        await Expect(page.Locator("#connection")).ToBeHiddenAsync();
+        await Expect(banner).Not.ToContainTextAsync("refused");
+        await DashboardFixture.ScreenshotAsync(page, "api-key-needed");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task WrongKey_SaysTheServersReason_AndAGoodKeyConnects()
+    {
+        SetDefaultExpectTimeout(15_000);
+        var page = await fixture.NewPageAsync(apiKey: null);
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#banner .banner")).ToContainTextAsync("An API key is required.");
+
+        await page.GetByLabel("API key", new() { Exact = true }).FillAsync("wrong-key");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this key" }).ClickAsync();
+
+        var banner = page.Locator("#banner .banner");
+        await Expect(banner).ToContainTextAsync("The API key was refused.");
+        await Expect(banner).ToContainTextAsync("not one of the server's keys");
+        await Expect(banner).Not.ToContainTextAsync("required");
         await Expect(page.Locator("#connection")).ToHaveTextAsync("Key refused");
         await DashboardFixture.ScreenshotAsync(page, "api-key-refused");
+
+        // A second wrong key is refused again, in so many words.
+        await page.GetByLabel("API key", new() { Exact = true }).FillAsync("another-wrong-key");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this key" }).ClickAsync();
+        await Expect(banner).ToContainTextAsync("The API key was refused.");
 
         await page.GetByLabel("API key", new() { Exact = true }).FillAsync(SchedulerHost.ApiKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Use this key" }).ClickAsync();

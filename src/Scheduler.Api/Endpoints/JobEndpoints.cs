@@ -23,10 +23,21 @@ public static partial class JobEndpoints
             return Problems.Invalid(IdempotencyKeyHeader, IdempotencyKeys.Rule);
         }
 
+        if (!ValidateOnly.TryRead(request, out var validateOnly, out var flagProblem))
+        {
+            return flagProblem!;
+        }
+
         var body = await JsonBody.ReadAsync<JobDefinition>(request, cancellationToken).ConfigureAwait(false);
         if (body.Failed)
         {
             return body.Problem!;
+        }
+
+        if (validateOnly)
+        {
+            var errors = await service.ValidateAsync(body.Value!, cancellationToken).ConfigureAwait(false);
+            return errors.IsValid ? TypedResults.NoContent() : Problems.Invalid(errors);
         }
 
         var created = await service.CreateAsync(body.Value!, key, cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,8 @@ using Scheduler.Core.Validation;
 
 namespace Scheduler.Api.Endpoints;
 
-/// <summary>The next occurrences of a schedule, to check a cron expression and time zone before saving a job.</summary>
+/// <summary>The next occurrences of a schedule, to check a cron expression and time zone before saving a job; each says
+/// when a daylight-saving change moved it or repeated its local time.</summary>
 public static class PreviewEndpoints
 {
     public const int MaxCount = 100;
@@ -30,11 +31,8 @@ public static class PreviewEndpoints
         }
 
         var spec = preview.Schedule;
-        var zone = spec.Kind == ScheduleKind.Cron ? TimeZones.TryFind(spec.TimeZone, out _)! : TimeZoneInfo.Utc;
         var from = preview.FromUtc ?? time.GetUtcNow();
-        var occurrences = ScheduleCalculator.Preview(spec, from, preview.Count)
-            .Select(utc => new Occurrence(utc, TimeZoneInfo.ConvertTime(utc, zone)))
-            .ToList();
+        var occurrences = ScheduleCalculator.Describe(spec, from, preview.Count).Select(Occurrence.From).ToList();
         return new EntityResult(new PreviewView(spec.Kind == ScheduleKind.Cron && !string.IsNullOrWhiteSpace(spec.TimeZone) ? spec.TimeZone! : "UTC", occurrences), StatusCodes.Status200OK);
     }
 }

@@ -36,8 +36,8 @@ public static class ApiEndpointRouteBuilderExtensions
     private static void MapJobs(RouteGroupBuilder jobs)
     {
         jobs.MapPost(ApiRoutes.Jobs, JobEndpoints.CreateAsync).WithName("CreateJob")
-            .WithSummary("Create a job (201 + Location + ETag). Send Idempotency-Key to make retries safe: a retry returns the same job.")
-            .Accepts<JobDefinition>(Json).Produces<JobView>(StatusCodes.Status201Created).Produces<JobView>()
+            .WithSummary("Create a job (201 + Location + ETag). Send Idempotency-Key to make retries safe: a retry returns the same job. With ?validateOnly=true the definition is only checked: 204 when valid, nothing saved.")
+            .Accepts<JobDefinition>(Json).Produces<JobView>(StatusCodes.Status201Created).Produces<JobView>().Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         jobs.MapGet(ApiRoutes.Jobs, JobEndpoints.ListAsync).WithName("ListJobs")
             .WithSummary("List jobs by id; filters: status, tag, lane, text (id or name); paging: limit (1-200), continuation.")
@@ -87,7 +87,7 @@ public static class ApiEndpointRouteBuilderExtensions
             .WithSummary("Runs by final status and lateness percentiles over time: window=1h (by minute, the default) or 24h (by 15 minutes).")
             .Produces<StatsHistoryView>().ProducesValidationProblem();
         ops.MapPost(ApiRoutes.SchedulePreview, PreviewEndpoints.PreviewAsync).WithName("PreviewSchedule")
-            .WithSummary("The next occurrences (count 1-100) of a schedule, in UTC and in its time zone.")
+            .WithSummary("The next occurrences (count 1-100) of a schedule, in UTC and in its time zone with its UTC offset; a note says when daylight saving moved one (a local time that does not exist) or repeated it (a local time that comes twice).")
             .Accepts<PreviewRequest>(Json).Produces<PreviewView>().ProducesValidationProblem();
     }
 

@@ -47,15 +47,30 @@ public static class OpsTables
         return new Rows(summary, lanes);
     }
 
+    /// <summary>The next occurrences in UTC and in the schedule's zone (with its offset); a column of daylight-saving notes
+    /// appears when a change moved an occurrence or repeated its local time.</summary>
     public static IRenderable Preview(JsonNode? preview)
     {
         var zone = Json.Text(preview, "timeZone", "UTC");
+        var occurrences = Json.Items(preview, "occurrences").ToList();
+        var notes = occurrences.Any(o => Json.Str(o, "note") is { Length: > 0 });
         var table = new Table().Border(TableBorder.Rounded).Title("Next occurrences").AddColumns("#", "UTC", Markup.Escape(zone));
+        if (notes)
+        {
+            table.AddColumn("Daylight saving");
+        }
+
         var n = 0;
-        foreach (var occurrence in Json.Items(preview, "occurrences"))
+        foreach (var occurrence in occurrences)
         {
             n++;
-            table.AddRow(n.ToString(System.Globalization.CultureInfo.InvariantCulture), Display.Time(Json.Time(occurrence, "utc")), Display.Time(Json.Time(occurrence, "local"), keepOffset: true));
+            var cells = new List<string> { n.ToString(System.Globalization.CultureInfo.InvariantCulture), Display.Time(Json.Time(occurrence, "utc")), Display.Time(Json.Time(occurrence, "local"), keepOffset: true) };
+            if (notes)
+            {
+                cells.Add(Json.Str(occurrence, "note") is { Length: > 0 } note ? $"[yellow]{Markup.Escape(note)}[/]" : "");
+            }
+
+            table.AddRow(cells.ToArray());
         }
 
         if (n == 0)

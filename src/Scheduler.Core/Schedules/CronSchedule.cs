@@ -59,4 +59,8 @@ public sealed class CronSchedule
     /// <remarks>Cronos moves a local time that does not exist (spring forward) to the next valid instant and fires an ambiguous one (fall back) once.</remarks>
     public DateTimeOffset? Next(DateTimeOffset fromUtc, bool inclusive) =>
         expression.GetNextOccurrence(fromUtc.ToUniversalTime(), zone, inclusive)?.ToUniversalTime();
+
+    /// <summary>The occurrence at <paramref name="utc"/> (one this schedule computed) in its zone, with what a daylight-saving
+    /// change did to it: a local time that did not exist and ran at the end of the gap, or a repeated local time.</summary>
+    public ScheduledOccurrence Describe(DateTimeOffset utc) => DaylightSavingNotes.Describe(expression, zone, utc);
 }

@@ -50,6 +50,21 @@ public static class ScheduleCalculator
         return result;
     }
 
+    /// <summary>The next <paramref name="count"/> occurrences with their local time and any daylight-saving note: the same
+    /// instants as <see cref="Preview"/>, which are those the sweep runs.</summary>
+    public static IReadOnlyList<ScheduledOccurrence> Describe(ScheduleSpec spec, DateTimeOffset fromUtc, int count)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var instants = Preview(spec, fromUtc, count);
+        if (spec.Kind != ScheduleKind.Cron)
+        {
+            return instants.Select(utc => new ScheduledOccurrence(utc, utc.ToUniversalTime(), null, null)).ToList();
+        }
+
+        var cron = Cron(spec);
+        return instants.Select(cron.Describe).ToList();
+    }
+
     private static DateTimeOffset? WithinBounds(ScheduleSpec spec, DateTimeOffset? due, int occurrencesSoFar)
     {
         if (due is null || (spec.EndUtc is { } end && due > end))

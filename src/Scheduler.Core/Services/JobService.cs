@@ -10,6 +10,10 @@ namespace Scheduler.Core.Services;
 /// so a crash or a lost race leaves only a row that the sweep drops as stale.</summary>
 public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, ManualDispatch manual, IIdempotencyStore idempotency)
 {
+    /// <summary>The checks a create makes, writing nothing.</summary>
+    public Task<ValidationErrors> ValidateAsync(JobDefinition definition, CancellationToken cancellationToken) =>
+        validator.ValidateAsync(definition, cancellationToken);
+
     public Task<ServiceResult<Job>> CreateAsync(JobDefinition definition, CancellationToken cancellationToken) =>
         CreateAsync(definition, null, cancellationToken);
 

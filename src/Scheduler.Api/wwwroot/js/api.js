@@ -71,7 +71,9 @@ export async function api(method, path, { body, ifMatch, signal } = {}) {
   if (!response.ok) {
     const kind = kindOf(response.status);
     const problem = data && typeof data === 'object' ? data : { title: response.statusText || `HTTP ${response.status}`, detail: text.slice(0, 300) };
-    if (kind === 'auth') announce('auth', { status: response.status, hasKey: Boolean(key) });
+    // The server's reason (a missing key and a refused key have different titles) when the answer is a ProblemDetails.
+    const reason = data && typeof data === 'object' && data.title ? { title: data.title, detail: data.detail || '' } : null;
+    if (kind === 'auth') announce('auth', { status: response.status, hasKey: Boolean(key), reason });
     else if (kind === 'unreachable') announce('down', { reason: `HTTP ${response.status}` });
     else announce('ok');
     throw new ApiError(kind, response.status, problem);

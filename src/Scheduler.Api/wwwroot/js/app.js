@@ -1,7 +1,8 @@
-// The dashboard shell: hash router, theme toggle, API key entry, connection banner and toasts.
-import { h, replace, clear } from './dom.js';
-import { apiKey, theme } from './store.js';
-import { apiBase } from './api.js';
+// The dashboard shell: hash router (one view at a time, each with its own AbortSignal) and theme toggle; the API key
+// entry and connection banner are in connection.js.
+import { h, clear } from './dom.js';
+import { theme } from './store.js';
+import { watchConnection } from './connection.js';
 import { errorPanel } from './ui.js';
 import { renderOverview } from './views/overview.js';
 import { renderJobs } from './views/jobs.js';
@@ -13,10 +14,7 @@ import { renderConnections } from './views/connections.js';
 import { renderConnectionForm } from './views/connection-form.js';
 
 const main = document.getElementById('main');
-const banner = document.getElementById('banner');
-const connection = document.getElementById('connection');
-let cleanup = null;
-let lastStatus = { state: 'unknown' };
+let current = null; // the view on screen: { controller, cleanup }
 let firstRoute = true;
 
 // ---------- routing ----------
@@ -33,37 +31,75 @@ const routes = [
   { pattern: /^\/config\/?$/, nav: 'config', title: 'Config', view: () => renderConfig },
 ];
 
+/** The route and its decoded parameters, or null when no route matches or a parameter is not valid percent-encoding. */
+function resolve(path) {
+  for (const r of routes) {
+    const m = r.pattern.exec(path);
+    if (!m) continue;
+    const params = {};
+    try {
+      (r.keys || []).forEach((k, i) => { params[k] = decodeURIComponent(m[i + 1]); });
+    } catch {
+      return null;
+    }
+    return { r, params };
+  }
+  return null;
+}
+
 function parseHash() {
   const raw = location.hash.replace(/^#/, '') || '/';
   const [path, search = ''] = raw.split('?');
-  return { path, query: new URLSearchParams(search) };
+  let query;
+  try { query = new URLSearchParams(search); } catch { query = new URLSearchParams(); }
+  return { path, query };
+}
+
+function notFound(container, path) {
+  document.title = 'Not found · Scheduler';
+  container.append(h('div', { class: 'panel', id: 'not-found' },
+    h('h1', null, 'Page not found'),
+    h('p', null, 'There is no page at ', h('code', null, `#${path}`), '.'),
+    h('p', null, h('a', { href: '#/' }, 'Back to the overview'))));
+}
+
+/** Ends the view on screen: its fetches are aborted, its timers and polling stop, and it can no longer navigate. */
+function leave() {
+  if (!current) return;
+  current.controller.abort();
+  if (typeof current.cleanup === 'function') current.cleanup();
+  current = null;
 }
 
 async function route() {
-  const { path, query } = parseHash();
-  const match = routes.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
-  if (typeof cleanup === 'function') cleanup();
-  cleanup = null;
+  leave();
   clear(main);
-
+  const { path, query } = parseHash();
+  const match = resolve(path);
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (match && link.dataset.nav === match.r.nav) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
 
+  // Each view draws into its own container and gets its own signal: once left, whatever it still does lands nowhere.
+  const container = h('div', { class: 'view' });
+  main.append(container);
   if (!match) {
-    document.title = 'Not found · Scheduler';
-    main.append(h('div', { class: 'panel' }, h('h1', null, 'Page not found'), h('p', null, h('a', { href: '#/' }, 'Back to the overview'))));
+    notFound(container, path);
     return;
   }
 
-  const params = {};
-  (match.r.keys || []).forEach((k, i) => { params[k] = decodeURIComponent(match.m[i + 1]); });
+  const view = { controller: new AbortController(), cleanup: null };
+  current = view;
+  const { signal } = view.controller;
   document.title = `${match.r.title} · Scheduler`;
   try {
-    cleanup = await match.r.view()(main, params, query);
+    const cleanup = await match.r.view()(container, match.params, query, { signal });
+    if (signal.aborted) { if (typeof cleanup === 'function') cleanup(); return; }
+    view.cleanup = cleanup;
   } catch (err) {
-    main.append(errorPanel(err));
+    if (signal.aborted) return;
+    container.append(errorPanel(err));
   }
   // After a navigation (not the first load), move focus to the new page's heading for keyboard and screen reader users.
   if (!firstRoute && (document.activeElement === document.body || !main.contains(document.activeElement))) {
@@ -98,69 +134,8 @@ matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
   window.dispatchEvent(new Event('themechange'));
 });
 
-// ---------- API key and connection ----------
-function keyForm() {
-  const input = h('input', { type: 'password', id: 'api-key-input', name: 'apiKey', autocomplete: 'off', placeholder: 'API key', 'aria-label': 'API key' });
-  const form = h('form', {
-    onsubmit: (e) => {
-      e.preventDefault();
-      apiKey.set(input.value.trim());
-      showKeyButton();
-      clear(banner);
-      route();
-    },
-  },
-  h('label', { for: 'api-key-input', class: 'visually-hidden' }, 'API key'),
-  input,
-  h('button', { type: 'submit', class: 'btn btn-primary' }, 'Use this key'),
-  apiKey.get() ? h('button', { type: 'button', class: 'btn', onclick: () => { apiKey.set(''); showKeyButton(); input.focus(); } }, 'Forget key') : null);
-  return { form, input };
-}
-
-function showKeyPrompt(message, tone = 'warn') {
-  const { form, input } = keyForm();
-  replace(banner, h('div', { class: `banner ${tone}`, role: 'alert' },
-    h('div', { class: 'grow' }, h('strong', null, message.title), h('span', null, message.detail)),
-    form));
-  input.focus();
-}
-
-function showKeyButton() {
-  const button = document.getElementById('key-button');
-  button.textContent = apiKey.get() ? 'Change API key' : 'Set API key';
-}
-
-document.getElementById('key-button').addEventListener('click', () => {
-  showKeyPrompt({
-    title: 'API key',
-    detail: ' Sent as X-Api-Key with every request; kept in this tab only (sessionStorage).',
-  }, 'info');
-});
-
-window.addEventListener('api-status', (e) => {
-  const status = e.detail;
-  const changed = status.state !== lastStatus.state;
-  lastStatus = status;
-  connection.dataset.state = status.state;
-  connection.textContent = status.state === 'ok' ? 'Connected' : status.state === 'auth' ? 'Key refused' : 'Offline';
-  if (!changed) return;
-  if (status.state === 'auth') {
-    showKeyPrompt(status.hasKey
-      ? { title: 'The API key was refused (401).', detail: ' Enter a valid key to continue.' }
-      : { title: 'This server needs an API key.', detail: ' Enter it to continue.' });
-  } else if (status.state === 'down') {
-    replace(banner, h('div', { class: 'banner error', role: 'alert' },
-      h('div', { class: 'grow' },
-        h('strong', null, 'The API is unreachable.'),
-        h('span', null, ` ${apiBase} did not answer (${status.reason}). The dashboard keeps retrying.`)),
-      h('button', { type: 'button', class: 'btn', onclick: () => route() }, 'Retry now')));
-  } else if (status.state === 'ok') {
-    clear(banner);
-  }
-});
-
 window.addEventListener('hashchange', route);
 window.addEventListener('reroute', route);
 paintThemeButton();
-showKeyButton();
+watchConnection({ reload: route });
 route();

@@ -52,10 +52,10 @@ export function confirmDialog({ title, body, confirm = 'Confirm', danger = false
 }
 
 /**
- * Calls fn now and every intervalMs while the page is visible; stop() ends it.
+ * Calls fn now and every intervalMs while the page is visible; stop() ends it, and so does the view's signal when given.
  * Skips a tick while the previous call is still running, so a slow API never stacks requests.
  */
-export function poll(fn, intervalMs) {
+export function poll(fn, intervalMs, signal) {
   let timer = null;
   let running = false;
   let stopped = false;
@@ -69,11 +69,19 @@ export function poll(fn, intervalMs) {
   };
   const schedule = () => { if (!stopped) timer = setTimeout(tick, intervalMs); };
   const onVisible = () => { if (!document.hidden) { clearTimeout(timer); tick(); } };
-  document.addEventListener('visibilitychange', onVisible);
-  tick();
-  return () => {
+  const stop = () => {
     stopped = true;
     clearTimeout(timer);
     document.removeEventListener('visibilitychange', onVisible);
   };
+  if (signal?.aborted) return stop;
+  signal?.addEventListener('abort', stop, { once: true });
+  document.addEventListener('visibilitychange', onVisible);
+  tick();
+  return stop;
+}
+
+/** navigate(path), unless the view that asks was left meanwhile (a late answer must not move the user). */
+export function navigateFrom(signal, path) {
+  if (!signal?.aborted) navigate(path);
 }

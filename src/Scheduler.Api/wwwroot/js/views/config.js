@@ -26,20 +26,20 @@ function usagePanel(usage, config, giveBudget) {
           })))));
 }
 
-export async function renderConfig(main) {
+export async function renderConfig(main, _params, _query, { signal } = {}) {
   let config;
   let etag;
   let usage = [];
   try {
-    const response = await api('GET', '/config');
+    const response = await api('GET', '/config', { signal });
     config = response.data;
     etag = response.etag || config.eTag;
   } catch (err) {
-    replace(main, errorPanel(err));
+    if (!signal?.aborted) replace(main, errorPanel(err));
     return undefined;
   }
   try {
-    usage = (await api('GET', '/stats')).data.lanes || [];
+    usage = (await api('GET', '/stats', { signal })).data.lanes || [];
   } catch { /* usage is a hint only */ }
 
   const pauseAll = field('pauseAll', 'Pause all dispatching', {

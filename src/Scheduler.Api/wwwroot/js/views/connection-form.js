@@ -2,7 +2,7 @@
 // reference included) shown at the fields they name.
 import { h, replace } from '../dom.js';
 import { api, enc } from '../api.js';
-import { toast, navigate, errorPanel } from '../ui.js';
+import { toast, navigateFrom, errorPanel } from '../ui.js';
 import { field, showErrors, clearErrors } from '../forms.js';
 import * as fmt from '../format.js';
 
@@ -37,13 +37,13 @@ function readProfile(f) {
   return { profile, errors };
 }
 
-export async function renderConnectionForm(main, params) {
+export async function renderConnectionForm(main, params, _query, { signal } = {}) {
   const editing = Boolean(params.name);
   let c = DEFAULTS;
   let etag = null;
   if (editing) {
     try {
-      const response = await api('GET', `/connections/${enc(params.name)}`);
+      const response = await api('GET', `/connections/${enc(params.name)}`, { signal });
       c = response.data;
       etag = response.etag || c.eTag;
     } catch (err) {
@@ -92,7 +92,7 @@ export async function renderConnectionForm(main, params) {
       if (editing) await api('PUT', `/connections/${enc(c.name)}`, { body: profile, ifMatch: etag });
       else await api('POST', '/connections', { body: profile });
       toast(editing ? `Saved ${profile.name}` : `Created ${profile.name}`);
-      navigate('/connections');
+      navigateFrom(signal, '/connections');
     } catch (err) {
       const fieldErrors = Object.keys(err.errors || {}).length ? err.errors : { '': [err.detail || err.message] };
       const title = err.kind === 'conflict'

@@ -8,7 +8,7 @@ function shortFingerprint(fp) {
   return fp && fp.length > 20 ? `${fp.slice(0, 19)}…` : fp || '—';
 }
 
-export async function renderConnections(main) {
+export async function renderConnections(main, _params, _query, { signal } = {}) {
   const body = h('tbody');
   const summary = h('span', { class: 'sub', role: 'status', 'aria-live': 'polite' }, '');
 
@@ -27,8 +27,9 @@ export async function renderConnections(main) {
   async function load() {
     let data;
     try {
-      data = await get('/connections');
+      data = await get('/connections', { signal });
     } catch (err) {
+      if (signal?.aborted) return;
       summary.textContent = '';
       replace(body, h('tr', null, h('td', { colspan: 5, class: 'empty' }, describe(err))));
       return;

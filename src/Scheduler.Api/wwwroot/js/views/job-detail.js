@@ -1,7 +1,7 @@
 // Job page: the definition, its state, and a timeline of recent runs with their attempts, refreshed live.
 import { h, replace, badge } from '../dom.js';
 import { api, enc, query } from '../api.js';
-import { poll, toast, describe, errorPanel, navigate } from '../ui.js';
+import { poll, toast, describe, errorPanel, navigateFrom } from '../ui.js';
 import * as fmt from '../format.js';
 import { jobActions, scheduleSummary, jobZone, prop, targetSummary } from './job-common.js';
 import { runBody } from './run-view.js';
@@ -10,7 +10,7 @@ const REFRESH_MS = 3000;
 const RUNS_SHOWN = 20;
 const TERMINAL = ['Succeeded', 'Failed', 'Canceled', 'Skipped'];
 
-export async function renderJobDetail(main, params) {
+export async function renderJobDetail(main, params, _query, { signal } = {}) {
   const id = params.id;
   const head = h('div', { class: 'page-head' });
   const state = h('dl', { class: 'props', id: 'job-state' });
@@ -34,7 +34,7 @@ export async function renderJobDetail(main, params) {
       timeline));
 
   const loadJob = async () => {
-    const response = await api('GET', `/jobs/${enc(id)}`);
+    const response = await api('GET', `/jobs/${enc(id)}`, { signal });
     job = response.data;
     renderHead();
     renderState();
@@ -48,7 +48,7 @@ export async function renderJobDetail(main, params) {
         h('p', { class: 'sub' }, h('a', { href: '#/jobs' }, '← Jobs')),
         h('h1', null, job.id, ' ', badge(job.status)),
         d.name ? h('p', { class: 'sub' }, d.name) : null),
-      jobActions(job, { onChange: () => refresh(), onDeleted: () => navigate('/jobs') }));
+      jobActions(job, { onChange: () => refresh(), onDeleted: () => navigateFrom(signal, '/jobs') }));
   }
 
   function renderState() {
@@ -88,7 +88,7 @@ export async function renderJobDetail(main, params) {
   }
 
   const loadRuns = async () => {
-    const data = (await api('GET', `/jobs/${enc(id)}/runs${query({ limit: RUNS_SHOWN })}`)).data;
+    const data = (await api('GET', `/jobs/${enc(id)}/runs${query({ limit: RUNS_SHOWN })}`, { signal })).data;
     const runs = data.items || [];
     runsNote.textContent = runs.length ? '' : 'No run yet. Use "Run now" to start one, or wait for the next due time.';
     runsNote.hidden = runs.length > 0;
@@ -152,7 +152,7 @@ export async function renderJobDetail(main, params) {
 
   async function loadDetail(card) {
     try {
-      const run = (await api('GET', `/runs/${enc(card.run.jobId)}/${enc(card.run.runId)}`)).data;
+      const run = (await api('GET', `/runs/${enc(card.run.jobId)}/${enc(card.run.runId)}`, { signal })).data;
       card.stale = false;
       replace(card.bodyEl, runBody(run, {
         onCancel: async () => {
@@ -167,6 +167,7 @@ export async function renderJobDetail(main, params) {
         },
       }));
     } catch (err) {
+      if (signal?.aborted) return;
       replace(card.bodyEl, h('p', { class: 'error-text' }, describe(err)));
     }
   }
@@ -179,15 +180,15 @@ export async function renderJobDetail(main, params) {
   try {
     await loadJob();
   } catch (err) {
-    replace(main, errorPanel(err));
+    if (!signal?.aborted) replace(main, errorPanel(err));
     return undefined;
   }
   return poll(async () => {
     try {
       await refresh();
     } catch (err) {
-      if (err.kind === 'notfound') navigate('/jobs');
+      if (err.kind === 'notfound') navigateFrom(signal, '/jobs');
       throw err;
     }
-  }, REFRESH_MS);
+  }, REFRESH_MS, signal);
 }

@@ -1,14 +1,13 @@
-// Create and edit a job: every field of the definition, a live preview of the next occurrences (debounced
-// POST /api/schedules/preview), and the API's validation messages shown at the fields they name.
+// Create and edit a job: every field of the definition, a live preview of the next occurrences (job-preview.js), and
+// the API's validation messages shown at the fields they name, all at once.
 import { h, replace } from '../dom.js';
 import { api, enc } from '../api.js';
-import { toast, navigate, errorPanel } from '../ui.js';
+import { toast, navigateFrom, errorPanel } from '../ui.js';
 import { showErrors, clearErrors } from '../forms.js';
-import * as fmt from '../format.js';
 import { readDefinition, DEFAULTS } from './job-definition.js';
 import { jobFields } from './job-fields.js';
+import { livePreview } from './job-preview.js';
 
-const PREVIEW_COUNT = 5;
 let zones = null;
 
 function timeZones() {
@@ -19,17 +18,17 @@ function timeZones() {
   return zones;
 }
 
-export async function renderJobForm(main, params) {
+export async function renderJobForm(main, params, _query, { signal } = {}) {
   const editing = Boolean(params.id);
   let job = null;
   let etag = null;
   if (editing) {
     try {
-      const response = await api('GET', `/jobs/${enc(params.id)}`);
+      const response = await api('GET', `/jobs/${enc(params.id)}`, { signal });
       job = response.data;
       etag = response.etag || job.eTag;
     } catch (err) {
-      replace(main, errorPanel(err));
+      if (!signal?.aborted) replace(main, errorPanel(err));
       return undefined;
     }
   }
@@ -88,87 +87,36 @@ export async function renderJobForm(main, params) {
   showGroups();
 
   // ---------- live preview ----------
-  let previewTimer = null;
-  let previewSeq = 0;
-  const previewFields = [f.kind, f.cron, f.timeZone, f.interval, f.at, f.delay, f.startUtc, f.endUtc, f.maxOccurrences];
-  const schedulePreview = () => { clearTimeout(previewTimer); previewTimer = setTimeout(runPreview, 400); };
-  for (const pf of previewFields) {
-    pf.control.addEventListener('input', schedulePreview);
-    pf.control.addEventListener('change', schedulePreview);
-  }
-
-  async function runPreview() {
-    const seq = ++previewSeq;
-    const { definition, errors } = readDefinition(f, { editing });
-    const scheduleErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('schedule')));
-    clearScheduleErrors();
-    if (Object.keys(scheduleErrors).length) {
-      markSchedule(scheduleErrors);
-      previewStatus.textContent = 'Fix the schedule to see a preview.';
-      replace(previewList);
-      return;
-    }
-    previewStatus.textContent = 'Computing…';
-    try {
-      const result = (await api('POST', '/schedules/preview', { body: { schedule: definition.schedule, count: PREVIEW_COUNT } })).data;
-      if (seq !== previewSeq) return;
-      const zone = result.timeZone || 'UTC';
-      const items = result.occurrences || [];
-      previewStatus.textContent = !items.length ? 'This schedule has no further occurrence.'
-        : zone === fmt.viewerZone ? `In ${zone}, your zone and the schedule's.` : `In your zone (${fmt.viewerZone}), then in the schedule's (${zone}).`;
-      replace(previewList, items.map((o) => h('li', null,
-        h('span', null, fmt.dateTime(o.utc)),
-        h('span', { class: 'zone' }, zone !== fmt.viewerZone ? fmt.dateTime(o.utc, zone) : fmt.relative(o.utc)))));
-    } catch (err) {
-      if (seq !== previewSeq) return;
-      replace(previewList);
-      if (err.kind === 'validation') {
-        markSchedule(err.errors);
-        previewStatus.textContent = 'The schedule is not valid yet.';
-      } else {
-        previewStatus.textContent = `Preview unavailable: ${err.message}`;
-      }
-    }
-  }
-
-  function clearScheduleErrors() {
-    for (const el of form.querySelectorAll('[data-field^="schedule."].invalid')) {
-      el.classList.remove('invalid');
-      const e = el.querySelector('.field-error');
-      e.hidden = true;
-      e.textContent = '';
-      el.querySelector('input, select, textarea')?.removeAttribute('aria-invalid');
-    }
-  }
-
-  function markSchedule(errors) {
-    for (const [key, messages] of Object.entries(errors)) {
-      const el = form.querySelector(`[data-field="${CSS.escape(key)}"]`);
-      if (!el || el.offsetParent === null) continue;
-      el.classList.add('invalid');
-      const e = el.querySelector('.field-error');
-      e.textContent = [].concat(messages).join(' ');
-      e.hidden = false;
-      el.querySelector('input, select, textarea')?.setAttribute('aria-invalid', 'true');
-    }
-  }
+  const preview = livePreview({ form, f, editing, signal, previewStatus, previewList });
 
   // ---------- submit ----------
+  // Fields the form cannot read are left out and the server checks the rest without saving (validateOnly), so that
+  // every field's error shows at once: the form's own where it could not read a value, the server's everywhere else.
+  async function serverErrors(definition) {
+    try {
+      await api('POST', '/jobs?validateOnly=true', { body: definition, signal });
+      return {};
+    } catch (err) {
+      return err.kind === 'validation' ? err.errors : {};
+    }
+  }
+
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(form, summary);
     const { definition, errors } = readDefinition(f, { editing });
-    if (Object.keys(errors).length) {
-      (showErrors(form, summary, errors, { title: 'Some fields cannot be read.' }) || summary).focus();
-      return;
-    }
     saveButton.disabled = true;
     try {
+      if (Object.keys(errors).length) {
+        const all = { ...(await serverErrors(definition)), ...errors };
+        if (!signal?.aborted) (showErrors(form, summary, all, { title: 'The job was not saved: fix these fields.' }) || summary).focus();
+        return;
+      }
       const response = editing
         ? await api('PUT', `/jobs/${enc(d.id)}`, { body: definition, ifMatch: etag })
         : await api('POST', '/jobs', { body: definition });
       toast(editing ? `Saved ${definition.id}` : `Created ${definition.id}`);
-      navigate(`/jobs/${enc(response.data?.id || definition.id)}`);
+      navigateFrom(signal, `/jobs/${enc(response.data?.id || definition.id)}`);
     } catch (err) {
       const fieldErrors = Object.keys(err.errors || {}).length ? err.errors : { '': [err.detail || err.message] };
       const title = err.kind === 'conflict'
@@ -182,10 +130,10 @@ export async function renderJobForm(main, params) {
   });
 
   // The SSH target's profile names, offered as suggestions (a hint only: the field still takes any name).
-  api('GET', '/connections')
+  api('GET', '/connections', { signal })
     .then((r) => replace(connectionList, (r.data?.items || []).map((c) => h('option', { value: c.name }, `${c.user}@${c.host}:${c.port ?? 22}`))))
     .catch(() => {});
 
-  runPreview();
-  return () => clearTimeout(previewTimer);
+  preview.run();
+  return preview.stop;
 }

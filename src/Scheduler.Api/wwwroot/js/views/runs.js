@@ -9,7 +9,7 @@ const REFRESH_MS = 10000;
 const STATUSES = ['Queued', 'Running', 'Retrying', 'Succeeded', 'Failed', 'Canceled', 'Skipped'];
 const WINDOWS = [['15m', 'Last 15 minutes', 15], ['1h', 'Last hour', 60], ['6h', 'Last 6 hours', 360], ['1d', 'Last day', 1440], ['7d', 'Last 7 days', 10080]];
 
-export async function renderRuns(main, _params, search) {
+export async function renderRuns(main, _params, search, { signal } = {}) {
   const filters = { status: search.get('status') || '', window: search.get('window') || '1h' };
   const tokens = [null];
   let page = 0;
@@ -51,9 +51,10 @@ export async function renderRuns(main, _params, search) {
     const since = new Date(Date.now() - minutes * 60000).toISOString();
     let data;
     try {
-      data = await get(`/runs${query({ status: filters.status, since, limit: PAGE_SIZE, continuation: tokens[page] })}`);
+      data = await get(`/runs${query({ status: filters.status, since, limit: PAGE_SIZE, continuation: tokens[page] })}`, { signal });
       filterError.hidden = true;
     } catch (err) {
+      if (signal?.aborted) return;
       if (err.kind === 'validation') {
         filterError.textContent = describe(err);
         filterError.hidden = false;
@@ -84,8 +85,7 @@ export async function renderRuns(main, _params, search) {
         h('button', { type: 'button', class: 'btn btn-small', disabled: !data.continuation, onclick: () => { page += 1; load(); } }, 'Next →')));
   }
 
-  const stop = poll(load, REFRESH_MS);
-  return () => stop();
+  return poll(load, REFRESH_MS, signal);
 }
 
 function field(id, label, input) {
