@@ -8,7 +8,7 @@ import { jobActions, scheduleSummary, jobZone } from './job-common.js';
 const PAGE_SIZE = 20;
 const REFRESH_MS = 10000;
 
-export async function renderJobs(main, _params, search) {
+export async function renderJobs(main, _params, search, { signal } = {}) {
   const filters = {
     status: search.get('status') || '',
     tag: search.get('tag') || '',
@@ -66,9 +66,10 @@ export async function renderJobs(main, _params, search) {
     const continuation = tokens[page];
     let data;
     try {
-      data = await get(`/jobs${query({ ...filters, limit: PAGE_SIZE, continuation })}`);
+      data = await get(`/jobs${query({ ...filters, limit: PAGE_SIZE, continuation })}`, { signal });
       filterError.hidden = true;
     } catch (err) {
+      if (signal?.aborted) return;
       if (err.kind === 'validation') {
         filterError.textContent = describe(err);
         filterError.hidden = false;
@@ -120,7 +121,7 @@ export async function renderJobs(main, _params, search) {
         h('button', { type: 'button', class: 'btn btn-small', disabled: !hasNext, onclick: () => { page += 1; load(); } }, 'Next →')));
   }
 
-  const stop = poll(load, REFRESH_MS);
+  const stop = poll(load, REFRESH_MS, signal);
   return () => { stop(); clearTimeout(debounce); };
 }
 

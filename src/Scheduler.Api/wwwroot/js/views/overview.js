@@ -33,7 +33,7 @@ function legend(series) {
     series.map((s) => h('span', null, h('i', { style: `--swatch: var(${s.color})` }), s.label)));
 }
 
-export async function renderOverview(main, _params, search) {
+export async function renderOverview(main, _params, search, { signal } = {}) {
   let windowKey = WINDOWS[search?.get?.('window')] ? search.get('window') : '1h';
   const updated = h('span', { class: 'sub', id: 'overview-updated' }, 'Loading…');
   const paused = h('div', { class: 'banner warn', role: 'status', hidden: true, id: 'pause-all-banner' },
@@ -99,8 +99,9 @@ export async function renderOverview(main, _params, search) {
     let stats;
     let series;
     try {
-      [stats, series] = await Promise.all([get('/stats'), get(`/stats/history?window=${windowKey}`)]);
+      [stats, series] = await Promise.all([get('/stats', { signal }), get(`/stats/history?window=${windowKey}`, { signal })]);
     } catch (err) {
+      if (signal?.aborted) return;
       updated.textContent = err.kind === 'auth' ? 'Waiting for a valid API key.' : `Not updated: ${err.message}`;
       throw err;
     }
@@ -163,7 +164,7 @@ export async function renderOverview(main, _params, search) {
       : 'No run started in the last hour.';
   }
 
-  const stop = poll(refresh, REFRESH_MS);
+  const stop = poll(refresh, REFRESH_MS, signal);
   return () => {
     stop();
     runsChart.destroy();
