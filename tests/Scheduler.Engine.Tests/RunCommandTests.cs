@@ -61,11 +61,13 @@ public sealed partial class RunCommandTests : IAsyncLifetime, IDisposable
         }
         finally
         {
-            // Ctrl+C: the script's trap stops the Server gracefully, then Azurite.
+            // Ctrl+C: the script's trap stops the Server gracefully, then Azurite. A failure above keeps its own message.
             Process.Start("kill", ["-INT", script.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-            await script.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+            using var exitWait = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            await script.WaitForExitAsync(exitWait.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         }
 
+        Assert.True(script.HasExited, "scripts/run.sh did not stop within 90 s of Ctrl+C; it printed:\n" + string.Join('\n', output.TakeLast(40)));
         Assert.Contains(output, l => l.Contains("Scheduler stopped.", StringComparison.Ordinal));
         Assert.False(IsListening(port), "the Server still listens after Ctrl+C");
         Assert.False(IsListening(table), "Azurite still listens after Ctrl+C");
