@@ -53,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<RunCanceller>();
         services.TryAddSingleton<RunFinalizer>();
         services.TryAddSingleton<AttemptRunner>();
+        services.TryAddSingleton<AttemptSlots>();
         services.TryAddSingleton<AttemptStep>();
         services.TryAddSingleton<RunProcessor>();
         services.TryAddSingleton<LaunchedRunProcessor>();
