@@ -29,10 +29,13 @@ internal static class Chaos
             (await http.PutAsJsonAsync("api/config", new { defaultLaneConcurrency = 8 })).EnsureSuccessStatusCode();
         }
 
+        var clock0 = DateTimeOffset.UtcNow;
         var dues = new DateTimeOffset[count];
         var kills = new List<DateTimeOffset>();
+        var restarts = new List<double>();
         var clock = Stopwatch.StartNew();
         var nextKill = KillEvery;
+        IReadOnlyDictionary<string, int> missing = new Dictionary<string, int>();
         try
         {
             for (var i = 0; i < count; i++)
@@ -44,6 +47,7 @@ internal static class Chaos
                     kills.Add(DateTimeOffset.UtcNow);
                     await server.DisposeAsync();
                     server = await ChildServer.StartAsync(settings);
+                    restarts.Add((DateTimeOffset.UtcNow - kills[^1]).TotalMilliseconds);
                     nextKill += KillEvery;
                 }
 
@@ -61,16 +65,20 @@ internal static class Chaos
             {
                 await Task.Delay(500);
             }
+
+            Report.Line($"last run due {(dues[^1] - clock0).TotalSeconds:0} s after the start; waited {deadline.Elapsed.TotalSeconds:0} s after the last creation");
+            using var api = Client(server);
+            missing = await ChaosAudit.ClassifyAsync(api, Enumerable.Range(0, count).Where(i => sink.For(Path(i)).Count == 0));
         }
         finally
         {
             await server.DisposeAsync();
         }
 
-        Summarize(sink, dues, kills);
+        Summarize(sink, dues, kills, restarts, missing);
     }
 
-    private static void Summarize(ArrivalSink sink, DateTimeOffset[] dues, List<DateTimeOffset> kills)
+    private static void Summarize(ArrivalSink sink, DateTimeOffset[] dues, List<DateTimeOffset> kills, List<double> restarts, IReadOnlyDictionary<string, int> missing)
     {
         var firsts = dues.Select((due, i) => (due, first: sink.For(Path(i)).DefaultIfEmpty(DateTimeOffset.MaxValue).Min(), n: sink.For(Path(i)).Count)).ToList();
         var delivered = firsts.Where(f => f.n > 0).ToList();
@@ -81,14 +89,23 @@ internal static class Chaos
         {
             runs = dues.Length,
             kills = kills.Count,
-            lost = firsts.Count(f => f.n == 0),
+            // From the kill until the new Server answered /api/health: runs due meanwhile wait for it.
+            restartMs = Summary(restarts),
+            notDelivered = firsts.Count(f => f.n == 0),
+            notDeliveredBecause = missing,
             deliveredTwice = firsts.Count(f => f.n > 1),
             early = delivered.Count(f => f.first < f.due),
             nearKill = Summary(near),
             awayFromKills = Summary(away),
         };
-        Report.Table(["runs", "kills", "lost", "delivered twice", "early"],
-            [[Report.N(result.runs), Report.N(result.kills), Report.N(result.lost), Report.N(result.deliveredTwice), Report.N(result.early)]]);
+        Report.Table(["runs", "kills", "not delivered by the end", "delivered twice", "early"],
+            [[Report.N(result.runs), Report.N(result.kills), Report.N(result.notDelivered), Report.N(result.deliveredTwice), Report.N(result.early)]]);
+        Report.Line($"restart (kill until the new Server answers /api/health): p50 {Report.Ms(result.restartMs.P50)} ms, max {Report.Ms(result.restartMs.Max)} ms");
+        foreach (var (state, n) in missing)
+        {
+            Report.Line($"  not delivered: {n} x {state}");
+        }
+
         Report.Table(["start lateness (ms)", "runs", "p50", "p99", "max"],
         [
             ["due near a kill (-1 s .. +15 s)", Report.N(near.Count), Report.Ms(result.nearKill.P50), Report.Ms(result.nearKill.P99), Report.Ms(result.nearKill.Max)],
@@ -125,8 +142,9 @@ internal static class Chaos
                     return;
                 }
             }
-            catch (HttpRequestException) when (attempt < 20)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && attempt < 40)
             {
+                // The Server was killed while it answered, or is still starting: the job may exist already (then 409).
             }
 
             await Task.Delay(250);

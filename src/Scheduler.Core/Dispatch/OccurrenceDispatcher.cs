@@ -85,9 +85,14 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
 
         events.StatusChanged(run, RunStatus.Queued, 0);
         // In process when the host can (no queue round trip, no poll); the run row holds the slot, whose lease recovers it after a crash.
-        // Declined, the run goes through the queue: its slot is unchanged since dispatch, so the worker that takes the message takes it over.
         if (inserted.ETag is null || !launcher.TryLaunch(run with { ETag = inserted.ETag }))
         {
+            if (renewed)
+            {
+                // Nobody here renews it: the queued run's long lease, so that the worker that takes the message may use the slot.
+                await allocator.TakeAgainAsync(slot, runId, start + job.Definition.Timeout + options.LeaseGrace, cancellationToken).ConfigureAwait(false);
+            }
+
             var delay = row.DueUtc > now ? row.DueUtc - now : TimeSpan.Zero;
             await sender.SendAsync(new RunMessage(job.Id, runId), delay, cancellationToken).ConfigureAwait(false);
         }

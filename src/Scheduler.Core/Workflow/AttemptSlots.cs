@@ -4,33 +4,38 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Workflow;
 
-/// <summary>Finds the slot an attempt runs on: the run's own, a new one, or none yet (wait). With
-/// <see cref="RunOptions.SlotLease"/> set, the process that runs the attempt holds the slot under its own renewed lease, so
-/// a slot still leased by another process means that process runs the run, and an expired one means it is gone.</summary>
+/// <summary>Finds the slot an attempt runs on: the run's own, a new one, or none yet (wait). With <see cref="RunOptions.SlotLease"/>
+/// set (the Server), whoever runs an attempt holds a lease on it: a run in process renews its slot's short lease; a run from the
+/// queue holds its message's lease (the slot keeps its long one). So an attempt found in flight belongs to a live process only
+/// while its slot is leased and renewed by that process; otherwise its process is gone and the attempt runs again at once.</summary>
 public sealed class AttemptSlots(ISlotStore store, IConfigStore config, SlotAllocator allocator, TimeProvider time, RunOptions options, SweepOptions sweep)
 {
-    /// <summary>Whether processes renew the slots of the runs they run (the Server).</summary>
+    /// <summary>Whether attempts are leased (the Server); unset, an attempt in flight is presumed alive for its timeout + grace.</summary>
     public bool Leasing => options.SlotLease is not null;
 
-    /// <summary>The slot to run on (null: wait <see cref="SlotClaim.Wait"/>). <paramref name="owned"/>: the caller holds the run's slot
-    /// already (the sweep that dispatched the run launched it in this process).</summary>
-    public async Task<SlotClaim> ClaimAsync(Run run, bool owned, CancellationToken cancellationToken)
+    /// <summary>The slot to run on (null: wait <see cref="SlotClaim.Wait"/>). <paramref name="inProcess"/>: the run has no queue
+    /// message, so its slot's renewed lease is its only lease; <paramref name="owned"/>: the caller holds the run's slot already
+    /// (the sweep that dispatched the run launched it here).</summary>
+    public async Task<SlotClaim> ClaimAsync(Run run, bool inProcess, bool owned, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var renewed = Leasing && inProcess;
         if (run.Slot is not { } hold)
         {
-            return await TakeNewAsync(run, now, cancellationToken).ConfigureAwait(false);
+            return await TakeNewAsync(run, now, renewed, cancellationToken).ConfigureAwait(false);
         }
 
-        var recorded = new Slot(hold.Lane, hold.Number, run.RunId, null, hold.ETag) { Renewed = Leasing };
-        if (!Leasing || owned)
+        var recorded = new Slot(hold.Lane, hold.Number, run.RunId, null, hold.ETag) { Renewed = renewed };
+        if (!Leasing || owned || run.InFlightAttempt is null)
         {
+            // Not started: the run row's ETag decides between two starters, and a queued run's slot has the long lease.
             return SlotClaim.Held(recorded);
         }
 
-        // Unchanged since it was handed to the run (a queued run, or a process that died before its first renewal): take it over.
-        var lease = now + options.SlotLease!.Value;
-        if (await store.TryTakeAsync(recorded, run.RunId, lease, renewed: true, cancellationToken).ConfigureAwait(false) is { } taken)
+        // In flight: taken over unless a live process renews the slot. Unchanged since it was handed to the run, it is taken
+        // with one write; otherwise it is read first.
+        var lease = now + LeaseFor(run, renewed);
+        if (await store.TryTakeAsync(recorded, run.RunId, lease, renewed, cancellationToken).ConfigureAwait(false) is { } taken)
         {
             return SlotClaim.Held(taken);
         }
@@ -38,28 +43,43 @@ public sealed class AttemptSlots(ISlotStore store, IConfigStore config, SlotAllo
         var current = await store.GetAsync(hold.Lane, hold.Number, cancellationToken).ConfigureAwait(false);
         if (current is null || current.RunId != run.RunId)
         {
-            return await TakeNewAsync(run, now, cancellationToken).ConfigureAwait(false);
+            return await TakeNewAsync(run, now, renewed, cancellationToken).ConfigureAwait(false);
         }
 
         if (current.Renewed && current.IsHeld(now))
         {
-            // A live process runs it (a duplicate message): ask again when its lease would have run out.
+            // A live process runs it (this is a duplicate message): ask again when its lease would have run out.
             return SlotClaim.HeldElsewhere(current.LeaseUntilUtc!.Value - now);
         }
 
-        var takenOver = await store.TryTakeAsync(current, run.RunId, lease, renewed: true, cancellationToken).ConfigureAwait(false);
+        var takenOver = await store.TryTakeAsync(current, run.RunId, lease, renewed, cancellationToken).ConfigureAwait(false);
         return takenOver is null ? SlotClaim.HeldElsewhere(TimeSpan.Zero) : SlotClaim.Held(takenOver);
     }
 
-    /// <summary>Extends the lease of a slot this process holds (null: another process took it over).</summary>
+    /// <summary>Extends the lease of a slot this process holds and renews (null: another process took it over).</summary>
     public Task<Slot?> RenewAsync(Slot held, CancellationToken cancellationToken) =>
         store.TryTakeAsync(held, held.RunId!, time.GetUtcNow() + options.SlotLease!.Value, renewed: true, cancellationToken);
+
+    /// <summary>Gives a slot this process renewed to the queue (the long lease nobody renews), for a run handed to the queue.</summary>
+    public async Task HandToQueueAsync(Run run, CancellationToken cancellationToken)
+    {
+        if (!Leasing || run.Slot is not { } hold
+            || await store.GetAsync(hold.Lane, hold.Number, cancellationToken).ConfigureAwait(false) is not { Renewed: true } current
+            || current.RunId != run.RunId)
+        {
+            return;
+        }
+
+        await store.TryTakeAsync(current, run.RunId, time.GetUtcNow() + LeaseFor(run, renewed: false), renewed: false, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Empties the slot if it still belongs to its run.</summary>
     public Task ReleaseAsync(Slot held, CancellationToken cancellationToken) =>
         allocator.ReleaseAsync(new SlotHold(held.Lane, held.Number, held.ETag), held.RunId!, cancellationToken);
 
-    private async Task<SlotClaim> TakeNewAsync(Run run, DateTimeOffset now, CancellationToken cancellationToken)
+    private TimeSpan LeaseFor(Run run, bool renewed) => renewed ? options.SlotLease!.Value : run.Definition.Timeout + sweep.LeaseGrace;
+
+    private async Task<SlotClaim> TakeNewAsync(Run run, DateTimeOffset now, bool renewed, CancellationToken cancellationToken)
     {
         var settings = await config.GetAsync(cancellationToken).ConfigureAwait(false);
         if (settings.PauseAll)
@@ -67,8 +87,7 @@ public sealed class AttemptSlots(ISlotStore store, IConfigStore config, SlotAllo
             return SlotClaim.NoneFree(options.SlotWait);
         }
 
-        var lease = now + (options.SlotLease ?? run.Definition.Timeout + sweep.LeaseGrace);
-        var slot = await allocator.AcquireAsync(run.Lane, settings.BudgetOf(run.Lane), run.RunId, lease, Leasing, cancellationToken).ConfigureAwait(false);
+        var slot = await allocator.AcquireAsync(run.Lane, settings.BudgetOf(run.Lane), run.RunId, now + LeaseFor(run, renewed), renewed, cancellationToken).ConfigureAwait(false);
         return slot is null ? SlotClaim.NoneFree(options.SlotWait) : SlotClaim.Held(slot, taken: true);
     }
 }

@@ -16,12 +16,15 @@ public sealed class AttemptStep(IRunStore runs, AttemptSlots slots, AttemptRunne
     /// <summary>The step, starting from the run as the caller last saw it (saves a read; its ETag guards every write,
     /// so a stale copy only costs a deferral and a fresh read). Returns the run as stored afterwards when known.</summary>
     public Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, CancellationToken cancellationToken) =>
-        ExecuteAsync(request, known, ownsSlot: false, null, cancellationToken);
+        ExecuteAsync(request, known, null, null, cancellationToken);
 
-    /// <summary>As above; <paramref name="ownsSlot"/>: the caller holds <paramref name="known"/>'s slot (launched in process by the
-    /// sweep that took it). <paramref name="beforeSlotRelease"/> sees the outcome once the attempt is recorded and before its slot
-    /// is given back, while the slot still anchors the run's recovery (a run without a queue message makes its resume durable there).</summary>
-    public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, bool ownsSlot, Func<AttemptOutcome, CancellationToken, Task>? beforeSlotRelease, CancellationToken cancellationToken)
+    /// <summary>As above, for a run in process (no queue message): <paramref name="inProcess"/> says whether the caller holds
+    /// <paramref name="known"/>'s slot already (launched by the sweep that took it) and sees the outcome once the attempt is recorded
+    /// and before its slot is given back, while the slot still anchors the run's recovery (the run makes its resume durable there).</summary>
+    public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, InProcessStep? inProcess, CancellationToken cancellationToken) =>
+        await ExecuteAsync(request, known, inProcess, inProcess?.BeforeSlotRelease, cancellationToken).ConfigureAwait(false);
+
+    private async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, InProcessStep? inProcess, Func<AttemptOutcome, CancellationToken, Task>? beforeSlotRelease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var run = known ?? await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false);
@@ -65,7 +68,7 @@ public sealed class AttemptStep(IRunStore runs, AttemptSlots slots, AttemptRunne
         }
 
         // With leases, holding the slot decides: an attempt in flight whose slot this step could take over lost its process.
-        var claim = await slots.ClaimAsync(run, ownsSlot, cancellationToken).ConfigureAwait(false);
+        var claim = await slots.ClaimAsync(run, inProcess is not null, inProcess?.OwnsSlot ?? false, cancellationToken).ConfigureAwait(false);
         if (claim.Slot is not { } held)
         {
             return new AttemptStepResult(AttemptOutcome.Deferred(claim.Wait), claim.Elsewhere ? null : run);
@@ -109,11 +112,12 @@ public sealed class AttemptStep(IRunStore runs, AttemptSlots slots, AttemptRunne
         return new AttemptStepResult(outcome, stored);
     }
 
-    /// <summary>Runs the attempt while renewing the slot's lease (when leasing); returns the slot as last written, to release it.</summary>
+    /// <summary>Runs the attempt while renewing the slot's lease (a run in process); returns the slot as last written, to release it.</summary>
     private async Task<(AttemptOutcome Outcome, Run? Stored, Slot Release)> RunHoldingAsync(Run running, int attempt, Slot held, CancellationToken cancellationToken)
     {
-        if (!slots.Leasing)
+        if (!held.Renewed)
         {
+            // Leased by the run's queue message (renewed by the worker), or not at all (leasing off).
             var (outcome, stored) = await runner.RunAsync(running, attempt, cancellationToken).ConfigureAwait(false);
             return (outcome, stored, held);
         }

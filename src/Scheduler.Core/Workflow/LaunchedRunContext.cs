@@ -20,7 +20,7 @@ internal sealed class LaunchedRunContext(Run launched, RunFinalizer finalizer, A
         // The first attempt starts from the run as inserted; later ones from what the previous step stored (null: read it).
         var first = !attempted;
         attempted = true;
-        var result = await attempts.ExecuteAsync(request, first ? launched : current, ownsSlot: first, BeforeSlotReleaseAsync, cancellationToken).ConfigureAwait(false);
+        var result = await attempts.ExecuteAsync(request, first ? launched : current, new InProcessStep(OwnsSlot: first, BeforeSlotReleaseAsync), cancellationToken).ConfigureAwait(false);
         current = result.Run;
         return result.Outcome;
     }

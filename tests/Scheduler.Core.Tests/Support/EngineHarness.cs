@@ -38,7 +38,7 @@ public sealed class EngineHarness
         AttemptSlots = new AttemptSlots(Slots, Config, Allocator, Time, RunOptions, SweepOptions);
         AttemptStep = new AttemptStep(Runs, AttemptSlots, Runner, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
         Processor = new RunProcessor(Finalizer, AttemptStep, Runs, Time, RunOptions);
-        Launched = new LaunchedRunProcessor(Finalizer, AttemptStep, Sender, Time);
+        Launched = new LaunchedRunProcessor(Finalizer, AttemptStep, AttemptSlots, Sender, Time);
         Canceller = new RunCanceller(Runs, Allocator, Events, Time);
     }
 
