@@ -9,7 +9,9 @@ namespace Scheduler.Functions.Tests.Durable;
 /// stopped by SIGSTOP) for 20 s while one attempt runs and three runs fall due, then thawed: nothing is lost, no run is
 /// executed twice, none starts early, and the runs due during the freeze run after it. Its own Azurite, so that no other
 /// test is frozen; the timer function keeps firing every second throughout, as the host's timer would.</summary>
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.DisposeAsync.
 public sealed class StorageFrozenTests(ITestOutputHelper output) : IAsyncLifetime
+#pragma warning restore CA1001
 {
     private static readonly TimeSpan Freeze = TimeSpan.FromSeconds(20);
     private readonly AzuriteFixture azurite = new();
