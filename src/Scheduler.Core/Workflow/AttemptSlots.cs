@@ -26,34 +26,13 @@ public sealed class AttemptSlots(ISlotStore store, IConfigStore config, SlotAllo
         }
 
         var recorded = new Slot(hold.Lane, hold.Number, run.RunId, null, hold.ETag) { Renewed = renewed };
-        if (!Leasing || owned || run.InFlightAttempt is null)
+        if (!Leasing || owned || (run.InFlightAttempt is null && !inProcess && LeaseCovers(run, now)))
         {
-            // Not started: the run row's ETag decides between two starters, and a queued run's slot has the long lease.
+            // Not started, and the queued run's long lease outlasts the attempt: the run row's ETag decides between two starters.
             return SlotClaim.Held(recorded);
         }
 
-        // In flight: taken over unless a live process renews the slot. Unchanged since it was handed to the run, it is taken
-        // with one write; otherwise it is read first.
-        var lease = now + LeaseFor(run, renewed);
-        if (await store.TryTakeAsync(recorded, run.RunId, lease, renewed, cancellationToken).ConfigureAwait(false) is { } taken)
-        {
-            return SlotClaim.Held(taken);
-        }
-
-        var current = await store.GetAsync(hold.Lane, hold.Number, cancellationToken).ConfigureAwait(false);
-        if (current is null || current.RunId != run.RunId)
-        {
-            return await TakeNewAsync(run, now, renewed, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (current.Renewed && current.IsHeld(now))
-        {
-            // A live process runs it (this is a duplicate message): ask again when its lease would have run out.
-            return SlotClaim.HeldElsewhere(current.LeaseUntilUtc!.Value - now);
-        }
-
-        var takenOver = await store.TryTakeAsync(current, run.RunId, lease, renewed, cancellationToken).ConfigureAwait(false);
-        return takenOver is null ? SlotClaim.HeldElsewhere(TimeSpan.Zero) : SlotClaim.Held(takenOver);
+        return await TakeOverAsync(run, hold, recorded, renewed, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Extends the lease of a slot this process holds and renews (null: another process took it over).</summary>
@@ -76,6 +55,40 @@ public sealed class AttemptSlots(ISlotStore store, IConfigStore config, SlotAllo
     /// <summary>Empties the slot if it still belongs to its run.</summary>
     public Task ReleaseAsync(Slot held, CancellationToken cancellationToken) =>
         allocator.ReleaseAsync(new SlotHold(held.Lane, held.Number, held.ETag), held.RunId!, cancellationToken);
+
+    /// <summary>In flight (its process may be gone), or a queued run whose long lease may end before its attempt does: taken over
+    /// unless a live process renews the slot. Unchanged since it was handed to the run, it is taken with one write; else read first.</summary>
+    private async Task<SlotClaim> TakeOverAsync(Run run, SlotHold hold, Slot recorded, bool renewed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lease = now + LeaseFor(run, renewed);
+        if (await store.TryTakeAsync(recorded, run.RunId, lease, renewed, cancellationToken).ConfigureAwait(false) is { } taken)
+        {
+            return SlotClaim.Held(taken);
+        }
+
+        var current = await store.GetAsync(hold.Lane, hold.Number, cancellationToken).ConfigureAwait(false);
+        if (current is null || current.RunId != run.RunId)
+        {
+            return await TakeNewAsync(run, now, renewed, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (current.Renewed && current.IsHeld(now))
+        {
+            // A live process runs it (this is a duplicate message): ask again when its lease would have run out.
+            return SlotClaim.HeldElsewhere(current.LeaseUntilUtc!.Value - now);
+        }
+
+        var takenOver = await store.TryTakeAsync(current, run.RunId, lease, renewed, cancellationToken).ConfigureAwait(false);
+        return takenOver is null ? SlotClaim.HeldElsewhere(TimeSpan.Zero) : SlotClaim.Held(takenOver);
+    }
+
+    /// <summary>Whether the lease a queued run's slot got at dispatch (from max(due, dispatch) for timeout + LeaseGrace) outlasts an
+    /// attempt started now: not for a run that waited in the queue nearly LeaseGrace, which a sweep would otherwise repair (and
+    /// send again) while a live worker runs it.</summary>
+    private bool LeaseCovers(Run run, DateTimeOffset now) =>
+        now < (run.DueUtc > run.CreatedUtc ? run.DueUtc : run.CreatedUtc) + sweep.LeaseGrace - LeaseMargin;
+
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(30);
 
     private TimeSpan LeaseFor(Run run, bool renewed) => renewed ? options.SlotLease!.Value : run.Definition.Timeout + sweep.LeaseGrace;
 

@@ -89,4 +89,23 @@ public sealed class SlotLeaseTests
         Assert.Empty(h.Runs.AttemptsOf(launched.RunId));
         Assert.Equal(launched.RunId, Assert.Single(h.Slots.Taken("default")).RunId);
     }
+
+    [Fact]
+    public async Task Process_QueuedRunPickedUpNearlyLeaseGraceLate_LeasesItsSlotAgainForTheAttempt()
+    {
+        var h = new EngineHarness(run: o => o.SlotLease = Lease);
+        var runId = await h.DispatchAsync(TestJobs.Http("job", TestJobs.Once(T)) with { Timeout = TimeSpan.FromSeconds(30) });
+        h.Executor.Block();
+        h.Time.Advance(h.SweepOptions.LeaseGrace);
+
+        var processing = h.ProcessAsync(runId);
+        await h.Executor.Started;
+
+        // Without it, the dispatch lease (due + 30 s + LeaseGrace) would end during the attempt and a sweep would send the run again.
+        var slot = Assert.Single(h.Slots.Taken("default"));
+        Assert.Equal(h.Now + TimeSpan.FromSeconds(30) + h.SweepOptions.LeaseGrace, slot.LeaseUntilUtc);
+        Assert.False(slot.Renewed);
+        h.Executor.Release();
+        Assert.Equal(RunStatus.Succeeded, (await processing).Outcome?.Status);
+    }
 }
