@@ -48,7 +48,7 @@ internal static class ChaosReport
 
         Report.Table(["start lateness (ms)", "runs", "p50", "p99", "max"],
         [
-            ["due near a kill (-1 s .. +15 s)", Report.N(near.Count), Report.Ms(result.nearKill.P50), Report.Ms(result.nearKill.P99), Report.Ms(result.nearKill.Max)],
+            ["due near a kill (-1 s .. restart + 15 s)", Report.N(near.Count), Report.Ms(result.nearKill.P50), Report.Ms(result.nearKill.P99), Report.Ms(result.nearKill.Max)],
             ["due away from kills", Report.N(away.Count), Report.Ms(result.awayFromKills.P50), Report.Ms(result.awayFromKills.P99), Report.Ms(result.awayFromKills.Max)],
         ]);
         Report.Write(Chaos.Name, result);
