@@ -9,12 +9,20 @@ namespace Scheduler.Storage;
 public sealed class StorageRequestCounter
 {
     private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> tables = new(StringComparer.Ordinal);
 
     public long Total => counts.Values.Sum();
 
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(counts, StringComparer.Ordinal);
 
-    public void Reset() => counts.Clear();
+    /// <summary>Table requests other than batches by method and table ("PUT tprefixslots"): a finer view of part of <see cref="Snapshot"/>.</summary>
+    public IReadOnlyDictionary<string, long> TableSnapshot() => new Dictionary<string, long>(tables, StringComparer.Ordinal);
+
+    public void Reset()
+    {
+        counts.Clear();
+        tables.Clear();
+    }
 
     /// <summary>The pipeline policy that counts the requests of one service ("table" or "queue").</summary>
     public HttpPipelinePolicy PolicyFor(string service) => new CountingPolicy(this, service);
@@ -23,6 +31,13 @@ public sealed class StorageRequestCounter
     {
         var batch = message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) ? " batch" : "";
         counts.AddOrUpdate($"{service} {message.Request.Method}{batch}", 1, (_, n) => n + 1);
+        if (service == "table" && batch.Length == 0)
+        {
+            // The last path segment names the table: /{account}/{table}(PartitionKey='..',RowKey='..') or /{table}()
+            var segment = message.Request.Uri.Path.TrimEnd('/').Split('/')[^1];
+            var table = segment.Split('(')[0];
+            tables.AddOrUpdate($"{message.Request.Method} {table}", 1, (_, n) => n + 1);
+        }
     }
 
     private sealed class CountingPolicy(StorageRequestCounter counter, string service) : HttpPipelinePolicy

@@ -22,6 +22,19 @@ public sealed class TableSlotStoreTests(AzuriteFixture azurite) : StorageTest(az
     }
 
     [Fact]
+    public async Task TryTakeAsync_Renewed_IsReadBack_AndAPlainTakeOverClearsIt()
+    {
+        var renewed = (await Store.TryTakeAsync(new Slot("lane", 4, null, null, null), "run-1", Lease, renewed: true, Ct))!;
+        var read = await Store.GetAsync("lane", 4, Ct);
+
+        Assert.True(renewed.Renewed);
+        Assert.Equal(renewed, read);
+        var queued = (await Store.TryTakeAsync(read!, "run-1", Lease.AddMinutes(2), Ct))!;
+        Assert.False(queued.Renewed);
+        Assert.Equal(queued, await Store.GetAsync("lane", 4, Ct));
+    }
+
+    [Fact]
     public async Task TryTakeAsync_TwoTakersOnANewSlot_ExactlyOneWins()
     {
         var free = new Slot("lane", 0, null, null, null);

@@ -27,6 +27,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};");
 
+    /// <summary>A directory Azurite keeps its data in (it then survives <see cref="RestartAsync"/>); null: in memory.</summary>
+    public string? Location { get; init; }
+
     /// <summary>The process id of Azurite (node), for faults: SIGSTOP freezes it, SIGCONT thaws it.</summary>
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Azurite is not started.");
 
@@ -48,7 +51,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 ChoosePorts();
             }
 
-            _process = AzuriteProcess.Start(root, BlobPort, QueuePort, TablePort);
+            _process = AzuriteProcess.Start(root, BlobPort, QueuePort, TablePort, Location);
             try
             {
                 await Readiness.WaitAsync(_process, [TableEndpoint, QueueEndpoint], StartTimeout).ConfigureAwait(false);
@@ -60,6 +63,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 await _process.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Starts Azurite again on the same ports (after a kill; with <see cref="Location"/> its data survives).</summary>
+    public async Task RestartAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _process = AzuriteProcess.Start(RepoRoot.Find(), BlobPort, QueuePort, TablePort, Location);
+        await Readiness.WaitAsync(_process, [TableEndpoint, QueueEndpoint], StartTimeout).ConfigureAwait(false);
     }
 
     public async Task DisposeAsync()

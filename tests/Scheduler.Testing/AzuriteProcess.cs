@@ -16,7 +16,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public string Output => _output.ToString();
 
-    public static AzuriteProcess Start(string repoRoot, int blobPort, int queuePort, int tablePort)
+    /// <summary>Starts Azurite in memory, or persisting to <paramref name="location"/> when given.</summary>
+    public static AzuriteProcess Start(string repoRoot, int blobPort, int queuePort, int tablePort, string? location = null)
     {
         var executable = Path.Combine(repoRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
         if (!File.Exists(executable))
@@ -31,10 +32,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        // --inMemoryPersistence and --location together make Azurite exit at start: never pass --location here.
+        // --inMemoryPersistence and --location together make Azurite exit at start: one or the other.
+        string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
         string[] args =
         [
-            "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+            .. persistence, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
             "--blobHost", "127.0.0.1", "--blobPort", Text(blobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Text(queuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Text(tablePort),

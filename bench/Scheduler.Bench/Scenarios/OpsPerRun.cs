@@ -56,9 +56,9 @@ internal static class OpsPerRun
     {
         await using var azurite = await BenchAzurite.StartAsync();
         await using var sink = await NoopSink.StartAsync();
-        // Every run through the queue, as this scenario measures it (the Server's default launches its own sweep's runs in
-        // process, which left the receive loop empty and counted the in-process attempt in the sweep's share).
         var settings = ServerComposition.BaseSettings(azurite);
+        // The queue path this scenario counts (send, receive, delete): the Server would otherwise run the runs its sweep
+        // dispatched in process, in the background, and no message would reach the worker measured here.
         settings["Scheduler:Worker:InProcessRuns"] = "0";
         var app = ServerComposition.Build(settings);
         await using var _ = app;

@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<RunCanceller>();
         services.TryAddSingleton<RunFinalizer>();
         services.TryAddSingleton<AttemptRunner>();
+        services.TryAddSingleton<AttemptSlots>();
         services.TryAddSingleton<AttemptStep>();
         services.TryAddSingleton<RunProcessor>();
         services.TryAddSingleton<LaunchedRunProcessor>();

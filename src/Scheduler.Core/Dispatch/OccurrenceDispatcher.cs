@@ -2,12 +2,13 @@ using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Telemetry;
+using Scheduler.Core.Workflow;
 
 namespace Scheduler.Core.Dispatch;
 
 /// <summary>Handles one due row: checks it is current, applies misfire and overlap policies, takes a slot, inserts the run,
 /// starts it (in process when the host can, else by a queue message with a visibility delay of due - now), and advances the job.</summary>
-public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSender sender, IRunLauncher launcher, SlotAllocator allocator, JobAdvancer advancer, SkippedRuns skipped, RunEvents events, SweepOptions options)
+public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSender sender, IRunLauncher launcher, SlotAllocator allocator, JobAdvancer advancer, SkippedRuns skipped, RunEvents events, SweepOptions options, RunOptions runOptions)
 {
     internal async Task<RowOutcome> DispatchAsync(DueEntry row, SweepContext sweep, bool admitted, CancellationToken cancellationToken)
     {
@@ -58,7 +59,10 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
 
         var runId = RunIds.For(job.Id, row.DueUtc);
         var start = row.DueUtc > now ? row.DueUtc : now;
-        var slot = await allocator.AcquireAsync(sweep.Lane(row.Lane), runId, start + job.Definition.Timeout + options.LeaseGrace, cancellationToken).ConfigureAwait(false);
+        // A run this process will run holds its slot under the short lease it renews; one that waits in the queue, under a long one.
+        var renewed = runOptions.SlotLease is not null && launcher.LaunchesInProcess;
+        var lease = start + (renewed ? runOptions.SlotLease!.Value : job.Definition.Timeout + options.LeaseGrace);
+        var slot = await allocator.AcquireAsync(sweep.Lane(row.Lane), runId, lease, renewed, cancellationToken).ConfigureAwait(false);
         if (slot is null)
         {
             return RowOutcome.Throttled;
@@ -83,6 +87,12 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, IRunSen
         // In process when the host can (no queue round trip, no poll); the run row holds the slot, whose lease recovers it after a crash.
         if (inserted.ETag is null || !launcher.TryLaunch(run with { ETag = inserted.ETag }))
         {
+            if (renewed)
+            {
+                // Nobody here renews it: the queued run's long lease, so that the worker that takes the message may use the slot.
+                await allocator.TakeAgainAsync(slot, runId, start + job.Definition.Timeout + options.LeaseGrace, cancellationToken).ConfigureAwait(false);
+            }
+
             var delay = row.DueUtc > now ? row.DueUtc - now : TimeSpan.Zero;
             await sender.SendAsync(new RunMessage(job.Id, runId), delay, cancellationToken).ConfigureAwait(false);
         }

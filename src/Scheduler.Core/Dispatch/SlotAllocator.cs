@@ -9,11 +9,15 @@ namespace Scheduler.Core.Dispatch;
 public sealed class SlotAllocator(ISlotStore slots, IRunStore runs, IRunSender sender, TimeProvider time, SweepOptions options, ILogger<SlotAllocator> logger)
 {
     /// <summary>Takes a free slot of the lane for a run (used for retries, which gave their slot back while waiting).</summary>
-    public async Task<Slot?> AcquireAsync(string lane, int budget, string runId, DateTimeOffset leaseUntilUtc, CancellationToken cancellationToken)
+    public async Task<Slot?> AcquireAsync(string lane, int budget, string runId, DateTimeOffset leaseUntilUtc, bool renewed, CancellationToken cancellationToken)
     {
         var laneSlots = await LoadAsync(lane, budget, cancellationToken).ConfigureAwait(false);
-        return await AcquireAsync(laneSlots, runId, leaseUntilUtc, cancellationToken).ConfigureAwait(false);
+        return await AcquireAsync(laneSlots, runId, leaseUntilUtc, renewed, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Rewrites the lease of a slot just taken (a run the host declined to launch goes to the queue instead).</summary>
+    internal Task<Slot?> TakeAgainAsync(Slot slot, string runId, DateTimeOffset leaseUntilUtc, CancellationToken cancellationToken) =>
+        slots.TryTakeAsync(slot, runId, leaseUntilUtc, renewed: false, cancellationToken);
 
     /// <summary>Empties the slot if it still belongs to the run.</summary>
     public async Task ReleaseAsync(SlotHold hold, string runId, CancellationToken cancellationToken)
@@ -35,11 +39,11 @@ public sealed class SlotAllocator(ISlotStore slots, IRunStore runs, IRunSender s
         return laneSlots;
     }
 
-    internal async Task<Slot?> AcquireAsync(LaneSlots lane, string runId, DateTimeOffset leaseUntilUtc, CancellationToken cancellationToken)
+    internal async Task<Slot?> AcquireAsync(LaneSlots lane, string runId, DateTimeOffset leaseUntilUtc, bool renewed, CancellationToken cancellationToken)
     {
         while (lane.Reserve() is { } candidate)
         {
-            var taken = await slots.TryTakeAsync(candidate, runId, leaseUntilUtc, cancellationToken).ConfigureAwait(false);
+            var taken = await slots.TryTakeAsync(candidate, runId, leaseUntilUtc, renewed, cancellationToken).ConfigureAwait(false);
             if (taken is not null)
             {
                 lane.Settle(taken);

@@ -9,7 +9,10 @@ public interface ISlotStore
     Task<IReadOnlyList<Slot>> ReadLaneAsync(string lane, CancellationToken cancellationToken);
     Task<Slot?> GetAsync(string lane, int number, CancellationToken cancellationToken);
     /// <summary>Takes <paramref name="current"/> (ETag-conditional; inserts when it has no ETag) for a run; null when someone else moved first.</summary>
-    Task<Slot?> TryTakeAsync(Slot current, string runId, DateTimeOffset leaseUntilUtc, CancellationToken cancellationToken);
+    Task<Slot?> TryTakeAsync(Slot current, string runId, DateTimeOffset leaseUntilUtc, CancellationToken cancellationToken) =>
+        TryTakeAsync(current, runId, leaseUntilUtc, renewed: false, cancellationToken);
+    /// <summary>As above; <paramref name="renewed"/> marks a lease that its process renews while it runs the run (<see cref="Slot.Renewed"/>).</summary>
+    Task<Slot?> TryTakeAsync(Slot current, string runId, DateTimeOffset leaseUntilUtc, bool renewed, CancellationToken cancellationToken);
     /// <summary>Empties the slot if its ETag still matches.</summary>
     Task<Written> ClearAsync(Slot current, CancellationToken cancellationToken);
 }

@@ -26,6 +26,12 @@ public static partial class Log
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Attempt {Attempt} of run {RunId} interrupted: the run was canceled")]
     public static partial void AttemptInterrupted(ILogger logger, string runId, int attempt);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Run {RunId} lost slot {Lane}/{Slot}: another process took it over after its lease ran out; this attempt stops")]
+    public static partial void SlotLeaseLost(ILogger logger, string runId, string lane, int slot);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Renewing the slot lease of run {RunId} failed ({Reason}); trying again at the next interval")]
+    public static partial void SlotRenewFailed(ILogger logger, string runId, string reason);
+
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "The manual run of job {JobId} could not be dispatched by its trigger; the sweep dispatches it")]
     public static partial void ManualDispatchDeferred(ILogger logger, string jobId, Exception exception);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
@@ -7,7 +8,7 @@ namespace Scheduler.Core.Workflow;
 
 /// <summary>One attempt (an activity in Azure): holds a slot, marks the run Running, executes the target with its timeout,
 /// records the attempt with the run in one write, and gives the slot back. Idempotent per attempt number.</summary>
-public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocator slots, AttemptRunner runner, RunEvents events, TimeProvider time, RunOptions options, SweepOptions sweep)
+public sealed class AttemptStep(IRunStore runs, AttemptSlots slots, AttemptRunner runner, RunEvents events, TimeProvider time, RunOptions options, ILogger<AttemptStep> logger)
 {
     public async Task<AttemptOutcome> ExecuteAsync(AttemptRequest request, CancellationToken cancellationToken) =>
         (await ExecuteAsync(request, null, cancellationToken).ConfigureAwait(false)).Outcome;
@@ -15,12 +16,17 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
     /// <summary>The step, starting from the run as the caller last saw it (saves a read; its ETag guards every write,
     /// so a stale copy only costs a deferral and a fresh read). Returns the run as stored afterwards when known.</summary>
     public Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, CancellationToken cancellationToken) =>
-        ExecuteAsync(request, known, null, cancellationToken);
+        ExecuteAsync(request, known, null, null, cancellationToken);
 
-    /// <summary>As above; <paramref name="beforeSlotRelease"/> sees the outcome once the attempt is recorded and before its slot
-    /// is given back, while the slot still anchors the run's recovery (a run without a queue message makes its resume durable there).</summary>
-    public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, Func<AttemptOutcome, CancellationToken, Task>? beforeSlotRelease, CancellationToken cancellationToken)
+    /// <summary>As above, for a run in process (no queue message): <paramref name="inProcess"/> says whether the caller holds
+    /// <paramref name="known"/>'s slot already (launched by the sweep that took it) and sees the outcome once the attempt is recorded
+    /// and before its slot is given back, while the slot still anchors the run's recovery (the run makes its resume durable there).</summary>
+    public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, InProcessStep? inProcess, CancellationToken cancellationToken) =>
+        await ExecuteAsync(request, known, inProcess, inProcess?.BeforeSlotRelease, cancellationToken).ConfigureAwait(false);
+
+    private async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, InProcessStep? inProcess, Func<AttemptOutcome, CancellationToken, Task>? beforeSlotRelease, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var run = known ?? await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
@@ -51,8 +57,9 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
             return new AttemptStepResult(AttemptOutcome.NotDue(run.DueUtc), run);
         }
 
-        if (run.InFlightAttempt == request.Attempt && run.InFlightSinceUtc is { } since)
+        if (!slots.Leasing && run.InFlightAttempt == request.Attempt && run.InFlightSinceUtc is { } since)
         {
+            // No renewed lease tells a dead worker from a slow one: presume it alive for the attempt's timeout and a grace.
             var presumedAliveUntil = since + run.Definition.Timeout + options.InFlightGrace;
             if (presumedAliveUntil > now)
             {
@@ -60,12 +67,14 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
             }
         }
 
-        var hold = run.Slot ?? await TakeSlotAsync(run, now, cancellationToken).ConfigureAwait(false);
-        if (hold is null)
+        // With leases, holding the slot decides: an attempt in flight whose slot this step could take over lost its process.
+        var claim = await slots.ClaimAsync(run, inProcess is not null, inProcess?.OwnsSlot ?? false, cancellationToken).ConfigureAwait(false);
+        if (claim.Slot is not { } held)
         {
-            return new AttemptStepResult(AttemptOutcome.Deferred(options.SlotWait), run);
+            return new AttemptStepResult(AttemptOutcome.Deferred(claim.Wait), claim.Elsewhere ? null : run);
         }
 
+        now = time.GetUtcNow();
         var running = run with
         {
             Status = RunStatus.Running,
@@ -73,14 +82,14 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
             InFlightSinceUtc = now,
             StartedUtc = run.StartedUtc ?? now,
             LatenessMs = run.LatenessMs ?? (now - run.DueUtc).TotalMilliseconds,
-            Slot = hold,
+            Slot = new SlotHold(held.Lane, held.Number, held.ETag),
         };
         var marked = await runs.ReplaceAsync(running, cancellationToken).ConfigureAwait(false);
         if (!marked.Done)
         {
-            if (run.Slot is null)
+            if (claim.Taken)
             {
-                await slots.ReleaseAsync(hold, run.RunId, cancellationToken).ConfigureAwait(false);
+                await slots.ReleaseAsync(held, cancellationToken).ConfigureAwait(false);
             }
 
             return new AttemptStepResult(AttemptOutcome.Deferred(TimeSpan.Zero), null);
@@ -93,27 +102,37 @@ public sealed class AttemptStep(IRunStore runs, IConfigStore config, SlotAllocat
         }
 
         events.StatusChanged(running, RunStatus.Running, request.Attempt);
-        var (outcome, stored) = await runner.RunAsync(running with { ETag = marked.ETag }, request.Attempt, cancellationToken).ConfigureAwait(false);
+        var (outcome, stored, release) = await RunHoldingAsync(running with { ETag = marked.ETag }, request.Attempt, held, cancellationToken).ConfigureAwait(false);
         if (beforeSlotRelease is not null)
         {
             await beforeSlotRelease(outcome, cancellationToken).ConfigureAwait(false);
         }
 
-        await slots.ReleaseAsync(hold, run.RunId, cancellationToken).ConfigureAwait(false);
+        await slots.ReleaseAsync(release, cancellationToken).ConfigureAwait(false);
         return new AttemptStepResult(outcome, stored);
     }
 
-    private async Task<SlotHold?> TakeSlotAsync(Run run, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Runs the attempt while renewing the slot's lease (a run in process); returns the slot as last written, to release it.</summary>
+    private async Task<(AttemptOutcome Outcome, Run? Stored, Slot Release)> RunHoldingAsync(Run running, int attempt, Slot held, CancellationToken cancellationToken)
     {
-        var settings = await config.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (settings.PauseAll)
+        if (!held.Renewed)
         {
-            return null;
+            // Leased by the run's queue message (renewed by the worker), or not at all (leasing off).
+            var (outcome, stored) = await runner.RunAsync(running, attempt, cancellationToken).ConfigureAwait(false);
+            return (outcome, stored, held);
         }
 
-        var lease = now + run.Definition.Timeout + sweep.LeaseGrace;
-        var slot = await slots.AcquireAsync(run.Lane, settings.BudgetOf(run.Lane), run.RunId, lease, cancellationToken).ConfigureAwait(false);
-        return slot is null ? null : new SlotHold(slot.Lane, slot.Number, slot.ETag);
+        await using var renewal = SlotRenewal.Start(slots, held, options.SlotLease!.Value, options.SlotRenewInterval, time, logger);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, renewal.Lost);
+        try
+        {
+            var (outcome, stored) = await runner.RunAsync(running, attempt, linked.Token).ConfigureAwait(false);
+            return (outcome, stored, renewal.Current);
+        }
+        catch (OperationCanceledException) when (renewal.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new SlotLostException(running.RunId);
+        }
     }
 
     private async Task<AttemptOutcome> RecordedAsync(AttemptRequest request, Run run, CancellationToken cancellationToken)

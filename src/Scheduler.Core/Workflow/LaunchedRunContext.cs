@@ -5,7 +5,7 @@ namespace Scheduler.Core.Workflow;
 
 /// <summary>The <see cref="IRunContext"/> of a run launched in process by the sweep that dispatched it: it starts from the run
 /// as just inserted (no read), waits in process until the run is due, and hands anything later to the runs queue.</summary>
-/// <remarks>The run has no queue message while it runs here: its slot (lease = start + timeout + grace) is its recovery path.
+/// <remarks>The run has no queue message while it runs here: its slot (leased for this process, renewed while it runs) is its recovery path.
 /// Before a retry gives the slot back, the resume message is sent, so the run is never without a durable way back.</remarks>
 internal sealed class LaunchedRunContext(Run launched, RunFinalizer finalizer, AttemptStep attempts, IRunSender sender, TimeProvider time, CancellationToken cancellationToken) : IRunContext
 {
@@ -18,9 +18,9 @@ internal sealed class LaunchedRunContext(Run launched, RunFinalizer finalizer, A
     public async Task<AttemptOutcome> ExecuteAttempt(AttemptRequest request)
     {
         // The first attempt starts from the run as inserted; later ones from what the previous step stored (null: read it).
-        var known = attempted ? current : launched;
+        var first = !attempted;
         attempted = true;
-        var result = await attempts.ExecuteAsync(request, known, BeforeSlotReleaseAsync, cancellationToken).ConfigureAwait(false);
+        var result = await attempts.ExecuteAsync(request, first ? launched : current, new InProcessStep(OwnsSlot: first, BeforeSlotReleaseAsync), cancellationToken).ConfigureAwait(false);
         current = result.Run;
         return result.Outcome;
     }

@@ -5,7 +5,7 @@ using Scheduler.Core.Telemetry;
 namespace Scheduler.Core.Workflow;
 
 /// <summary>Runs the workflow of a run launched in process (see <see cref="IRunLauncher"/>) until it ends or hands itself to the queue.</summary>
-public sealed class LaunchedRunProcessor(RunFinalizer finalizer, AttemptStep attempts, IRunSender sender, TimeProvider time)
+public sealed class LaunchedRunProcessor(RunFinalizer finalizer, AttemptStep attempts, AttemptSlots slots, IRunSender sender, TimeProvider time)
 {
     /// <summary>The outcome, or null when the run went on through the queue (a retry, a wait, or <paramref name="cancellationToken"/>).</summary>
     public async Task<RunOutcome?> RunAsync(Run run, CancellationToken cancellationToken)
@@ -31,10 +31,12 @@ public sealed class LaunchedRunProcessor(RunFinalizer finalizer, AttemptStep att
         }
     }
 
-    /// <summary>Gives a run that could not finish here (host stopping, storage failing) back to the queue at once.</summary>
-    public Task HandBackAsync(Run run, CancellationToken cancellationToken)
+    /// <summary>Gives a run that could not finish here (host stopping, storage failing) back to the queue at once; its slot, if this
+    /// process still renews it, goes with it (the long lease of a queued run), so the worker that takes the message may use it.</summary>
+    public async Task HandBackAsync(Run run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return sender.SendAsync(new RunMessage(run.JobId, run.RunId), TimeSpan.Zero, cancellationToken);
+        await slots.HandToQueueAsync(run, cancellationToken).ConfigureAwait(false);
+        await sender.SendAsync(new RunMessage(run.JobId, run.RunId), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -12,12 +12,24 @@ public sealed class RunOptions
     /// <summary>While an attempt runs, how often its run's cancel flag is read (one point read of one column each time), so that
     /// a cancel sent to any instance interrupts the attempt within about this long.</summary>
     public TimeSpan CancelPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>When set, a process that runs a run holds its slot with this lease and renews it every <see cref="SlotRenewInterval"/>,
+    /// so a crashed process's runs and slots come back this long after its last renewal (the Server: 10 s). Unset, a slot keeps the
+    /// long lease taken at dispatch (timeout + <c>Sweep:LeaseGrace</c>) and an attempt in flight is presumed alive for its timeout +
+    /// <see cref="InFlightGrace"/> (the Functions host, where Durable re-runs a lost activity).</summary>
+    public TimeSpan? SlotLease { get; set; }
+    /// <summary>How often a process renews the <see cref="SlotLease"/> of a slot it holds (at most half of it).</summary>
+    public TimeSpan SlotRenewInterval { get; set; } = TimeSpan.FromSeconds(3);
 
     public void Validate()
     {
         if (SlotWait <= TimeSpan.Zero || InFlightGrace < TimeSpan.Zero || InlineDelayMax < TimeSpan.Zero || CancelPollInterval <= TimeSpan.Zero)
         {
             throw new InvalidOperationException("Scheduler:Runs needs SlotWait > 0, InFlightGrace >= 0, InlineDelayMax >= 0 and CancelPollInterval > 0.");
+        }
+
+        if (SlotLease is { } lease && (SlotRenewInterval <= TimeSpan.Zero || SlotRenewInterval * 2 > lease))
+        {
+            throw new InvalidOperationException("Scheduler:Runs:SlotRenewInterval must be more than 0 and at most half of SlotLease.");
         }
     }
 }

@@ -6,6 +6,7 @@ using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
+using Scheduler.Core.Workflow;
 using Scheduler.Server.Development;
 using Scheduler.Server.Sweep;
 using Scheduler.Server.Telemetry;
@@ -17,6 +18,9 @@ namespace Scheduler.Server.Startup;
 /// <summary>Composes the Server host: storage, targets, the API, the sweep, the worker and telemetry.</summary>
 public static class ServerBuilderExtensions
 {
+    /// <summary>The Server's <see cref="RunOptions.SlotLease"/>: as long as the runs queue's message lease (renewed every 3 s).</summary>
+    public static readonly TimeSpan DefaultSlotLease = TimeSpan.FromSeconds(10);
+
     public static WebApplicationBuilder AddSchedulerServer(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -28,6 +32,8 @@ public static class ServerBuilderExtensions
 
         // The Server's sweep wakes at the next due row, so a run takes its slot just before it is due, not a lookahead ahead.
         services.PostConfigure<SweepOptions>(o => o.DispatchAhead ??= SweepService.DefaultDispatchAhead);
+        // The Server renews the slot of every run it runs: after a crash its runs and slots come back within seconds (docs/ARCHITECTURE.md).
+        services.PostConfigure<RunOptions>(o => o.SlotLease ??= DefaultSlotLease);
         services.AddSingleton<SweepSignal>();
         services.AddSingleton<ISweepSignal>(sp => sp.GetRequiredService<SweepSignal>());
         services.AddSingleton<LocalApiKey>();

@@ -49,6 +49,8 @@ public sealed class InProcessRuns(LaunchedRunProcessor processor, SweepSignal si
         return true;
     }
 
+    public bool LaunchesInProcess => capacity > 0;
+
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)

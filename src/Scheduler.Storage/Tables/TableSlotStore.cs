@@ -31,12 +31,20 @@ public sealed class TableSlotStore(StorageClients clients) : ISlotStore
         return entity is null ? null : FromEntity(entity);
     }
 
-    public async Task<Slot?> TryTakeAsync(Slot current, string runId, DateTimeOffset leaseUntilUtc, CancellationToken cancellationToken)
+    public Task<Slot?> TryTakeAsync(Slot current, string runId, DateTimeOffset leaseUntilUtc, CancellationToken cancellationToken) =>
+        TryTakeAsync(current, runId, leaseUntilUtc, renewed: false, cancellationToken);
+
+    public async Task<Slot?> TryTakeAsync(Slot current, string runId, DateTimeOffset leaseUntilUtc, bool renewed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         var entity = ToEntity(current.Lane, current.Number, runId, leaseUntilUtc);
+        if (renewed)
+        {
+            entity["Renewed"] = true;
+        }
+
         var written = await _writes.WriteAsync(entity, current.ETag).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return written.Done ? new Slot(current.Lane, current.Number, runId, leaseUntilUtc, written.ETag) : null;
+        return written.Done ? new Slot(current.Lane, current.Number, runId, leaseUntilUtc, written.ETag) { Renewed = renewed } : null;
     }
 
     /// <summary>Empties the slot (the row stays, so the next taker replaces it by ETag); a slot never stored is <see cref="WriteOutcome.NotFound"/>.</summary>
@@ -58,5 +66,8 @@ public sealed class TableSlotStore(StorageClients clients) : ISlotStore
         int.Parse(entity.RowKey, NumberStyles.None, CultureInfo.InvariantCulture),
         entity.GetString("RunId"),
         entity.GetDateTimeOffset("LeaseUntilUtc"),
-        entity.ETag.ToString());
+        entity.ETag.ToString())
+    {
+        Renewed = entity.GetBoolean("Renewed") ?? false,
+    };
 }

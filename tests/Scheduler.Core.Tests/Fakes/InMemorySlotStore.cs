@@ -29,7 +29,10 @@ public sealed class InMemorySlotStore : InMemoryStore, ISlotStore
 
     public Task<Slot?> GetAsync(string lane, int number, CancellationToken cancellationToken) => Call(() => slots.GetValueOrDefault((lane, number)));
 
-    public Task<Slot?> TryTakeAsync(Slot current, string runId, DateTimeOffset leaseUntilUtc, CancellationToken cancellationToken) => Call(() =>
+    public Task<Slot?> TryTakeAsync(Slot current, string runId, DateTimeOffset leaseUntilUtc, CancellationToken cancellationToken) =>
+        TryTakeAsync(current, runId, leaseUntilUtc, renewed: false, cancellationToken);
+
+    public Task<Slot?> TryTakeAsync(Slot current, string runId, DateTimeOffset leaseUntilUtc, bool renewed, CancellationToken cancellationToken) => Call(() =>
     {
         var exists = slots.TryGetValue((current.Lane, current.Number), out var stored);
         var allowed = current.ETag is null ? !exists : exists && stored!.ETag == current.ETag;
@@ -38,7 +41,7 @@ public sealed class InMemorySlotStore : InMemoryStore, ISlotStore
             return null;
         }
 
-        var taken = new Slot(current.Lane, current.Number, runId, leaseUntilUtc, etags.Next());
+        var taken = new Slot(current.Lane, current.Number, runId, leaseUntilUtc, etags.Next()) { Renewed = renewed };
         slots[(current.Lane, current.Number)] = taken;
         return taken;
     });

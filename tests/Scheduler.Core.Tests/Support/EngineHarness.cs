@@ -30,16 +30,17 @@ public sealed class EngineHarness
         Allocator = new SlotAllocator(Slots, Runs, Sender, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
         Advancer = new JobAdvancer(Jobs, Due);
         Skipped = new SkippedRuns(Runs, Events, NullLogger<SkippedRuns>.Instance);
-        Dispatcher = new OccurrenceDispatcher(Jobs, Runs, Sender, Launcher, Allocator, Advancer, Skipped, Events, SweepOptions);
+        Dispatcher = new OccurrenceDispatcher(Jobs, Runs, Sender, Launcher, Allocator, Advancer, Skipped, Events, SweepOptions, RunOptions);
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Validator = new JobValidator(new HashSet<string>(StringComparer.Ordinal) { TargetKinds.Http, TargetKinds.Queue }, []);
         JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency);
         Executors = new TargetExecutors([Executor]);
         Runner = new AttemptRunner(Runs, Executors, Events, Time, RunOptions, NullLogger<AttemptRunner>.Instance);
         Finalizer = new RunFinalizer(Runs, Allocator, Events, Time);
-        AttemptStep = new AttemptStep(Runs, Config, Allocator, Runner, Events, Time, RunOptions, SweepOptions);
+        AttemptSlots = new AttemptSlots(Slots, Config, Allocator, Time, RunOptions, SweepOptions);
+        AttemptStep = new AttemptStep(Runs, AttemptSlots, Runner, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
         Processor = new RunProcessor(Finalizer, AttemptStep, Runs, Time, RunOptions);
-        Launched = new LaunchedRunProcessor(Finalizer, AttemptStep, Sender, Time);
+        Launched = new LaunchedRunProcessor(Finalizer, AttemptStep, AttemptSlots, Sender, Time);
         Canceller = new RunCanceller(Runs, Allocator, Events, Time);
     }
 
@@ -73,6 +74,7 @@ public sealed class EngineHarness
     public TargetExecutors Executors { get; }
     public AttemptRunner Runner { get; }
     public RunFinalizer Finalizer { get; }
+    public AttemptSlots AttemptSlots { get; }
     public AttemptStep AttemptStep { get; }
     public RunProcessor Processor { get; }
     public LaunchedRunProcessor Launched { get; }

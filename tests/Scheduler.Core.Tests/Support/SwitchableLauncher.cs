@@ -11,6 +11,8 @@ public sealed class SwitchableLauncher : IRunLauncher
 
     public bool InProcess { get; set; }
 
+    public bool LaunchesInProcess => InProcess;
+
     public IReadOnlyList<Run> Launched
     {
         get

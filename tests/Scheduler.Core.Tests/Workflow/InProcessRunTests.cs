@@ -82,7 +82,7 @@ public sealed class InProcessRunTests
         await h.CreateAsync(TestJobs.Http("job", TestJobs.Once(T)) with { Retry = TestJobs.ExactRetry(3) });
         await h.SweepAsync();
         var launched = Assert.Single(h.Launcher.Launched);
-        var failingQueue = new LaunchedRunProcessor(h.Finalizer, h.AttemptStep, new UnreachableQueue(), h.Time);
+        var failingQueue = new LaunchedRunProcessor(h.Finalizer, h.AttemptStep, h.AttemptSlots, new UnreachableQueue(), h.Time);
 
         await Assert.ThrowsAsync<TimeoutException>(() => failingQueue.RunAsync(launched, None));
 

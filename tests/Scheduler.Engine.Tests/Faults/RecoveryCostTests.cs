@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Scheduler.Engine.Tests.Faults;
 
-/// <summary>What the short message lease costs: one queue update per <c>RenewInterval</c> (3 s) that a run holds its
-/// message, so nothing for a run that ends sooner, and about one per 3 s for a longer one.</summary>
+/// <summary>What the short leases cost: one queue update per <c>RenewInterval</c> (3 s) that a run holds its message, one slot
+/// update per <c>Runs:SlotRenewInterval</c> (3 s) that a run in process holds its slot: nothing for a run that ends sooner, and
+/// about one per 3 s for a longer one.</summary>
 [Collection("engine")]
 public sealed class RecoveryCostTests(EngineFixture fixture, ITestOutputHelper output)
 {
@@ -26,31 +27,57 @@ public sealed class RecoveryCostTests(EngineFixture fixture, ITestOutputHelper o
         var jobs = host.Get<Scheduler.Core.Services.JobService>();
         var runs = host.Get<IRunStore>();
 
-        var quick = await MeasureAsync(sink, counter, jobs, runs, "lease-quick", 10, "ok", TimeSpan.Zero);
-        var slow = await MeasureAsync(sink, counter, jobs, runs, "lease-slow", 3, "slow/8000", TimeSpan.FromSeconds(8));
+        long QueueUpdates() => counter.Snapshot().GetValueOrDefault("queue PUT");
+        var quick = await MeasureAsync(sink, jobs, runs, QueueUpdates, "lease-quick", 10, "ok", TimeSpan.Zero);
+        var slow = await MeasureAsync(sink, jobs, runs, QueueUpdates, "lease-slow", 3, "slow/8000", TimeSpan.FromSeconds(8));
 
         output.WriteLine($"queue updates per run: quick (< 0.1 s) {quick:0.00}, held 8 s {slow:0.00}");
         Assert.Equal(0, quick);
         Assert.InRange(slow, 1, 3);
     }
 
-    /// <summary>Queue updates (visibility renewals) per run for <paramref name="count"/> runs of one sink path.</summary>
-    private static async Task<double> MeasureAsync(ScriptedSink sink, StorageRequestCounter counter, Scheduler.Core.Services.JobService jobs, IRunStore runs, string prefix, int count, string path, TimeSpan duration)
+    /// <summary>Runs the Server launches in process hold no message: their slot's lease is theirs, renewed every
+    /// <c>Runs:SlotRenewInterval</c> (3 s). A quick run writes its slot twice (take, release); a run held 8 s about twice more.</summary>
+    [Fact]
+    public async Task SlotLease_QuickRunsInProcessRenewNothing_LongRunsRenewOncePerRenewInterval()
     {
-        var due = DateTimeOffset.UtcNow.AddSeconds(3);
+        // A sink of its own: the shared one's peak concurrency belongs to the budget tests.
+        await using var sink = new ScriptedSink();
+        await sink.StartAsync();
+        var counter = new StorageRequestCounter();
+        var storage = fixture.Azurite.NewOptions();
+        await using var host = await new EngineHost(storage, new Dictionary<string, string?>(), services: s => s.AddSingleton(counter)).StartedAsync();
+        var jobs = host.Get<Scheduler.Core.Services.JobService>();
+        var runs = host.Get<IRunStore>();
+        var slots = storage.TablePrefix + "slots";
+        long SlotWrites() => counter.TableSnapshot().Where(c => c.Key.EndsWith(" " + slots, StringComparison.Ordinal) && !c.Key.StartsWith("GET", StringComparison.Ordinal)).Sum(c => c.Value);
+
+        var quick = await MeasureAsync(sink, jobs, runs, SlotWrites, "slot-quick", 10, "ok", TimeSpan.Zero);
+        var slow = await MeasureAsync(sink, jobs, runs, SlotWrites, "slot-slow", 3, "slow/8000", TimeSpan.FromSeconds(8));
+
+        output.WriteLine($"slot writes per run in process: quick (< 0.1 s) {quick:0.00}, held 8 s {slow:0.00}");
+        Assert.Equal(2, quick);
+        Assert.InRange(slow, 3, 5);
+    }
+
+    /// <summary>Requests counted by <paramref name="requests"/> per run for <paramref name="count"/> runs of one sink path.</summary>
+    private static async Task<double> MeasureAsync(ScriptedSink sink, Scheduler.Core.Services.JobService jobs, IRunStore runs, Func<long> requests, string prefix, int count, string path, TimeSpan duration)
+    {
+        // Far enough ahead that every job exists before the sweep dispatches the first (the count starts after the creations).
+        var due = DateTimeOffset.UtcNow.AddSeconds(6);
         var ids = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
         foreach (var id in ids)
         {
             await jobs.CreateAsync(Jobs.Webhook(id, sink.Url($"{path}/{id}"), due, timeout: TimeSpan.FromSeconds(30)), CancellationToken.None);
         }
 
-        var before = counter.Snapshot().GetValueOrDefault("queue PUT");
+        var before = requests();
         foreach (var id in ids)
         {
             var run = await Jobs.FinishedRunAsync(runs, id, TimeSpan.FromSeconds(60) + duration);
             Assert.Equal(Scheduler.Core.Runs.RunStatus.Succeeded, run.Status);
         }
 
-        return (counter.Snapshot().GetValueOrDefault("queue PUT") - before) / (double)count;
+        return (requests() - before) / (double)count;
     }
 }

@@ -7,8 +7,9 @@ using Xunit.Abstractions;
 
 namespace Scheduler.Engine.Tests.Faults;
 
-/// <summary>Storage that is not there yet, or stops answering: the Server waits, says why on /api/health within seconds,
-/// logs one line per retry, and works (losing nothing) when storage answers again. Each test has its own Azurite.</summary>
+/// <summary>Storage that is not there yet, stops answering, or is killed and restarted: the Server waits, says why on
+/// /api/health within seconds, logs one line per retry, and works (losing nothing) when storage answers again. Each test has
+/// its own Azurite.</summary>
 [Collection("engine")]
 public sealed class StorageFaultTests(ITestOutputHelper output)
 {
@@ -108,6 +109,49 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         finally
         {
             await azurite.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task StorageKilledAndRestarted_ServerRidesItOut_AndLosesNothing()
+    {
+        // A sink of its own: the shared one's peak concurrency belongs to the budget tests.
+        await using var sink = new ScriptedSink();
+        await sink.StartAsync();
+        // Azurite persisting to a directory of its own (in memory, a restart would lose everything), on the same ports after the restart.
+        var data = Directory.CreateTempSubdirectory("scheduler-azurite-");
+        var azurite = new AzuriteFixture { Location = data.FullName };
+        await azurite.InitializeAsync();
+        try
+        {
+            await using var server = await ServerChild.StartAsync(azurite.ConnectionString, "killed", "killed");
+            await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+            var stream = RunSeries.Every(sink, "killed", 8, DateTimeOffset.UtcNow.AddSeconds(4), TimeSpan.FromSeconds(1));
+            using (var api = server.Client())
+            {
+                await stream.CreateAsync(api, TimeSpan.FromSeconds(5));
+            }
+
+            await Eventually.GetAsync(() => Task.FromResult(stream.Delivered), n => n >= 2, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50));
+            await Signals.SendAsync(azurite.ProcessId, "KILL");
+            using (var probe = server.Client(withKey: false, TimeSpan.FromSeconds(10)))
+            {
+                // Health says so while storage is gone.
+                await Eventually.GetAsync(async () => (await probe.GetAsync(new Uri("api/health", UriKind.Relative))).StatusCode,
+                    s => s == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(200));
+            }
+
+            await azurite.RestartAsync();
+            await stream.AllDeliveredAsync(TimeSpan.FromSeconds(90));
+            stream.AssertNoneEarlyAndKeysStable();
+            output.WriteLine($"delivered twice: {stream.Repeated}; lateness max {Enumerable.Range(0, stream.Dues.Count).Max(stream.Lateness).TotalSeconds:0.0} s");
+            await server.WaitHealthyAsync(TimeSpan.FromSeconds(30));
+            Assert.False(server.HasExited);
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+            data.Delete(recursive: true);
         }
     }
 

@@ -90,7 +90,18 @@ public sealed class ServerChild : IAsyncDisposable
     public async Task WaitHealthyAsync(TimeSpan timeout)
     {
         using var client = Client(withKey: false, TimeSpan.FromSeconds(5));
-        await Eventually.GetAsync(async () => (await client.GetAsync(new Uri("api/health", UriKind.Relative))).IsSuccessStatusCode, ok => ok, timeout, TimeSpan.FromMilliseconds(200));
+        await Eventually.GetAsync(async () =>
+        {
+            try
+            {
+                return (await client.GetAsync(new Uri("api/health", UriKind.Relative))).IsSuccessStatusCode;
+            }
+            catch (TaskCanceledException)
+            {
+                // A probe slower than 5 s (a starting process on a loaded machine) is not an answer yet.
+                return false;
+            }
+        }, ok => ok, timeout, TimeSpan.FromMilliseconds(200));
     }
 
     public Task SignalAsync(string signal) => Signals.SendAsync(process.Id, signal);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Scheduler.Engine.Tests.Support;
+namespace Scheduler.Testing;
 
 /// <summary>Sends a POSIX signal (KILL, TERM, STOP, CONT) to one process by its id.</summary>
 public static class Signals
