@@ -11,9 +11,9 @@ using Scheduler.Core.Telemetry;
 using Scheduler.Core.Validation;
 using Scheduler.Core.Workflow;
 
-namespace Scheduler.Api.Hosting;
+namespace Scheduler.Hosting;
 
-/// <summary>The one place where Core's engine is wired; both hosts call it (through <see cref="ApiServiceCollectionExtensions.AddSchedulerApi"/>).</summary>
+/// <summary>The one place where Core's engine is wired (sweep, dispatch, run workflow, job service); both hosts call it through <see cref="EngineServiceCollectionExtensions.AddSchedulerEngine"/>.</summary>
 public static class CoreServiceCollectionExtensions
 {
     public const string SweepSection = "Scheduler:Sweep";
