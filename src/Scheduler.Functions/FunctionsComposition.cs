@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Api.Hosting;
 using Scheduler.Core.Ports;
 using Scheduler.Hosting;
 
@@ -12,6 +13,7 @@ public static class FunctionsComposition
     public static IServiceCollection AddSchedulerFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSchedulerEngine(configuration);
+        services.AddSchedulerApi();
         services.AddSingleton<ISweepSignal, BackgroundSweepSignal>();
         return services;
     }

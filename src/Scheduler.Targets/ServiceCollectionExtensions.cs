@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Core.Ports;
-using Scheduler.Core.Validation;
 using Scheduler.Targets.Command;
 using Scheduler.Targets.Http;
 using Scheduler.Targets.Queue;
@@ -18,8 +17,8 @@ namespace Scheduler.Targets;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the executors of every kind, the <see cref="TargetExecutorRegistry"/>, a <see cref="JobValidator"/> over the
-    /// enabled kinds, and the SSRF-guarded HTTP client. The host supplies <see cref="IConnectionStore"/>, and either
+    /// Adds the executors and validators of every kind, the <see cref="TargetExecutorRegistry"/> (which decides the enabled
+    /// kinds, and from which Core's job validator is built), and the SSRF-guarded HTTP client. The host supplies <see cref="IConnectionStore"/>, and either
     /// <c>Scheduler:Targets:Queue:ConnectionString</c> or its own <see cref="IQueueClientFactory"/>. Secrets come from
     /// configuration unless <see cref="AddKeyVaultSecrets"/> is called.
     /// </summary>
@@ -53,8 +52,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, HttpTargetValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, CommandTargetValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, SshTargetValidator>());
-        services.TryAddSingleton<TargetExecutorRegistry>();
-        services.TryAddSingleton(sp => new JobValidator(sp.GetRequiredService<TargetExecutorRegistry>().EnabledKinds, sp.GetServices<ITargetValidator>()));
+        services.TryAddSingleton<ITargetExecutorRegistry, TargetExecutorRegistry>();
         return services;
     }
 

@@ -1,35 +1,38 @@
 using Microsoft.Extensions.Options;
 using Scheduler.Core.Ports;
-using Scheduler.Core.Runs;
+using Scheduler.Core.Targets;
 using Scheduler.Targets.Command;
 
 namespace Scheduler.Targets;
 
-/// <summary>Picks the executor of an attempt by its target's kind; command targets count only where the host enables them.</summary>
-public sealed class TargetExecutorRegistry
+/// <summary>The executors this host runs, by kind: every registered one, except command targets unless
+/// <c>Scheduler:Targets:Command:Enabled</c> is true. The only place that decides which kinds are enabled.</summary>
+public sealed class TargetExecutorRegistry : ITargetExecutorRegistry
 {
+    /// <summary>The setting that enables command targets.</summary>
+    public const string CommandEnabledSetting = CommandTargetOptions.SectionName + ":Enabled";
+
     private readonly Dictionary<string, ITargetExecutor> executors;
 
     public TargetExecutorRegistry(IEnumerable<ITargetExecutor> executors, IOptions<CommandTargetOptions> commandOptions)
     {
+        ArgumentNullException.ThrowIfNull(commandOptions);
         var commandsEnabled = commandOptions.Value.Enabled;
         this.executors = executors
-            .Where(e => commandsEnabled || e.Kind != Core.Targets.TargetKinds.Command)
+            .Where(e => commandsEnabled || e.Kind != TargetKinds.Command)
             .ToDictionary(e => e.Kind, StringComparer.Ordinal);
         EnabledKinds = new HashSet<string>(this.executors.Keys, StringComparer.Ordinal);
     }
 
-    /// <summary>The kinds this host runs, for <see cref="Core.Validation.JobValidator"/>.</summary>
     public IReadOnlySet<string> EnabledKinds { get; }
 
     public ITargetExecutor? Find(string kind) => executors.GetValueOrDefault(kind);
 
-    /// <summary>Runs the attempt on its kind's executor; a kind this host does not run is a non-retryable failure.</summary>
-    public Task<AttemptResult> ExecuteAsync(AttemptInvocation invocation, CancellationToken cancellationToken)
+    public string NotEnabledReason(string kind)
     {
-        var kind = invocation.Definition.Target.Kind;
-        return Find(kind) is { } executor
-            ? executor.ExecuteAsync(invocation, cancellationToken)
-            : Task.FromResult(AttemptResult.Failure($"targets of type '{kind}' are not enabled on this host", retryable: false));
+        var enabled = string.Join(", ", EnabledKinds.Order(StringComparer.Ordinal));
+        return kind == TargetKinds.Command
+            ? $"Targets of type '{kind}' are not enabled on this host (enabled: {enabled}); the host's setting {CommandEnabledSetting}=true enables them."
+            : $"Targets of type '{kind}' are not enabled on this host (enabled: {enabled}).";
     }
 }

@@ -18,8 +18,10 @@ public sealed class ConcurrencyTests(ApiFixture fixture)
         await (await client.PostJsonAsync("/api/jobs", JobBodies.Http(id, fixture.Sink.Url($"ok/{id}"), JobBodies.Once()).With("lane", lane)))
             .ExpectAsync(HttpStatusCode.Created);
 
-        // Budget 0: several ticks go by and nothing is dispatched; the stats show the lane empty.
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        var due = DateTimeOffset.UtcNow;
+
+        // Budget 0: sweeps that began after the occurrence was due, a tick apart, dispatched nothing; the stats show the lane empty.
+        await SweepPolling.WaitForSweepAfterAsync(client, due + TimeSpan.FromSeconds(1));
         Assert.Empty(await RunsAsync(client, id));
         var stats = await (await client.GetAsync("/api/stats")).ExpectAsync(HttpStatusCode.OK);
         var usage = stats["lanes"]!.AsArray().Single(l => l!["lane"]!.GetValue<string>() == lane)!;

@@ -21,7 +21,8 @@ public sealed class PauseResumeTests(ApiFixture fixture)
 
         Assert.Equal("Paused", paused["status"]!.GetValue<string>());
         Assert.Null(paused["nextDueUtc"]);
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // A sweep that began two intervals past the lookahead would have dispatched the next occurrence, had the pause not held.
+        await SweepPolling.WaitForSweepAfterAsync(client, pausedAt + Lookahead + TimeSpan.FromSeconds(2));
         var runs = await RunsAsync(client, id);
         Assert.All(runs, r => Assert.True(Due(r!) <= pausedAt + Lookahead, $"Run due {Due(r!):O} after the pause at {pausedAt:O}"));
     }

@@ -16,6 +16,7 @@ public static class ServerRoutes
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduler:Storage:ConnectionString"] = "UseDevelopmentStorage=true" });
         builder.Services.AddSchedulerEngine(builder.Configuration);
+        builder.Services.AddSchedulerApi();
         using var app = builder.Build();
         app.MapSchedulerApi();
         var prefix = "/" + ApiRoutes.Prefix + "/";

@@ -7,13 +7,13 @@ using Scheduler.Api.OpenApi;
 
 namespace Scheduler.Api.Hosting;
 
-/// <summary>Registers what the API needs: Core's engine, ProblemDetails, the JSON shape, API keys and the OpenAPI document.</summary>
+/// <summary>Registers the API's own services: ProblemDetails, the JSON shape, API keys, the health status and the OpenAPI
+/// document. The endpoints call Core's services, which the host registers (<c>Scheduler.Hosting</c>'s <c>AddSchedulerEngine</c>).</summary>
 public static class ApiServiceCollectionExtensions
 {
     public static IServiceCollection AddSchedulerApi(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSchedulerCore();
         services.ConfigureHttpJsonOptions(o => ApiJson.Apply(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {

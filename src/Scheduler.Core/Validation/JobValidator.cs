@@ -6,13 +6,11 @@ using Scheduler.Core.Targets;
 namespace Scheduler.Core.Validation;
 
 /// <summary>Validates a job definition in full: shape, policies, schedule, and the target through the host's validators.</summary>
-/// <param name="enabledKinds">The target kinds this host runs (command targets are off unless the host enables them).</param>
+/// <param name="targets">The host's executors: a kind it does not find is refused, with the registry's reason.</param>
 /// <param name="targetValidators">Kind-specific checks supplied by the target executors.</param>
-public sealed class JobValidator(IReadOnlySet<string> enabledKinds, IEnumerable<ITargetValidator> targetValidators)
+public sealed class JobValidator(ITargetExecutorRegistry targets, IEnumerable<ITargetValidator> targetValidators)
 {
     private readonly Dictionary<string, ITargetValidator> validators = targetValidators.ToDictionary(v => v.Kind, StringComparer.Ordinal);
-
-    public IReadOnlySet<string> EnabledKinds => enabledKinds;
 
     public async Task<ValidationErrors> ValidateAsync(JobDefinition job, CancellationToken cancellationToken)
     {
@@ -25,9 +23,9 @@ public sealed class JobValidator(IReadOnlySet<string> enabledKinds, IEnumerable<
         TargetRules.Check(job.Target, errors);
         if (job.Target is { } target)
         {
-            if (!enabledKinds.Contains(target.Kind))
+            if (targets.Find(target.Kind) is null)
             {
-                errors.Add("target.type", $"Targets of type '{target.Kind}' are not enabled on this host (enabled: {string.Join(", ", enabledKinds.Order())}).");
+                errors.Add("target.type", targets.NotEnabledReason(target.Kind));
             }
             else if (validators.TryGetValue(target.Kind, out var validator))
             {
@@ -52,7 +50,4 @@ public sealed class JobValidator(IReadOnlySet<string> enabledKinds, IEnumerable<
         errors.Require(metadata.Count <= Limits.MaxMetadataEntries, "metadata", "At most 20 metadata entries.");
         errors.Require(metadata.All(m => m.Key.Length is > 0 and <= 64 && (m.Value?.Length ?? 0) <= Limits.MaxMetadataValueLength), "metadata", "Metadata keys are 1-64 characters, values at most 1024.");
     }
-
-    /// <summary>The kinds every host supports.</summary>
-    public static IReadOnlySet<string> DefaultKinds { get; } = new HashSet<string>(StringComparer.Ordinal) { TargetKinds.Http, TargetKinds.Queue, TargetKinds.Ssh };
 }

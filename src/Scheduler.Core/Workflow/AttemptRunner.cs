@@ -8,7 +8,7 @@ namespace Scheduler.Core.Workflow;
 /// <summary>Executes the target for a run marked Running and records the attempt together with the run's new state. A cancel
 /// requested meanwhile (seen by <see cref="CancelWatch"/>) interrupts the target through its token: the HTTP request is
 /// aborted, the command's process tree killed, the SSH command ended; the attempt is recorded Canceled and so is the run.</summary>
-public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, RunEvents events, TimeProvider time, RunOptions options, ILogger<AttemptRunner> logger)
+public sealed class AttemptRunner(IRunStore runs, ITargetExecutorRegistry targets, RunEvents events, TimeProvider time, RunOptions options, ILogger<AttemptRunner> logger)
 {
     private static readonly TimeSpan ExecutorGrace = TimeSpan.FromSeconds(5);
 
@@ -41,9 +41,10 @@ public sealed class AttemptRunner(IRunStore runs, TargetExecutors executors, Run
 
     private async Task<AttemptResult> ExecuteAsync(Run running, int attempt, CancellationToken cancellationToken)
     {
-        if (executors.For(running.Definition.Target) is not { } executor)
+        // A job accepted where the kind was enabled can reach a host (or a restart) where it is not.
+        if (targets.Find(running.Definition.Target.Kind) is not { } executor)
         {
-            return AttemptResult.Failure($"Targets of type '{running.Definition.Target.Kind}' are not enabled on this host.", retryable: false);
+            return AttemptResult.Failure(targets.NotEnabledReason(running.Definition.Target.Kind), retryable: false);
         }
 
         // Executors enforce the timeout themselves and report it with detail; this backstop only catches one that does not.

@@ -29,6 +29,7 @@ public static class ServerBuilderExtensions
         builder.AddSchedulerTelemetry();
 
         services.AddSchedulerEngine(builder.Configuration);
+        services.AddSchedulerApi();
 
         // The Server's sweep wakes at the next due row, so a run takes its slot just before it is due, not a lookahead ahead.
         services.PostConfigure<SweepOptions>(o => o.DispatchAhead ??= SweepService.DefaultDispatchAhead);

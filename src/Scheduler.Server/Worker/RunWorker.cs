@@ -18,7 +18,8 @@ public sealed class RunWorker(
     private readonly WorkerOptions settings = options.Value;
     private readonly CancellationTokenSource abort = new();
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
-    private readonly SemaphoreSlim slots = new(options.Value.Parallelism, options.Value.Parallelism);
+    // Messages this worker may process at once (Worker:Parallelism): not the budget's slots, which the sweep and attempts take.
+    private readonly SemaphoreSlim processingPermits = new(options.Value.Parallelism, options.Value.Parallelism);
     private long started;
 
     /// <summary>Runs being processed right now.</summary>
@@ -42,9 +43,9 @@ public sealed class RunWorker(
             var taken = 0;
             try
             {
-                await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                await processingPermits.WaitAsync(stoppingToken).ConfigureAwait(false);
                 taken = 1;
-                while (taken < RunQueueReceiver.MaxBatch && slots.Wait(0, CancellationToken.None))
+                while (taken < RunQueueReceiver.MaxBatch && processingPermits.Wait(0, CancellationToken.None))
                 {
                     taken++;
                 }
@@ -86,7 +87,7 @@ public sealed class RunWorker(
             {
                 if (taken > 0)
                 {
-                    slots.Release(taken);
+                    processingPermits.Release(taken);
                 }
             }
 
@@ -123,7 +124,7 @@ public sealed class RunWorker(
     public override void Dispose()
     {
         abort.Dispose();
-        slots.Dispose();
+        processingPermits.Dispose();
         base.Dispose();
     }
 
@@ -142,7 +143,7 @@ public sealed class RunWorker(
             finally
             {
                 inFlight.TryRemove(key, out _);
-                slots.Release();
+                processingPermits.Release();
                 signal.SlotFreed();
                 done.SetResult();
             }

@@ -9,7 +9,7 @@ using Scheduler.Core.Targets;
 namespace Scheduler.Targets.Command;
 
 /// <summary>
-/// Runs a program on this host (when enabled). A non-zero exit fails the attempt as retryable (the retry policy
+/// Runs a program on this host (run only where <see cref="TargetExecutorRegistry"/> enables command targets). A non-zero exit fails the attempt as retryable (the retry policy
 /// decides); a timeout or cancellation kills the whole process tree.
 /// </summary>
 public sealed class CommandTargetExecutor(IOptions<CommandTargetOptions> options, TimeProvider time, ILogger<CommandTargetExecutor> logger) : ITargetExecutor
@@ -23,11 +23,6 @@ public sealed class CommandTargetExecutor(IOptions<CommandTargetOptions> options
     {
         var spec = invocation.Definition.Target as CommandTargetSpec
             ?? throw new ArgumentException($"Job {invocation.JobId}: the command executor got a '{invocation.Definition.Target.Kind}' target.", nameof(invocation));
-        if (!options.Value.Enabled)
-        {
-            return AttemptResult.Failure("command targets are not enabled on this host (Scheduler:Targets:Command:Enabled)", retryable: false);
-        }
-
         var line = CommandLine.Create(spec, options.Value);
         if (line.StartInfo is null)
         {

@@ -32,10 +32,10 @@ public sealed class EngineHarness
         Skipped = new SkippedRuns(Runs, Events, NullLogger<SkippedRuns>.Instance);
         Dispatcher = new OccurrenceDispatcher(Jobs, Runs, Sender, Launcher, Allocator, Advancer, Skipped, Events, SweepOptions, RunOptions);
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
-        Validator = new JobValidator(new HashSet<string>(StringComparer.Ordinal) { TargetKinds.Http, TargetKinds.Queue }, []);
+        Targets = new FakeTargetExecutorRegistry(Executor, new FakeExecutor(Time, TargetKinds.Queue));
+        Validator = new JobValidator(Targets, []);
         JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency);
-        Executors = new TargetExecutors([Executor]);
-        Runner = new AttemptRunner(Runs, Executors, Events, Time, RunOptions, NullLogger<AttemptRunner>.Instance);
+        Runner = new AttemptRunner(Runs, Targets, Events, Time, RunOptions, NullLogger<AttemptRunner>.Instance);
         Finalizer = new RunFinalizer(Runs, Allocator, Events, Time);
         AttemptSlots = new AttemptSlots(Slots, Config, Allocator, Time, RunOptions, SweepOptions);
         AttemptStep = new AttemptStep(Runs, AttemptSlots, Runner, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
@@ -71,7 +71,7 @@ public sealed class EngineHarness
     public Sweeper Sweeper { get; }
     public JobValidator Validator { get; }
     public JobService JobService { get; }
-    public TargetExecutors Executors { get; }
+    public FakeTargetExecutorRegistry Targets { get; }
     public AttemptRunner Runner { get; }
     public RunFinalizer Finalizer { get; }
     public AttemptSlots AttemptSlots { get; }

@@ -1,5 +1,6 @@
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Targets;
+using Scheduler.Core.Tests.Fakes;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Validation;
 
@@ -115,9 +116,19 @@ public sealed class JobValidatorTests
     }
 
     [Fact]
+    public async Task Validate_KindTheRegistryDoesNotRun_GivesTheRegistrysReason()
+    {
+        var job = Valid() with { Target = new CommandTargetSpec { Program = "/bin/true" } };
+
+        var errors = await validator.ValidateAsync(job, CancellationToken.None);
+
+        Assert.Equal("'command' is not enabled in this test", Assert.Single(errors.All).Message);
+    }
+
+    [Fact]
     public async Task Validate_CommandTargetWhenEnabled_IsValid()
     {
-        var enabled = new JobValidator(new HashSet<string>(StringComparer.Ordinal) { TargetKinds.Command }, []);
+        var enabled = new JobValidator(new FakeTargetExecutorRegistry(new FakeExecutor(TimeProvider.System, TargetKinds.Command)), []);
 
         var errors = await enabled.ValidateAsync(Valid() with { Target = new CommandTargetSpec { Program = "/bin/true" } }, CancellationToken.None);
 

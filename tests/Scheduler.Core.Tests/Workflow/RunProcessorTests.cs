@@ -38,6 +38,23 @@ public sealed class RunProcessorTests
     }
 
     [Fact]
+    public async Task Process_KindDisabledAfterDispatch_FailsAtOnceWithTheRegistrysReasonAndDoesNotRetry()
+    {
+        var h = new EngineHarness();
+        var runId = await h.DispatchAsync(TestJobs.Http("job", TestJobs.Once(T)) with { Retry = TestJobs.ExactRetry(5) });
+        h.Targets.Disable(Core.Targets.TargetKinds.Http);
+
+        var result = await h.ProcessAsync(runId);
+
+        Assert.Equal(new RunOutcome(RunStatus.Failed, 1), result.Outcome);
+        var run = h.Runs.Get(runId);
+        Assert.Equal("'http' is not enabled in this test", run.LastError);
+        Assert.Single(h.Runs.AttemptsOf(runId));
+        Assert.Equal(0, h.Executor.CallCount);
+        Assert.Empty(h.Slots.Taken("default"));
+    }
+
+    [Fact]
     public async Task Process_FailTwiceThenSucceed_SuspendsForEachBackoffAndNeverRepeatsAnAttempt()
     {
         var h = new EngineHarness();

@@ -63,15 +63,18 @@ public sealed class CommandTargetValidatorTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_CommandsDisabled_FailsNonRetryableWithoutRunning()
+    public async Task JobValidator_CommandsDisabled_NamesTheSettingThatEnablesThem()
     {
         using var host = new TargetHost(new Dictionary<string, string?> { ["Scheduler:Targets:Command:Enabled"] = "false" });
 
-        var result = await host.Registry.ExecuteAsync(Invocations.For(new CommandTargetSpec { Program = "echo" }), CancellationToken.None);
+        var errors = await host.JobValidator.ValidateAsync(Invocations.Job(new CommandTargetSpec { Program = "echo" }), CancellationToken.None);
 
         Assert.Null(host.Registry.Find("command"));
-        Assert.False(result.Retryable);
-        Assert.Contains("not enabled", result.Error, StringComparison.Ordinal);
+        var error = Assert.Single(errors.All);
+        Assert.Equal("target.type", error.Field);
+        Assert.Equal(
+            "Targets of type 'command' are not enabled on this host (enabled: http, queue, ssh); the host's setting Scheduler:Targets:Command:Enabled=true enables them.",
+            error.Message);
     }
 
     [Fact]

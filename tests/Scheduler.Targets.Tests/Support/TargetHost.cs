@@ -28,9 +28,10 @@ public sealed class TargetHost : IDisposable
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public TargetExecutorRegistry Registry => provider.GetRequiredService<TargetExecutorRegistry>();
+    public ITargetExecutorRegistry Registry => provider.GetRequiredService<ITargetExecutorRegistry>();
 
-    public JobValidator JobValidator => provider.GetRequiredService<JobValidator>();
+    /// <summary>Core's validator built from this host's registry and validators, as the hosts' composition builds it.</summary>
+    public JobValidator JobValidator => new(Registry, provider.GetServices<ITargetValidator>());
 
     public ITargetExecutor Executor(string kind) => Registry.Find(kind) ?? throw new InvalidOperationException($"No executor for '{kind}'.");
 

@@ -3,7 +3,7 @@ using Scheduler.Core.Dispatch;
 using Scheduler.Core.Stats;
 using Scheduler.Core.Workflow;
 
-namespace Scheduler.Api.Hosting;
+namespace Scheduler.Hosting;
 
 /// <summary>Runs Core's own checks of <see cref="SweepOptions"/> and <see cref="RunOptions"/> when the host starts.</summary>
 public sealed class SchedulerOptionsValidator : IValidateOptions<SweepOptions>, IValidateOptions<RunOptions>, IValidateOptions<StatsOptions>

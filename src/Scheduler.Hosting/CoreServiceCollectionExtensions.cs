@@ -11,17 +11,16 @@ using Scheduler.Core.Telemetry;
 using Scheduler.Core.Validation;
 using Scheduler.Core.Workflow;
 
-namespace Scheduler.Api.Hosting;
+namespace Scheduler.Hosting;
 
-/// <summary>The one place where Core's engine is wired; both hosts call it (through <see cref="ApiServiceCollectionExtensions.AddSchedulerApi"/>).</summary>
+/// <summary>The one place where Core's engine is wired (sweep, dispatch, run workflow, job service); both hosts call it through <see cref="EngineServiceCollectionExtensions.AddSchedulerEngine"/>.</summary>
 public static class CoreServiceCollectionExtensions
 {
     public const string SweepSection = "Scheduler:Sweep";
     public const string RunsSection = "Scheduler:Runs";
-    public const string CommandEnabledKey = "Scheduler:Targets:Command:Enabled";
 
     /// <summary>Registers the sweep, the run workflow, the job service and their settings. The host supplies the ports
-    /// (storage), the target executors and validators, and an <see cref="ISweepSignal"/>.</summary>
+    /// (storage), the <see cref="ITargetExecutorRegistry"/> and the target validators, and an <see cref="ISweepSignal"/>.</summary>
     public static IServiceCollection AddSchedulerCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -35,13 +34,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SweepOptions>>().Value);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RunOptions>>().Value);
 
-        services.TryAddSingleton(sp => new JobValidator(EnabledKinds(sp.GetRequiredService<IConfiguration>()), sp.GetServices<ITargetValidator>()));
-        // Only the kinds this host enables run, whatever executors are registered.
-        services.TryAddSingleton(sp =>
-        {
-            var enabled = sp.GetRequiredService<JobValidator>().EnabledKinds;
-            return new TargetExecutors(sp.GetServices<ITargetExecutor>().Where(e => enabled.Contains(e.Kind)));
-        });
+        // Built from the host's ITargetExecutorRegistry, which alone decides the enabled kinds.
+        services.TryAddSingleton<JobValidator>();
 
         services.TryAddSingleton<RunCounters>();
         services.TryAddSingleton<RunHistory>();
@@ -63,18 +57,5 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<RunProcessor>();
         services.TryAddSingleton<LaunchedRunProcessor>();
         return services;
-    }
-
-    /// <summary>HTTP, queue and SSH everywhere; command targets only where <c>Scheduler:Targets:Command:Enabled</c> is true.</summary>
-    public static IReadOnlySet<string> EnabledKinds(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var kinds = new HashSet<string>(JobValidator.DefaultKinds, StringComparer.Ordinal);
-        if (configuration.GetValue<bool>(CommandEnabledKey))
-        {
-            kinds.Add(TargetKinds.Command);
-        }
-
-        return kinds;
     }
 }
