@@ -1,7 +1,8 @@
 // Jobs: a filtered, paged table with status, next due time (viewer's zone and job's zone), last outcome and actions.
-import { h, replace, badge, clear } from '../dom.js';
-import { get, enc, query } from '../api.js';
-import { poll, describe } from '../ui.js';
+import { h, replace, badge } from '../dom.js';
+import { enc, query } from '../api.js';
+import { fetchPage } from './list-page.js';
+import { poll } from '../ui.js';
 import * as fmt from '../format.js';
 import { jobActions, scheduleSummary, jobZone } from './job-common.js';
 
@@ -64,21 +65,8 @@ export async function renderJobs(main, _params, search, { signal } = {}) {
 
   async function load() {
     const continuation = tokens[page];
-    let data;
-    try {
-      data = await get(`/jobs${query({ ...filters, limit: PAGE_SIZE, continuation })}`, { signal });
-      filterError.hidden = true;
-    } catch (err) {
-      if (signal?.aborted) return;
-      if (err.kind === 'validation') {
-        filterError.textContent = describe(err);
-        filterError.hidden = false;
-        clear(body);
-        return;
-      }
-      if (!body.firstChild) replace(body, h('tr', null, h('td', { colspan: 7, class: 'empty' }, describe(err))));
-      throw err;
-    }
+    const data = await fetchPage(`/jobs${query({ ...filters, limit: PAGE_SIZE, continuation })}`, { signal, filterError, body, columns: 7 });
+    if (!data) return;
     tokens[page + 1] = data.continuation || null;
     const items = data.items || [];
     summary.textContent = `${items.length} job${items.length === 1 ? '' : 's'} on this page${Object.values(filters).some(Boolean) ? ' (filtered)' : ''}`;

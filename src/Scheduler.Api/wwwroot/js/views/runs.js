@@ -1,7 +1,8 @@
 // Runs of every job: newest first, filtered by status and by how far back (GET /api/runs), paged, refreshed while open.
-import { h, replace, badge, clear } from '../dom.js';
-import { get, enc, query } from '../api.js';
-import { poll, describe } from '../ui.js';
+import { h, replace, badge } from '../dom.js';
+import { enc, query } from '../api.js';
+import { fetchPage } from './list-page.js';
+import { poll } from '../ui.js';
 import * as fmt from '../format.js';
 
 const PAGE_SIZE = 25;
@@ -49,21 +50,8 @@ export async function renderRuns(main, _params, search, { signal } = {}) {
   async function load() {
     const minutes = (WINDOWS.find(([value]) => value === filters.window) || WINDOWS[1])[2];
     const since = new Date(Date.now() - minutes * 60000).toISOString();
-    let data;
-    try {
-      data = await get(`/runs${query({ status: filters.status, since, limit: PAGE_SIZE, continuation: tokens[page] })}`, { signal });
-      filterError.hidden = true;
-    } catch (err) {
-      if (signal?.aborted) return;
-      if (err.kind === 'validation') {
-        filterError.textContent = describe(err);
-        filterError.hidden = false;
-        clear(body);
-        return;
-      }
-      if (!body.firstChild) replace(body, h('tr', null, h('td', { colspan: 8, class: 'empty' }, describe(err))));
-      throw err;
-    }
+    const data = await fetchPage(`/runs${query({ status: filters.status, since, limit: PAGE_SIZE, continuation: tokens[page] })}`, { signal, filterError, body, columns: 8 });
+    if (!data) return;
     tokens[page + 1] = data.continuation || null;
     const items = data.items || [];
     summary.textContent = `${items.length} run${items.length === 1 ? '' : 's'} on this page`;
