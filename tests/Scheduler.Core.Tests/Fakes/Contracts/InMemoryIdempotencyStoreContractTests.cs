@@ -1,0 +1,10 @@
+using Scheduler.Core.Ports;
+using Scheduler.PortContracts;
+
+namespace Scheduler.Core.Tests.Fakes.Contracts;
+
+/// <summary>The fake honours the port's contract, or every engine test over it proves nothing.</summary>
+public sealed class InMemoryIdempotencyStoreContractTests : IdempotencyStoreContract
+{
+    protected override Task<IIdempotencyStore> NewAsync(CancellationToken cancellationToken) => Task.FromResult<IIdempotencyStore>(new InMemoryIdempotencyStore());
+}
