@@ -6,6 +6,7 @@ using Scheduler.Core.Services;
 using Scheduler.Core.Workflow;
 using Scheduler.Engine.Tests.Support;
 using Scheduler.Storage.Queues;
+using Scheduler.Testing;
 
 namespace Scheduler.Engine.Tests;
 
@@ -27,7 +28,7 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
             await first.Get<JobService>().CreateAsync(Jobs.Webhook(id, fixture.Sink.Url($"ok/{id}"), due), CancellationToken.None);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        // The occurrences are due within the lookahead (2 s), so the sweeps dispatch them now; their messages show when due.
         // Rounds of three racing sweeps. A round may leave rows throttled (the racers hold slots for a moment while they
         // lose the run insert), and the next round takes them; what must never happen is a second dispatch.
         var dispatched = 0;
@@ -41,7 +42,16 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
         }
 
         Assert.Equal(ids.Count, dispatched);
-        var received = await first.Get<RunQueueReceiver>().ReceiveAsync(32, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var received = new List<ReceivedRun>();
+        await Eventually.GetAsync(
+            async () =>
+            {
+                received.AddRange(await first.Get<RunQueueReceiver>().ReceiveAsync(32, TimeSpan.FromMinutes(1), CancellationToken.None));
+                return received.Count;
+            },
+            count => count >= ids.Count,
+            TimeSpan.FromSeconds(15),
+            TimeSpan.FromMilliseconds(100));
         Assert.Equal(ids.Order(), received.Select(m => m.Message.JobId).Order());
         foreach (var id in ids)
         {
