@@ -81,10 +81,10 @@ public sealed class JobRunTests(ApiFixture fixture)
     }
 
     /// <summary>Waits until the queue holds <paramref name="depth"/> messages, those not yet visible included.</summary>
-    private static Task WaitForQueueDepthAsync(QueueClient queue, int depth) =>
+    private static Task<int> WaitForQueueDepthAsync(QueueClient queue, int depth) =>
         Eventually.GetAsync(
             async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount,
             count => count == depth,
-            Timeout,
+            RunPolling.Timeout,
             TimeSpan.FromMilliseconds(100));
 }
