@@ -13,8 +13,8 @@ public static partial class JobEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    /// <summary>201 with the new job; 200 with the stored job when the Idempotency-Key already created it (a replay); 204 when
-    /// only validating a valid definition.</summary>
+    // 201 with the new job; 200 with the stored job when the Idempotency-Key already created it (a replay); 204 when only
+    // validating a valid definition. (No XML summary: it would replace the route's WithSummary in the OpenAPI document.)
     public static async Task<Results<Entity<Created<JobView>>, Entity<Ok<JobView>>, NoContent, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpRequest request, JobService service, CancellationToken cancellationToken)
     {
