@@ -18,8 +18,8 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
     {
         var storage = fixture.Azurite.NewOptions();
         // Two instances over the same tables and queue, neither with a loop of its own: the test is the timer.
-        await using var first = await new EngineHost(storage, new Dictionary<string, string?>(), background: false).StartedAsync();
-        await using var second = await new EngineHost(storage, new Dictionary<string, string?>(), background: false).StartedAsync();
+        await using var first = await new SchedulerApp(storage, new Dictionary<string, string?>(), background: false).StartedAsync();
+        await using var second = await new SchedulerApp(storage, new Dictionary<string, string?>(), background: false).StartedAsync();
         var due = DateTimeOffset.UtcNow.AddSeconds(1);
         var ids = Enumerable.Range(0, 12).Select(i => $"race-{i:D2}").ToList();
         foreach (var id in ids)
@@ -62,7 +62,7 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
         };
         var path = "hold/crash";
         TimeSpan timeout = TimeSpan.FromSeconds(2);
-        await using (var doomed = await new EngineHost(storage, quick, background: false).StartedAsync())
+        await using (var doomed = await new SchedulerApp(storage, quick, background: false).StartedAsync())
         {
             await doomed.Get<JobService>().CreateAsync(Jobs.Webhook("crash", fixture.Sink.Url(path), DateTimeOffset.UtcNow, timeout: timeout), CancellationToken.None);
             await doomed.Get<Sweeper>().SweepAsync(CancellationToken.None);
@@ -80,7 +80,7 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
         }
 
         fixture.Sink.Release();
-        await using var survivor = await new EngineHost(storage, quick).StartedAsync();
+        await using var survivor = await new SchedulerApp(storage, quick).StartedAsync();
         var run = await Jobs.FinishedRunAsync(survivor.Get<IRunStore>(), "crash", TimeSpan.FromSeconds(30));
         var attempts = await survivor.Get<IRunStore>().ListAttemptsAsync("crash", run.RunId, CancellationToken.None);
 

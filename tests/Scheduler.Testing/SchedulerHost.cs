@@ -1,78 +1,62 @@
 using System.Net.Http.Json;
-using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Scheduler.Testing;
+using Scheduler.Storage;
+using Xunit;
 
-namespace Scheduler.EndToEnd;
+namespace Scheduler.Testing;
 
-/// <summary>The whole system for end-to-end tests: a real Azurite, a real HTTP sink and the real Server process with a fast
-/// sweep (1 s tick), loopback webhooks and command targets allowed, one API key and one known secret name. Shared by a test collection; tests use their own job ids.</summary>
+/// <summary>The whole system for end-to-end tests (the dashboard in a browser, the CLI): a real Azurite, a real HTTP sink
+/// and the real Server process (<see cref="ServerProcess"/>) with command targets allowed and a fast stats flush. Shared by
+/// a test collection; tests use their own job ids.</summary>
 public sealed class SchedulerHost : IAsyncLifetime
 {
-    public const string ApiKey = "e2e-test-key-0123456789";
-    /// <summary>The name of a secret the Server knows (configuration <c>Scheduler:Secrets:e2e-ssh-key</c>), for connection profiles.</summary>
-    public const string SecretName = "e2e-ssh-key";
+    public const string ApiKey = ServerSettings.ApiKey;
+    public const string SecretName = ServerSettings.SecretName;
     private readonly AzuriteFixture _azurite = new();
     private ServerProcess? _server;
-    private HttpSink? _sink;
 
-    public Uri BaseUrl => _server?.BaseUrl ?? throw new InvalidOperationException("Not started.");
-    public HttpSink Sink => _sink ?? throw new InvalidOperationException("Not started.");
-    public HttpClient Api { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public Uri BaseUrl => _server?.BaseAddress ?? throw new InvalidOperationException("Not started.");
+    public ScriptedSink Sink { get; } = new();
+    public HttpClient Api { get; private set; } = null!;
     public string ServerOutput => _server?.Output ?? "";
+
     /// <summary>The Server's storage (its tables' prefix), for tests that seed or read storage directly.</summary>
-    public Scheduler.Storage.StorageOptions Storage { get; private set; } = null!;
+    public StorageOptions Storage { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync().ConfigureAwait(false);
-        _sink = await HttpSink.StartAsync().ConfigureAwait(false);
-        var storage = _azurite.NewOptions();
-        Storage = storage;
-        _server = await ServerProcess.StartAsync(ServerProcess.ServerDll(typeof(SchedulerHost).Assembly), new Dictionary<string, string>
+        await Sink.StartAsync().ConfigureAwait(false);
+        Storage = _azurite.NewOptions();
+        _server = await ServerProcess.StartAsync(Storage, new Dictionary<string, string?>
         {
-            ["Scheduler:Storage:ConnectionString"] = storage.ConnectionString!,
-            ["Scheduler:Storage:TablePrefix"] = storage.TablePrefix,
-            ["Scheduler:Storage:RunsQueue"] = storage.RunsQueue,
-            ["Scheduler:Api:Keys:0"] = ApiKey,
-            ["Scheduler:Targets:Http:AllowLoopback"] = "true",
             ["Scheduler:Targets:Command:Enabled"] = "true",
-            [$"Scheduler:Secrets:{SecretName}"] = "not-a-real-key",
-            ["Scheduler:Sweep:Tick"] = "00:00:01",
-            ["Scheduler:Sweep:Lookahead"] = "00:00:02",
             ["Scheduler:Worker:IdlePollInterval"] = "00:00:00.100",
             ["Scheduler:Stats:FlushInterval"] = "00:00:01",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         }).ConfigureAwait(false);
-        Api.BaseAddress = BaseUrl;
-        Api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        await _server.WaitHealthyAsync(TimeSpan.FromMinutes(1)).ConfigureAwait(false);
+        Api = _server.Client();
     }
 
     public async Task DisposeAsync()
     {
-        Api.Dispose();
+        Api?.Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_sink is not null)
-        {
-            await _sink.DisposeAsync().ConfigureAwait(false);
-        }
-
+        await Sink.DisposeAsync().ConfigureAwait(false);
         await _azurite.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Creates an HTTP job through the API (for tests whose subject is not job creation).</summary>
+    /// <summary>Creates an HTTP job to a path of the sink through the API (for tests whose subject is not job creation).</summary>
     public async Task<JsonNode> CreateJobAsync(string id, string sinkPath, JsonObject schedule, int maxAttempts = 1, string lane = "default", string? name = null, params string[] tags)
     {
         var job = new JsonObject
         {
             ["id"] = id,
-            ["target"] = new JsonObject { ["type"] = "http", ["method"] = "POST", ["url"] = Sink.Url(sinkPath).ToString() },
+            ["target"] = new JsonObject { ["type"] = "http", ["method"] = "POST", ["url"] = Sink.Url(sinkPath) },
             ["schedule"] = schedule,
             ["lane"] = lane,
             ["retry"] = new JsonObject { ["maxAttempts"] = maxAttempts, ["firstInterval"] = "00:00:00.200", ["maxInterval"] = "00:00:01" },
@@ -117,24 +101,5 @@ public sealed class SchedulerHost : IAsyncLifetime
         using var response = await Api.GetAsync(path).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return JsonNode.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
-    }
-
-    /// <summary>Polls until <paramref name="condition"/> holds, or fails with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, Func<T?, bool> condition, TimeSpan timeout, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        T? last = default;
-        while (clock.Elapsed < timeout)
-        {
-            last = await probe().ConfigureAwait(false);
-            if (condition(last))
-            {
-                return last!;
-            }
-
-            await Task.Delay(250).ConfigureAwait(false);
-        }
-
-        throw new TimeoutException($"Timed out after {timeout} waiting for {what}; last value: {(last is null ? "null" : JsonSerializer.Serialize(last))}");
     }
 }
