@@ -96,6 +96,16 @@ public sealed class SchedulerHost : IAsyncLifetime
         return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 
+    /// <summary>Puts <paramref name="config"/> back as the whole configuration (a test's clean-up), whatever its ETag.</summary>
+    public async Task PutConfigAsync(JsonObject config)
+    {
+        var body = config?.DeepClone().AsObject() ?? throw new ArgumentNullException(nameof(config));
+        body.Remove("eTag");
+        using var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await Api.PutAsync(new Uri("api/config", UriKind.Relative), content).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task<JsonNode?> GetAsync(string path)
     {
         using var response = await Api.GetAsync(path).ConfigureAwait(false);

@@ -6,20 +6,13 @@ namespace Scheduler.Engine.Tests.Support;
 
 /// <summary><c>scripts/run.sh</c> as a user starts it, on free ports, with its data in a given folder. Disposing sends SIGTERM,
 /// which the script's trap handles as it handles Ctrl+C (Server, then Azurite), and kills what lingers after 20 s.</summary>
-public sealed class RunScript : IAsyncDisposable
+public sealed class RunScript(ChildProcess script, Uri baseUrl) : IAsyncDisposable
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(20);
-    private readonly ChildProcess _process;
 
-    private RunScript(ChildProcess process, Uri baseUrl)
-    {
-        _process = process;
-        BaseUrl = baseUrl;
-    }
+    public Uri BaseUrl => baseUrl;
 
-    public Uri BaseUrl { get; }
-
-    public string Output => _process.Output;
+    public string Output => script.Output;
 
     public static RunScript Start(string dataDir)
     {
@@ -35,7 +28,7 @@ public sealed class RunScript : IAsyncDisposable
     }
 
     /// <summary>Waits until the output holds <paramref name="text"/>; fails with the output when the script exits or time runs out.</summary>
-    public Task WaitForAsync(string text, TimeSpan timeout) => _process.WaitForOutputAsync(text, timeout);
+    public Task WaitForAsync(string text, TimeSpan timeout) => script.WaitForOutputAsync(text, timeout);
 
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
+    public ValueTask DisposeAsync() => script.DisposeAsync();
 }
