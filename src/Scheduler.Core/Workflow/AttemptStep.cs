@@ -74,18 +74,8 @@ public sealed class AttemptStep(IRunStore runs, AttemptSlots slots, AttemptRunne
             return new AttemptStepResult(AttemptOutcome.Deferred(claim.Wait), claim.Elsewhere ? null : run);
         }
 
-        now = time.GetUtcNow();
-        var running = run with
-        {
-            Status = RunStatus.Running,
-            InFlightAttempt = request.Attempt,
-            InFlightSinceUtc = now,
-            StartedUtc = run.StartedUtc ?? now,
-            LatenessMs = run.LatenessMs ?? (now - run.DueUtc).TotalMilliseconds,
-            Slot = new SlotHold(held.Lane, held.Number, held.ETag),
-        };
-        var marked = await runs.ReplaceAsync(running, cancellationToken).ConfigureAwait(false);
-        if (!marked.Done)
+        var running = await MarkRunningAsync(run, request.Attempt, held, inProcess?.OwnsSlot ?? false, cancellationToken).ConfigureAwait(false);
+        if (running is null)
         {
             if (claim.Taken)
             {
@@ -95,14 +85,7 @@ public sealed class AttemptStep(IRunStore runs, AttemptSlots slots, AttemptRunne
             return new AttemptStepResult(AttemptOutcome.Deferred(TimeSpan.Zero), null);
         }
 
-        if (run.LatenessMs is null)
-        {
-            // Signed: were a start ever early, the histogram, the counters and the run row would show it below zero.
-            events.FirstAttemptStarted(running);
-        }
-
-        events.StatusChanged(running, RunStatus.Running, request.Attempt);
-        var (outcome, stored, release) = await RunHoldingAsync(running with { ETag = marked.ETag }, request.Attempt, held, cancellationToken).ConfigureAwait(false);
+        var (outcome, stored, release) = await RunHoldingAsync(running, request.Attempt, held, cancellationToken).ConfigureAwait(false);
         if (beforeSlotRelease is not null)
         {
             await beforeSlotRelease(outcome, cancellationToken).ConfigureAwait(false);
@@ -110,6 +93,32 @@ public sealed class AttemptStep(IRunStore runs, AttemptSlots slots, AttemptRunne
 
         await slots.ReleaseAsync(release, cancellationToken).ConfigureAwait(false);
         return new AttemptStepResult(outcome, stored);
+    }
+
+    /// <summary>Stores the run as running this attempt on <paramref name="held"/> (null: the run changed meanwhile). A run the sweep
+    /// stored as started for this attempt, on the slot the caller owns, is running already: no write.</summary>
+    private async Task<Run?> MarkRunningAsync(Run run, int attempt, Slot held, bool ownsSlot, CancellationToken cancellationToken)
+    {
+        if (ownsSlot && run.Status == RunStatus.Running && run.InFlightAttempt == attempt)
+        {
+            return run;
+        }
+
+        var running = run.Starting(attempt, new SlotHold(held.Lane, held.Number, held.ETag), time.GetUtcNow());
+        var marked = await runs.ReplaceAsync(running, cancellationToken).ConfigureAwait(false);
+        if (!marked.Done)
+        {
+            return null;
+        }
+
+        if (run.LatenessMs is null)
+        {
+            // Signed: were a start ever early, the histogram, the counters and the run row would show it below zero.
+            events.FirstAttemptStarted(running);
+        }
+
+        events.StatusChanged(running, RunStatus.Running, attempt);
+        return running with { ETag = marked.ETag };
     }
 
     /// <summary>Runs the attempt while renewing the slot's lease (a run in process); returns the slot as last written, to release it.</summary>
