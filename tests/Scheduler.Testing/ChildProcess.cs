@@ -68,7 +68,14 @@ public sealed class ChildProcess : IAsyncDisposable
             throw new TimeoutException($"{Name} did not print '{text}' within {timeout}:{Environment.NewLine}{Output}", e);
         }
 
-        if (!printed)
+        if (printed)
+        {
+            return;
+        }
+
+        // It exited: once its output is drained (WaitForExitAsync waits for the end of both streams), the line may be there after all.
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+        if (!Lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
         {
             throw new InvalidOperationException($"{Name} exited before printing '{text}':{Environment.NewLine}{Output}");
         }

@@ -2,44 +2,33 @@ using System.Globalization;
 
 namespace Scheduler.Testing;
 
-/// <summary>How <see cref="ScriptedSink"/> answers a path, read from its leading segments until the first that is not an
-/// instruction: <c>ok</c> 200 (the default); <c>fail</c> 500; <c>status/{code}</c> that code; <c>flaky/{n}</c> 500 for the
-/// first n requests to the path, then 200; <c>slow/{ms}</c> answers after that delay; <c>hold</c> answers once the sink is
-/// released. They combine: <c>slow/4000/fail/job-1</c> answers 500 after 4 s.</summary>
+/// <summary>How <see cref="ScriptedSink"/> answers a path, read from its first segment, the rest being the caller's (a job
+/// id): <c>ok</c> 200 (also the answer to any other first segment); <c>fail</c> 500; <c>status/{code}</c> that code;
+/// <c>flaky/{n}</c> 500 for the first n requests to the path, then 200; <c>hold</c> once the sink is released;
+/// <c>slow/{ms}</c> answers after that delay as the rest of the path says: <c>slow/4000/fail/job-1</c> is a 500 after 4 s.</summary>
 internal sealed record SinkScript(int Status, TimeSpan Delay, bool Hold)
 {
     /// <param name="timesSeen">How many requests to this path the sink has received, this one included.</param>
     public static SinkScript For(string path, int timesSeen)
     {
-        var script = new SinkScript(200, TimeSpan.Zero, false);
         var parts = path.Trim('/').Split('/');
-        for (var i = 0; i < parts.Length; i++)
+        var delay = TimeSpan.Zero;
+        var first = 0;
+        if (parts[0] == "slow")
         {
-            switch (parts[i])
-            {
-                case "ok":
-                    break;
-                case "fail":
-                    script = script with { Status = 500 };
-                    break;
-                case "status":
-                    script = script with { Status = Number(parts, ++i) };
-                    break;
-                case "flaky":
-                    script = timesSeen <= Number(parts, ++i) ? script with { Status = 500 } : script;
-                    break;
-                case "slow":
-                    script = script with { Delay = TimeSpan.FromMilliseconds(Number(parts, ++i)) };
-                    break;
-                case "hold":
-                    script = script with { Hold = true };
-                    break;
-                default:
-                    return script;
-            }
+            delay = TimeSpan.FromMilliseconds(Number(parts, 1));
+            first = 2;
         }
 
-        return script;
+        var script = new SinkScript(200, delay, false);
+        return (first < parts.Length ? parts[first] : "") switch
+        {
+            "fail" => script with { Status = 500 },
+            "status" => script with { Status = Number(parts, first + 1) },
+            "flaky" => timesSeen <= Number(parts, first + 1) ? script with { Status = 500 } : script,
+            "hold" => script with { Hold = true },
+            _ => script,
+        };
     }
 
     private static int Number(string[] parts, int index) =>
