@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Scheduler.Api.Tests.Support;
-using static Scheduler.Api.Tests.Support.RunPolling;
+using static Scheduler.Testing.RunPolling;
 
 namespace Scheduler.Api.Tests;
 

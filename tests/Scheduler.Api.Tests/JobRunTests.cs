@@ -2,7 +2,7 @@ using System.Net;
 using Azure.Storage.Queues;
 using Scheduler.Api.Tests.Support;
 using Scheduler.Testing;
-using static Scheduler.Api.Tests.Support.RunPolling;
+using static Scheduler.Testing.RunPolling;
 
 namespace Scheduler.Api.Tests;
 

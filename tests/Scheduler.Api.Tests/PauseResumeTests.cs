@@ -1,6 +1,6 @@
 using System.Net;
 using Scheduler.Api.Tests.Support;
-using static Scheduler.Api.Tests.Support.RunPolling;
+using static Scheduler.Testing.RunPolling;
 
 namespace Scheduler.Api.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Scheduler.Api.Tests.Support;
 using Scheduler.Testing;
-using static Scheduler.Api.Tests.Support.RunPolling;
+using static Scheduler.Testing.RunPolling;
 
 namespace Scheduler.Api.Tests;
 
@@ -13,7 +13,7 @@ public sealed class ShutdownTests(ApiFixture fixture)
     {
         var storage = fixture.Azurite.NewOptions();
         var id = JobBodies.Unique("drain");
-        var path = $"slow/{id}";
+        var path = $"slow/3000/{id}";
         var app = new SchedulerApp(storage);
         await using (app.ConfigureAwait(false))
         {

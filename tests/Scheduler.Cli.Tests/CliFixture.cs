@@ -1,5 +1,3 @@
-using Scheduler.EndToEnd;
-
 namespace Scheduler.Cli.Tests;
 
 /// <summary>The real system for the CLI tests, and a runner pointed at it through SCHEDULER_URL / SCHEDULER_API_KEY.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Text;
 
 namespace Scheduler.Cli.Tests;
 
@@ -55,15 +54,7 @@ public sealed class CliRunner
 
     private async Task<CliResult> RunAsync(string program, IReadOnlyList<string> args)
     {
-        var info = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
+        var info = new ProcessStartInfo(program);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -83,21 +74,7 @@ public sealed class CliRunner
             info.Environment[name] = value;
         }
 
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {Timeout}.");
-        }
-
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        var result = await ProcessRun.RunAsync(info, Timeout);
+        return new CliResult(result.ExitCode, result.Stdout, result.Stderr);
     }
 }

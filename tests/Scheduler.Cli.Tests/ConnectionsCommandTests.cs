@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Scheduler.EndToEnd;
 
 namespace Scheduler.Cli.Tests;
 

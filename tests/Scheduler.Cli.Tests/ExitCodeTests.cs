@@ -1,5 +1,3 @@
-using Scheduler.EndToEnd;
-
 namespace Scheduler.Cli.Tests;
 
 /// <summary>The exit codes scripts rely on, and the error text printed with them (ProblemDetails title, detail, field errors).</summary>
@@ -9,7 +7,7 @@ public sealed class ExitCodeTests(CliFixture fixture)
     [Fact]
     public async Task InvalidCron_Exits3_AndPrintsTheFieldError()
     {
-        var result = await fixture.Cli.RunAsync("jobs", "create", "--id", "cli-bad-cron", "--url", fixture.Host.Sink.Url("x").ToString(), "--cron", "61 * * * *");
+        var result = await fixture.Cli.RunAsync("jobs", "create", "--id", "cli-bad-cron", "--url", fixture.Host.Sink.Url("x"), "--cron", "61 * * * *");
 
         Assert.Equal(ExitCodes.Rejected, result.ExitCode);
         Assert.Contains("Error 400: The request is not valid.", result.Stderr, StringComparison.Ordinal);
@@ -23,7 +21,7 @@ public sealed class ExitCodeTests(CliFixture fixture)
     {
         await fixture.Host.CreateJobAsync("cli-taken", "x", SchedulerHost.Rarely());
 
-        var result = await fixture.Cli.RunAsync("jobs", "create", "--id", "cli-taken", "--url", fixture.Host.Sink.Url("x").ToString(), "--every", "1h");
+        var result = await fixture.Cli.RunAsync("jobs", "create", "--id", "cli-taken", "--url", fixture.Host.Sink.Url("x"), "--every", "1h");
 
         Assert.Equal(ExitCodes.Rejected, result.ExitCode);
         Assert.Contains("Error 409", result.Stderr, StringComparison.Ordinal);

@@ -1,5 +1,3 @@
-using Scheduler.EndToEnd;
-
 namespace Scheduler.Cli.Tests;
 
 /// <summary><c>scheduler jobs ...</c> against the real Server: tables, JSON and exit codes.</summary>
@@ -11,7 +9,7 @@ public sealed class JobsCommandTests(CliFixture fixture)
     [Fact]
     public async Task Create_FromFlags_PrintsAConfirmationAndStoresTheHttpJob()
     {
-        var result = await Cli.RunAsync("jobs", "create", "--id", "cli-flags", "--name", "From flags", "--url", fixture.Host.Sink.Url("cli-flags").ToString(),
+        var result = await Cli.RunAsync("jobs", "create", "--id", "cli-flags", "--name", "From flags", "--url", fixture.Host.Sink.Url("cli-flags"),
             "--cron", "0 9 * * MON-FRI", "--tz", "Europe/Paris", "-H", "X-Team: ops", "--tag", "cli", "--tag", "flags", "--max-attempts", "4", "--attempt-timeout", "45s", "--priority", "7");
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -109,7 +107,7 @@ public sealed class JobsCommandTests(CliFixture fixture)
         var triggered = await Cli.RunAsync("jobs", "trigger", "cli-steer", "-o", "json");
         Assert.True(triggered.ExitCode == 0, triggered.ToString());
         Assert.StartsWith("cli-steer:", triggered.Json["runId"]!.GetValue<string>(), StringComparison.Ordinal);
-        await SchedulerHost.EventuallyAsync(() => Task.FromResult<int?>(fixture.Host.Sink.CountFor("cli-steer")), n => n >= 1, TimeSpan.FromSeconds(20), "the triggered run");
+        await Eventually.GetAsync(() => Task.FromResult(fixture.Host.Sink.For("cli-steer").Count), n => n >= 1, TimeSpan.FromSeconds(20), what: "the triggered run");
 
         var deleted = await Cli.RunAsync("jobs", "delete", "cli-steer");
         Assert.True(deleted.ExitCode == 0, deleted.ToString());

@@ -36,10 +36,7 @@ public sealed class OpsCommandTests(CliFixture fixture)
         }
         finally
         {
-            original.Remove("eTag");
-            using var content = new StringContent(original.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
-            using var response = await fixture.Host.Api.PutAsync("api/config", content);
-            response.EnsureSuccessStatusCode();
+            await fixture.Host.PutConfigAsync(original);
         }
     }
 

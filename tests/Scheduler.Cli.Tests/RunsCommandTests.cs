@@ -1,5 +1,3 @@
-using Scheduler.EndToEnd;
-
 namespace Scheduler.Cli.Tests;
 
 /// <summary><c>scheduler runs ...</c>: list, show with attempts, cancel, and the live watch.</summary>
@@ -11,10 +9,7 @@ public sealed class RunsCommandTests(CliFixture fixture)
     {
         await fixture.Host.CreateJobAsync("cli-runs", "fail/cli-runs", SchedulerHost.Rarely(), maxAttempts: 2);
         var runId = (await fixture.Host.PostAsync("api/jobs/cli-runs/trigger"))!["runId"]!.GetValue<string>();
-        await SchedulerHost.EventuallyAsync(
-            () => fixture.Host.GetAsync("api/jobs/cli-runs/runs"),
-            page => Newest(page)?["status"]?.GetValue<string>() == "Failed",
-            TimeSpan.FromSeconds(30), "the run to fail twice");
+        await RunPolling.WaitForRunsAsync(fixture.Host.Api, "cli-runs", runs => RunPolling.Status(runs.FirstOrDefault()) == "Failed", TimeSpan.FromSeconds(30));
 
         var list = await fixture.Cli.RunAsync("runs", "list", "cli-runs");
         Assert.True(list.ExitCode == 0, list.ToString());
@@ -46,21 +41,15 @@ public sealed class RunsCommandTests(CliFixture fixture)
     [Fact]
     public async Task Cancel_ARunningRun_EndsItWithoutRetries()
     {
-        await fixture.Host.CreateJobAsync("cli-cancel", "slow-fail/cli", SchedulerHost.Rarely(), maxAttempts: 3);
+        await fixture.Host.CreateJobAsync("cli-cancel", "slow/4000/fail/cli", SchedulerHost.Rarely(), maxAttempts: 3);
         var runId = (await fixture.Host.PostAsync("api/jobs/cli-cancel/trigger"))!["runId"]!.GetValue<string>();
-        await SchedulerHost.EventuallyAsync(
-            () => fixture.Host.GetAsync("api/jobs/cli-cancel/runs"),
-            page => Newest(page)?["status"]?.GetValue<string>() == "Running",
-            TimeSpan.FromSeconds(20), "the run to start");
+        await RunPolling.WaitForRunsAsync(fixture.Host.Api, "cli-cancel", runs => RunPolling.Status(runs.FirstOrDefault()) == "Running", TimeSpan.FromSeconds(20));
 
         var result = await fixture.Cli.RunAsync("runs", "cancel", runId, "-o", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(result.Json["cancelRequested"]!.GetValue<bool>());
-        var final = await SchedulerHost.EventuallyAsync(
-            () => fixture.Host.GetAsync($"api/runs/cli-cancel/{Uri.EscapeDataString(runId)}"),
-            run => run?["status"]?.GetValue<string>() == "Canceled",
-            TimeSpan.FromSeconds(30), "the run to end canceled");
+        var final = await RunPolling.WaitForRunAsync(fixture.Host.Api, $"api/runs/cli-cancel/{Uri.EscapeDataString(runId)}", run => RunPolling.Status(run) == "Canceled", TimeSpan.FromSeconds(30));
         // The attempt running when the cancel arrived is the last one: it is interrupted and no retry follows.
         Assert.Equal(result.Json["inFlightAttempt"]!.GetValue<int>(), final["attemptCount"]!.GetValue<int>());
         Assert.Equal("Canceled", final["attempts"]!.AsArray()[^1]!["status"]!.GetValue<string>());
@@ -75,8 +64,7 @@ public sealed class RunsCommandTests(CliFixture fixture)
         var okRun = (await fixture.Host.PostAsync("api/jobs/cli-all-ok/trigger"))!["runId"]!.GetValue<string>();
         foreach (var (job, run) in new[] { ("cli-all-fail", failedRun), ("cli-all-ok", okRun) })
         {
-            await SchedulerHost.EventuallyAsync(() => fixture.Host.GetAsync($"api/runs/{job}/{Uri.EscapeDataString(run)}"),
-                r => r?["status"]?.GetValue<string>() is "Failed" or "Succeeded", TimeSpan.FromSeconds(30), $"{job} to finish");
+            await RunPolling.WaitForRunAsync(fixture.Host.Api, $"api/runs/{job}/{Uri.EscapeDataString(run)}", r => RunPolling.Status(r) is "Failed" or "Succeeded", TimeSpan.FromSeconds(30));
         }
 
         var list = await fixture.Cli.RunAsync("runs", "list", "--status", "Failed", "--since", "1h");
@@ -96,7 +84,7 @@ public sealed class RunsCommandTests(CliFixture fixture)
     public async Task Watch_WithIterations_RendersEachRefreshAndStops()
     {
         await fixture.Host.CreateJobAsync("cli-watch", "cli-watch", SchedulerHost.EverySeconds(1));
-        await SchedulerHost.EventuallyAsync(() => Task.FromResult<int?>(fixture.Host.Sink.CountFor("cli-watch")), n => n >= 1, TimeSpan.FromSeconds(20), "a first run");
+        await Eventually.GetAsync(() => Task.FromResult(fixture.Host.Sink.For("cli-watch").Count), n => n >= 1, TimeSpan.FromSeconds(20), what: "a first run");
 
         var result = await fixture.Cli.RunAsync("runs", "watch", "cli-watch", "--iterations", "2", "--interval", "1");
 
@@ -127,7 +115,4 @@ public sealed class RunsCommandTests(CliFixture fixture)
         // Spectre's live display moves the cursor up over the previous frame (CSI n A) instead of printing below it.
         Assert.Matches(@"\u001b\[\d+A", result.Stdout);
     }
-
-    private static System.Text.Json.Nodes.JsonNode? Newest(System.Text.Json.Nodes.JsonNode? page) =>
-        page?["items"]?.AsArray().FirstOrDefault();
 }

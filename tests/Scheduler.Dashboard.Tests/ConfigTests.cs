@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using Scheduler.EndToEnd;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Dashboard.Tests;
@@ -22,11 +21,7 @@ public sealed class ConfigTests(DashboardFixture fixture) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _page.Context.CloseAsync();
-        var restore = _original!.DeepClone().AsObject();
-        restore.Remove("eTag");
-        using var content = new StringContent(restore.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
-        using var response = await fixture.Host.Api.PutAsync("api/config", content);
-        response.EnsureSuccessStatusCode();
+        await fixture.Host.PutConfigAsync(_original!.AsObject());
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Scheduler.EndToEnd;
 
 namespace Scheduler.Dashboard.Tests;
 

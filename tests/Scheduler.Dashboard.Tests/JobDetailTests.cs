@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Scheduler.EndToEnd;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Dashboard.Tests;
@@ -40,7 +39,7 @@ public sealed class JobDetailTests(DashboardFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task CancelRun_WhileItsAttemptRuns_EndsTheRunAsCanceled()
     {
-        await fixture.Host.CreateJobAsync("detail-cancel", "slow-fail/detail", SchedulerHost.Rarely(), maxAttempts: 3);
+        await fixture.Host.CreateJobAsync("detail-cancel", "slow/4000/fail/detail", SchedulerHost.Rarely(), maxAttempts: 3);
         await fixture.Host.PostAsync("api/jobs/detail-cancel/trigger");
         await _page.GotoAsync("/#/jobs/detail-cancel");
 

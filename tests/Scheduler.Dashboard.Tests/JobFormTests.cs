@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using Scheduler.EndToEnd;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Dashboard.Tests;
@@ -25,7 +24,7 @@ public sealed class JobFormTests(DashboardFixture fixture) : IAsyncLifetime
         await _page.GotoAsync("/#/jobs/new");
         await _page.GetByLabel("Job id", new() { Exact = true }).FillAsync("form-created");
         await _page.GetByLabel("Name", new() { Exact = true }).FillAsync("Created through the form");
-        await _page.GetByLabel("URL", new() { Exact = true }).FillAsync(fixture.Host.Sink.Url("form-created").ToString());
+        await _page.GetByLabel("URL", new() { Exact = true }).FillAsync(fixture.Host.Sink.Url("form-created"));
         await _page.GetByLabel("Cron expression", new() { Exact = true }).FillAsync("*/3 * * * * *");
         await _page.GetByLabel("Time zone", new() { Exact = true }).FillAsync("Europe/Paris");
         await _page.GetByLabel("Tags", new() { Exact = true }).FillAsync("e2e, form");
@@ -52,7 +51,7 @@ public sealed class JobFormTests(DashboardFixture fixture) : IAsyncLifetime
         await Expect(attempt).ToContainTextAsync("Attempt 1");
         await Expect(attempt).ToContainTextAsync("HTTP 200");
         await Expect(attempt.Locator(".excerpt pre").First).ToContainTextAsync("form-created");
-        Assert.True(fixture.Host.Sink.CountFor("form-created") >= 1, "the sink received the job's webhook");
+        Assert.True(fixture.Host.Sink.For("form-created").Count >= 1, "the sink received the job's webhook");
         await DashboardFixture.ScreenshotAsync(_page, "job-detail");
 
         var stored = await fixture.Host.GetAsync("api/jobs/form-created");
@@ -87,7 +86,7 @@ public sealed class JobFormTests(DashboardFixture fixture) : IAsyncLifetime
         await DashboardFixture.ScreenshotAsync(_page, "job-form-errors");
 
         // Fixing the fields and saving again clears the messages and creates the job.
-        await _page.GetByLabel("URL", new() { Exact = true }).FillAsync(fixture.Host.Sink.Url("form-invalid").ToString());
+        await _page.GetByLabel("URL", new() { Exact = true }).FillAsync(fixture.Host.Sink.Url("form-invalid"));
         await cron.FillAsync("0 6 * * MON-FRI");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
         await Expect(_page.Locator("h1")).ToContainTextAsync("form-invalid");

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Scheduler.EndToEnd;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Dashboard.Tests;
@@ -69,7 +68,7 @@ public sealed class JobsPageTests(DashboardFixture fixture) : IAsyncLifetime
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Run table-trigger now" }).ClickAsync();
 
-        await SchedulerHost.EventuallyAsync(() => Task.FromResult<int?>(fixture.Host.Sink.CountFor("table-trigger")), n => n >= 1, TimeSpan.FromSeconds(20), "the triggered webhook");
+        await Eventually.GetAsync(() => Task.FromResult(fixture.Host.Sink.For("table-trigger").Count), n => n >= 1, TimeSpan.FromSeconds(20), what: "the triggered webhook");
         await Expect(row.Locator(".last-outcome .badge")).ToHaveTextAsync("Succeeded", new() { Timeout = 25_000 });
     }
 
@@ -80,7 +79,7 @@ public sealed class JobsPageTests(DashboardFixture fixture) : IAsyncLifetime
         await fixture.Host.CreateJobAsync("outcome-idle-1", "outcome-idle", SchedulerHost.Rarely());
         await fixture.Host.CreateJobAsync("outcome-idle-2", "outcome-idle", SchedulerHost.Rarely());
         await fixture.Host.PostAsync("api/jobs/outcome-ran/trigger");
-        await SchedulerHost.EventuallyAsync(() => fixture.Host.GetAsync("api/jobs/outcome-ran"), j => j?["lastRun"]?["status"]?.GetValue<string>() == "Succeeded", TimeSpan.FromSeconds(20), "the triggered run to succeed");
+        await Eventually.GetAsync(() => fixture.Host.GetAsync("api/jobs/outcome-ran"), j => RunPolling.Status(j?["lastRun"]) == "Succeeded", TimeSpan.FromSeconds(20), what: "the triggered run to succeed");
         var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
         _page.Request += (_, request) => requests.Enqueue(new Uri(request.Url).AbsolutePath);
 

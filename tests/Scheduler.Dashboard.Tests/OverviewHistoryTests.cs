@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Playwright;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Stats;
-using Scheduler.EndToEnd;
 using Scheduler.Storage;
 using Scheduler.Storage.Tables;
 using static Microsoft.Playwright.Assertions;

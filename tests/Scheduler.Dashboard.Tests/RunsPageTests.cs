@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Scheduler.EndToEnd;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Dashboard.Tests;
@@ -38,8 +37,7 @@ public sealed class RunsPageTests(DashboardFixture fixture)
     private async Task<string> TriggerAndFinishAsync(string job)
     {
         var runId = (await fixture.Host.PostAsync($"api/jobs/{job}/trigger"))!["runId"]!.GetValue<string>();
-        await SchedulerHost.EventuallyAsync(() => fixture.Host.GetAsync($"api/runs/{job}/{Uri.EscapeDataString(runId)}"),
-            r => r?["status"]?.GetValue<string>() is "Failed" or "Succeeded", TimeSpan.FromSeconds(30), $"the run of {job} to finish");
+        await RunPolling.WaitForRunAsync(fixture.Host.Api, $"api/runs/{job}/{Uri.EscapeDataString(runId)}", r => RunPolling.Status(r) is "Failed" or "Succeeded", TimeSpan.FromSeconds(30));
         return runId;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Scheduler.EndToEnd;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Dashboard.Tests;
@@ -13,7 +12,7 @@ public sealed class ShellTests(DashboardFixture fixture)
     {
         SetDefaultExpectTimeout(15_000);
         await fixture.Host.CreateJobAsync("shell-overview", "shell", SchedulerHost.EverySeconds(2));
-        await SchedulerHost.EventuallyAsync(() => Task.FromResult<int?>(fixture.Host.Sink.CountFor("shell")), n => n >= 2, TimeSpan.FromSeconds(30), "two runs");
+        await Eventually.GetAsync(() => Task.FromResult(fixture.Host.Sink.For("shell").Count), n => n >= 2, TimeSpan.FromSeconds(30), what: "two runs");
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/");
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
-using Scheduler.EndToEnd;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Dashboard.Tests;

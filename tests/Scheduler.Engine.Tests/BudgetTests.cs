@@ -14,7 +14,7 @@ public sealed class BudgetTests(EngineFixture fixture)
     [Fact]
     public async Task Budget3_With20JobsDueAtOnce_NeverMoreThan3Concurrent_AndAllComplete()
     {
-        await using var host = await new EngineHost(fixture.Azurite.NewOptions(), new Dictionary<string, string?>()).StartedAsync();
+        await using var host = await new SchedulerApp(fixture.Azurite.NewOptions(), new Dictionary<string, string?>()).StartedAsync();
         await host.Get<IConfigStore>().PutAsync(new SchedulerConfig { DefaultLaneConcurrency = 3 }, CancellationToken.None);
         var due = DateTimeOffset.UtcNow.AddSeconds(2);
         var ids = Enumerable.Range(0, 20).Select(i => $"budget-{i:D2}").ToList();

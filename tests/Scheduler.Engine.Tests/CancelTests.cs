@@ -56,8 +56,8 @@ public sealed class CancelTests(EngineFixture fixture) : IDisposable
     {
         var storage = fixture.Azurite.NewOptions();
         var settings = new Dictionary<string, string?> { ["Scheduler:Targets:Command:Enabled"] = "true" };
-        await using var worker = await new EngineHost(storage, settings).StartedAsync();
-        await using var other = await new EngineHost(storage, settings, background: false).StartedAsync();
+        await using var worker = await new SchedulerApp(storage, settings).StartedAsync();
+        await using var other = await new SchedulerApp(storage, settings, background: false).StartedAsync();
         await worker.Get<JobService>().CreateAsync(job, CancellationToken.None);
         await Eventually.GetAsync(() => Task.FromResult(attemptStarted()), started => started, TimeSpan.FromSeconds(30));
         var running = (await worker.Get<IRunStore>().ListByJobAsync(job.Id, 1, null, CancellationToken.None)).Items.Single();

@@ -21,8 +21,8 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
         // Two instances over the same tables and queue, neither with a loop of its own: the test is the timer. They dispatch
         // the whole lookahead ahead (as the Functions host does), so the sweeps race at once, without waiting for the due time.
         var ahead = new Dictionary<string, string?> { ["Scheduler:Sweep:DispatchAhead"] = "00:00:02" };
-        await using var first = await new EngineHost(storage, ahead, background: false).StartedAsync();
-        await using var second = await new EngineHost(storage, ahead, background: false).StartedAsync();
+        await using var first = await new SchedulerApp(storage, ahead, background: false).StartedAsync();
+        await using var second = await new SchedulerApp(storage, ahead, background: false).StartedAsync();
         var due = DateTimeOffset.UtcNow.AddSeconds(1);
         var ids = Enumerable.Range(0, 12).Select(i => $"race-{i:D2}").ToList();
         foreach (var id in ids)
@@ -74,7 +74,7 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
         };
         var path = "hold/crash";
         TimeSpan timeout = TimeSpan.FromSeconds(2);
-        await using (var doomed = await new EngineHost(storage, quick, background: false).StartedAsync())
+        await using (var doomed = await new SchedulerApp(storage, quick, background: false).StartedAsync())
         {
             await doomed.Get<JobService>().CreateAsync(Jobs.Webhook("crash", fixture.Sink.Url(path), DateTimeOffset.UtcNow, timeout: timeout), CancellationToken.None);
             await doomed.Get<Sweeper>().SweepAsync(CancellationToken.None);
@@ -92,7 +92,7 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
         }
 
         fixture.Sink.Release();
-        await using var survivor = await new EngineHost(storage, quick).StartedAsync();
+        await using var survivor = await new SchedulerApp(storage, quick).StartedAsync();
         var run = await Jobs.FinishedRunAsync(survivor.Get<IRunStore>(), "crash", TimeSpan.FromSeconds(30));
         var attempts = await survivor.Get<IRunStore>().ListAttemptsAsync("crash", run.RunId, CancellationToken.None);
 

@@ -37,7 +37,7 @@ public sealed class ReadmeTryItTests : IDisposable
             Assert.Contains(runId, listed);
             var key = (await File.ReadAllTextAsync(Path.Combine(_home, ".data", "api-key"))).Trim();
             http.DefaultRequestHeaders.Add("X-Api-Key", key);
-            run = await FinishedAsync(http, new Uri(trigger["location"]!.GetValue<string>(), UriKind.Relative));
+            run = await RunPolling.WaitForRunAsync(http, trigger["location"]!.GetValue<string>(), r => RunPolling.Status(r) is "Succeeded" or "Failed");
 
             var output = script.Output;
             var building = output[output.IndexOf("Building Scheduler.Server", StringComparison.Ordinal)..output.IndexOf("Starting Scheduler.Server", StringComparison.Ordinal)];
@@ -64,28 +64,9 @@ public sealed class ReadmeTryItTests : IDisposable
     private async Task<string[]> RunTryItAsync(Uri baseUrl)
     {
         var script = ReadmeTryIt.Script().Replace(ReadmeTryIt.DocumentedUrl, baseUrl.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal);
-        var info = new ProcessStartInfo("bash", ["-e", "-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _home };
-        using var bash = Process.Start(info)!;
-        var stdout = bash.StandardOutput.ReadToEndAsync();
-        var stderr = bash.StandardError.ReadToEndAsync();
-        await bash.WaitForExitAsync();
-        Assert.True(bash.ExitCode == 0, $"exit {bash.ExitCode}: {await stderr}");
-        return Split(await stdout);
-    }
-
-    private static async Task<JsonNode> FinishedAsync(HttpClient http, Uri run)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var current = (await http.GetFromJsonAsync<JsonNode>(run))!;
-            if (current["status"]!.GetValue<string>() is "Succeeded" or "Failed" || clock.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                return current;
-            }
-
-            await Task.Delay(200);
-        }
+        var bash = await ProcessRun.RunAsync(new ProcessStartInfo("bash", ["-e", "-c", script]) { WorkingDirectory = _home }, TimeSpan.FromMinutes(5));
+        Assert.True(bash.ExitCode == 0, $"exit {bash.ExitCode}: {bash.Stderr}");
+        return Split(bash.Stdout);
     }
 
     /// <summary>curl prints the answers back to back; each is one JSON document.</summary>

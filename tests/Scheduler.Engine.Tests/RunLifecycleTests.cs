@@ -20,7 +20,7 @@ public sealed class RunLifecycleTests(EngineFixture fixture)
     [Fact]
     public async Task JobDueIn3s_WithA30sTick_StartsWithin1sOfItsDueTime()
     {
-        await using var host = await new EngineHost(fixture.Azurite.NewOptions(), SlowTick).StartedAsync();
+        await using var host = await new SchedulerApp(fixture.Azurite.NewOptions(), SlowTick).StartedAsync();
         var due = DateTimeOffset.UtcNow.AddSeconds(3);
 
         var created = await host.Get<JobService>().CreateAsync(Jobs.Webhook("due-in-3s", fixture.Sink.Url("ok/due-in-3s"), due), CancellationToken.None);
@@ -37,7 +37,7 @@ public sealed class RunLifecycleTests(EngineFixture fixture)
     [Fact]
     public async Task SinkFailingTwiceThenSucceeding_MakesThreeAttempts_AndSucceeds()
     {
-        await using var host = await new EngineHost(fixture.Azurite.NewOptions(), new Dictionary<string, string?>()).StartedAsync();
+        await using var host = await new SchedulerApp(fixture.Azurite.NewOptions(), new Dictionary<string, string?>()).StartedAsync();
 
         await host.Get<JobService>().CreateAsync(Jobs.Webhook("flaky", fixture.Sink.Url("flaky/2/flaky"), DateTimeOffset.UtcNow), CancellationToken.None);
         var run = await Jobs.FinishedRunAsync(host.Get<IRunStore>(), "flaky", TimeSpan.FromSeconds(30));
@@ -55,7 +55,7 @@ public sealed class RunLifecycleTests(EngineFixture fixture)
     [Fact]
     public async Task SinkAnswering400_FailsWithoutRetry()
     {
-        await using var host = await new EngineHost(fixture.Azurite.NewOptions(), new Dictionary<string, string?>()).StartedAsync();
+        await using var host = await new SchedulerApp(fixture.Azurite.NewOptions(), new Dictionary<string, string?>()).StartedAsync();
 
         await host.Get<JobService>().CreateAsync(Jobs.Webhook("bad-request", fixture.Sink.Url("status/400/bad-request"), DateTimeOffset.UtcNow), CancellationToken.None);
         var run = await Jobs.FinishedRunAsync(host.Get<IRunStore>(), "bad-request", TimeSpan.FromSeconds(20));

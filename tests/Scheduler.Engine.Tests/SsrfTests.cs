@@ -17,7 +17,7 @@ public sealed class SsrfTests(EngineFixture fixture)
     [InlineData("http://169.254.169.254/latest/meta-data/")]
     public async Task LiteralRefusedAddress_IsRefusedAtSubmission(string url)
     {
-        await using var host = await new EngineHost(fixture.Azurite.NewOptions(), Guarded).StartedAsync();
+        await using var host = await new SchedulerApp(fixture.Azurite.NewOptions(), Guarded).StartedAsync();
 
         var created = await host.Get<JobService>().CreateAsync(Jobs.Webhook("ssrf-literal", url, DateTimeOffset.UtcNow), CancellationToken.None);
 
@@ -31,7 +31,7 @@ public sealed class SsrfTests(EngineFixture fixture)
     [InlineData("169.254.169.254")]
     public async Task RefusedAddress_ThatSlipsPastSubmission_IsRefusedAtConnectTime(string address)
     {
-        await using var host = await new EngineHost(fixture.Azurite.NewOptions(), Guarded).StartedAsync();
+        await using var host = await new SchedulerApp(fixture.Azurite.NewOptions(), Guarded).StartedAsync();
         // Written straight to storage, as a job stored before the policy changed would be: only the connect-time guard stands.
         var url = $"http://{address}:{fixture.Sink.BaseAddress.Port}/ok/ssrf-{address}";
         var now = DateTimeOffset.UtcNow;

@@ -17,7 +17,7 @@ public sealed class ArmTemplateFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        RepoRoot = RepoRootLocator.Find();
+        RepoRoot = Scheduler.Testing.RepoRoot.Find();
         Build = await BicepBuild.RunAsync(RepoRoot, CancellationToken.None);
         if (Build.ExitCode != 0)
         {

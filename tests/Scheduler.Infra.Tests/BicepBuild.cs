@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Scheduler.Testing;
 
 namespace Scheduler.Infra.Tests;
 
@@ -10,34 +11,13 @@ internal static class BicepBuild
 
     public static async Task<BicepBuildResult> RunAsync(string repoRoot, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = repoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var startInfo = new ProcessStartInfo("bash") { WorkingDirectory = repoRoot };
         startInfo.ArgumentList.Add(Path.Combine(repoRoot, "scripts", "bicep.sh"));
         startInfo.ArgumentList.Add("build");
         startInfo.ArgumentList.Add(Path.Combine("infra", "main.bicep"));
         startInfo.ArgumentList.Add("--stdout");
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        using var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException("Could not start bash to run scripts/bicep.sh.");
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep build did not finish within {Timeout}.");
-        }
-
-        return new BicepBuildResult(process.ExitCode, await stdout, await stderr);
+        var result = await ProcessRun.RunAsync(startInfo, Timeout, cancellationToken: cancellationToken);
+        return new BicepBuildResult(result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -14,7 +14,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private AzuriteProcess? _process;
+    private ChildProcess? _process;
 
     public int BlobPort { get; private set; }
     public int QueuePort { get; private set; }

@@ -2,10 +2,11 @@ using System.Diagnostics;
 
 namespace Scheduler.Testing;
 
-/// <summary>Polls until a condition holds or a deadline passes: no fixed sleeps in tests.</summary>
+/// <summary>Polls until a condition holds or a deadline passes: the one way the suites wait, never a fixed sleep.</summary>
 public static class Eventually
 {
-    public static async Task<T> GetAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, TimeSpan? interval = null)
+    /// <param name="what">What is awaited, for the failure message (the last value probed is given too).</param>
+    public static async Task<T> GetAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, TimeSpan? interval = null, string? what = null)
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(done);
@@ -20,7 +21,7 @@ public static class Eventually
 
             if (clock.Elapsed > timeout)
             {
-                throw new TimeoutException($"Condition not met within {timeout}; last value: {value}.");
+                throw new TimeoutException($"{what ?? "Condition"} not met within {timeout}; last value: {(value is null ? "null" : value)}.");
             }
 
             await Task.Delay(interval ?? TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);

@@ -5,7 +5,7 @@ namespace Scheduler.Testing;
 /// <summary>Waits until HTTP endpoints answer (any status counts: the server is listening and serving).</summary>
 internal static class Readiness
 {
-    public static async Task WaitAsync(AzuriteProcess process, IReadOnlyList<Uri> endpoints, TimeSpan timeout)
+    public static async Task WaitAsync(ChildProcess process, IReadOnlyList<Uri> endpoints, TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var clock = Stopwatch.StartNew();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,24 +7,31 @@ using Microsoft.Extensions.Logging;
 
 namespace Scheduler.Testing;
 
-/// <summary>A real HTTP endpoint on loopback that records every request and answers as its path says:
-/// <c>/ok/..</c> 200; <c>/status/{code}/..</c> that code; <c>/flaky/{n}/..</c> 500 for the first n requests then 200;
-/// <c>/slow/{ms}/..</c> 200 after a delay; <c>/hold/..</c> waits until <see cref="Release"/>. It tracks peak concurrency.</summary>
+/// <summary>A real HTTP endpoint on a free loopback port that records every request and answers as its path says (see
+/// <see cref="SinkScript"/>), or as <see cref="Respond"/> says when a test sets it. It tracks peak concurrency.</summary>
 public sealed class ScriptedSink : IAsyncDisposable
 {
     private readonly ConcurrentQueue<SinkHit> hits = new();
     private readonly ConcurrentDictionary<string, int> seen = new(StringComparer.Ordinal);
-    private TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource firstHit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? app;
     private int inFlight;
     private int peak;
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public int Port => BaseAddress.Port;
     public int PeakConcurrency => Volatile.Read(ref peak);
 
     /// <summary>Requests being answered now (a request its caller aborted ends at once: every wait honours RequestAborted).</summary>
     public int InFlight => Volatile.Read(ref inFlight);
     public IReadOnlyList<SinkHit> Hits => hits.ToList();
+
+    /// <summary>Completes when the first request has been recorded.</summary>
+    public Task FirstHit => firstHit.Task;
+
+    /// <summary>When set, answers every request instead of the path's script (the request is recorded first).</summary>
+    public Func<HttpContext, Task>? Respond { get; set; }
 
     public async Task StartAsync()
     {
@@ -34,15 +40,30 @@ public sealed class ScriptedSink : IAsyncDisposable
         builder.Logging.ClearProviders();
         app = builder.Build();
         app.Map("/{**path}", HandleAsync);
-        await app.StartAsync();
+        await app.StartAsync().ConfigureAwait(false);
         BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
     }
 
+    /// <summary>The URL of a path on this sink, e.g. <c>Url("fail/job-1")</c>.</summary>
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
-    public IReadOnlyList<SinkHit> For(string path) => hits.Where(h => h.Path == "/" + path).ToList();
+    public IReadOnlyList<SinkHit> For(string path) => hits.Where(h => h.Path == "/" + path.TrimStart('/')).ToList();
 
+    /// <summary>Answers every request held by a <c>hold</c> path, and every later one at once.</summary>
     public void Release() => release.TrySetResult();
+
+    /// <summary>Answers with a status, a text body and headers (for <see cref="Respond"/>).</summary>
+    public static async Task Reply(HttpContext context, int status, string body, params (string Name, string Value)[] headers)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = status;
+        foreach (var (name, value) in headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -52,30 +73,35 @@ public sealed class ScriptedSink : IAsyncDisposable
         try
         {
             var path = context.Request.Path.Value ?? "/";
-            hits.Enqueue(new SinkHit(path, now, context.Request.Headers["Idempotency-Key"].ToString(), context.Request.Headers["X-Scheduler-Attempt"].ToString()));
-            var parts = path.Trim('/').Split('/');
-            var count = seen.AddOrUpdate(path, 1, (_, n) => n + 1);
-            context.Response.StatusCode = parts[0] switch
+            await RecordAsync(context, path, now).ConfigureAwait(false);
+            if (Respond is { } respond)
             {
-                "status" => int.Parse(parts[1], CultureInfo.InvariantCulture),
-                "flaky" => count <= int.Parse(parts[1], CultureInfo.InvariantCulture) ? 500 : 200,
-                _ => 200,
-            };
-            if (parts[0] == "slow")
-            {
-                await Task.Delay(int.Parse(parts[1], CultureInfo.InvariantCulture), context.RequestAborted);
-            }
-            else if (parts[0] == "hold")
-            {
-                await release.Task.WaitAsync(context.RequestAborted);
+                await respond(context).ConfigureAwait(false);
+                return;
             }
 
-            await context.Response.WriteAsync("done", context.RequestAborted);
+            var script = SinkScript.For(path, seen.AddOrUpdate(path, 1, (_, n) => n + 1));
+            await Task.Delay(script.Delay, context.RequestAborted).ConfigureAwait(false);
+            if (script.Hold)
+            {
+                await release.Task.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+
+            await Reply(context, script.Status, script.Status < 400 ? "ok" : "boom").ConfigureAwait(false);
         }
         finally
         {
             Interlocked.Decrement(ref inFlight);
         }
+    }
+
+    private async Task RecordAsync(HttpContext context, string path, DateTimeOffset now)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        hits.Enqueue(new SinkHit(context.Request.Method, path, now, headers, body));
+        firstHit.TrySetResult();
     }
 
     private static void InterlockedMax(ref int target, int value)
@@ -91,8 +117,8 @@ public sealed class ScriptedSink : IAsyncDisposable
         release.TrySetResult();
         if (Interlocked.Exchange(ref app, null) is { } running)
         {
-            await running.StopAsync();
-            await running.DisposeAsync();
+            await running.StopAsync().ConfigureAwait(false);
+            await running.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     public AzuriteFixture Azurite { get; } = new();
-    public WebhookSink Sink { get; } = new();
+    public ScriptedSink Sink { get; } = new();
     public SchedulerApp App { get; private set; } = null!;
 
     /// <summary>Id of the job the bad-input suite's Server holds.</summary>

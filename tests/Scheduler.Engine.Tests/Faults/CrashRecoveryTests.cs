@@ -19,8 +19,8 @@ public sealed class CrashRecoveryTests(EngineFixture fixture, ITestOutputHelper 
         await sink.StartAsync();
         var storage = fixture.Azurite.NewOptions();
         // A short job timeout and in-flight grace: an attempt cut off by the kill is retried within seconds in CI.
-        var settings = new Dictionary<string, string> { ["Scheduler:Runs:InFlightGrace"] = "00:00:02" };
-        var first = await ServerChild.StartAsync(storage.ConnectionString!, storage.TablePrefix, storage.RunsQueue, settings);
+        var settings = new Dictionary<string, string?> { ["Scheduler:Runs:InFlightGrace"] = "00:00:02" };
+        var first = await ServerProcess.StartAsync(storage, settings);
         await using var firstOwned = first;
         await first.WaitHealthyAsync(TimeSpan.FromMinutes(1));
         var stream = RunSeries.Every(sink, "crash", 30, DateTimeOffset.UtcNow.AddSeconds(4), TimeSpan.FromMilliseconds(300));
@@ -32,7 +32,7 @@ public sealed class CrashRecoveryTests(EngineFixture fixture, ITestOutputHelper 
         await Eventually.GetAsync(() => Task.FromResult(stream.Delivered), n => n >= 8, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20));
         await first.SignalAsync("KILL");
         var killed = DateTimeOffset.UtcNow;
-        await using var second = await ServerChild.StartAsync(storage.ConnectionString!, storage.TablePrefix, storage.RunsQueue, settings);
+        await using var second = await ServerProcess.StartAsync(storage, settings);
 
         await stream.AllDeliveredAsync(TimeSpan.FromSeconds(60));
 

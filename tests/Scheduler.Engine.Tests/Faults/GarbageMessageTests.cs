@@ -14,7 +14,7 @@ public sealed class GarbageMessageTests(EngineFixture fixture)
         await using var sink = new ScriptedSink();
         await sink.StartAsync();
         var storage = fixture.Azurite.NewOptions();
-        await using var server = await ServerChild.StartAsync(storage.ConnectionString!, storage.TablePrefix, storage.RunsQueue);
+        await using var server = await ServerProcess.StartAsync(storage);
         await server.WaitHealthyAsync(TimeSpan.FromMinutes(1));
         var raw = new QueueClient(storage.ConnectionString, storage.RunsQueue);
         var base64 = new QueueClient(storage.ConnectionString, storage.RunsQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });

@@ -15,7 +15,7 @@ public sealed class GracefulStopTests(EngineFixture fixture)
         await using var sink = new ScriptedSink();
         await sink.StartAsync();
         var storage = fixture.Azurite.NewOptions();
-        var server = await ServerChild.StartAsync(storage.ConnectionString!, storage.TablePrefix, storage.RunsQueue);
+        var server = await ServerProcess.StartAsync(storage);
         await using var owned = server;
         await server.WaitHealthyAsync(TimeSpan.FromMinutes(1));
         var series = new RunSeries(sink, "term", Enumerable.Repeat(DateTimeOffset.UtcNow.AddSeconds(4), 5).ToList());
@@ -30,7 +30,7 @@ public sealed class GracefulStopTests(EngineFixture fixture)
         await Eventually.GetAsync(() => Task.FromResult(server.HasExited), exited => exited, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50));
         var stopped = clock.Elapsed;
 
-        await using var restarted = await ServerChild.StartAsync(storage.ConnectionString!, storage.TablePrefix, storage.RunsQueue);
+        await using var restarted = await ServerProcess.StartAsync(storage);
         await restarted.WaitHealthyAsync(TimeSpan.FromMinutes(1));
         using var client = restarted.Client();
         for (var i = 0; i < series.Dues.Count; i++)

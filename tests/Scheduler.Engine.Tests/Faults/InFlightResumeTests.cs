@@ -21,7 +21,7 @@ public sealed class InFlightResumeTests(EngineFixture fixture, ITestOutputHelper
         await using var sink = new ScriptedSink();
         await sink.StartAsync();
         var storage = fixture.Azurite.NewOptions();
-        var first = await ServerChild.StartAsync(storage.ConnectionString!, storage.TablePrefix, storage.RunsQueue);
+        var first = await ServerProcess.StartAsync(storage);
         await using var firstOwned = first;
         await first.WaitHealthyAsync(TimeSpan.FromMinutes(1));
         var stream = RunSeries.Every(sink, "inflight", Runs, DateTimeOffset.UtcNow.AddSeconds(3), TimeSpan.FromMilliseconds(200));
@@ -35,7 +35,7 @@ public sealed class InFlightResumeTests(EngineFixture fixture, ITestOutputHelper
         await Eventually.GetAsync(() => Task.FromResult(DateTimeOffset.UtcNow - stream.Dues[^1]), t => t > TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
         await first.SignalAsync("KILL");
         var killed = DateTimeOffset.UtcNow;
-        await using var second = await ServerChild.StartAsync(storage.ConnectionString!, storage.TablePrefix, storage.RunsQueue);
+        await using var second = await ServerProcess.StartAsync(storage);
 
         await Eventually.GetAsync(() => Task.FromResult(Enumerable.Range(0, Runs).Count(i => sink.For(stream.Path(i)).Count >= 2)), n => n == Runs, TimeSpan.FromSeconds(80), TimeSpan.FromMilliseconds(50));
         sink.Release();

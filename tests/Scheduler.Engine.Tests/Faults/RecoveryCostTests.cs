@@ -23,7 +23,7 @@ public sealed class RecoveryCostTests(EngineFixture fixture, ITestOutputHelper o
         await using var sink = new ScriptedSink();
         await sink.StartAsync();
         var counter = new StorageRequestCounter();
-        await using var host = await new EngineHost(fixture.Azurite.NewOptions(), QueuePath, services: s => s.AddSingleton(counter)).StartedAsync();
+        await using var host = await new SchedulerApp(fixture.Azurite.NewOptions(), QueuePath, services: s => s.AddSingleton(counter)).StartedAsync();
         var jobs = host.Get<Scheduler.Core.Services.JobService>();
         var runs = host.Get<IRunStore>();
 
@@ -46,7 +46,7 @@ public sealed class RecoveryCostTests(EngineFixture fixture, ITestOutputHelper o
         await sink.StartAsync();
         var counter = new StorageRequestCounter();
         var storage = fixture.Azurite.NewOptions();
-        await using var host = await new EngineHost(storage, new Dictionary<string, string?>(), services: s => s.AddSingleton(counter)).StartedAsync();
+        await using var host = await new SchedulerApp(storage, new Dictionary<string, string?>(), services: s => s.AddSingleton(counter)).StartedAsync();
         var jobs = host.Get<Scheduler.Core.Services.JobService>();
         var runs = host.Get<IRunStore>();
         var slots = storage.TablePrefix + "slots";

@@ -21,7 +21,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         await sink.StartAsync();
         var azurite = new AzuriteFixture();
         azurite.ChoosePorts();
-        await using var server = await ServerChild.StartAsync(azurite.ConnectionString, "early", "early");
+        await using var server = await ServerProcess.StartAsync(azurite.NewOptions());
         try
         {
             using var probe = server.Client(withKey: false, TimeSpan.FromSeconds(5));
@@ -74,7 +74,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         await azurite.InitializeAsync();
         try
         {
-            await using var server = await ServerChild.StartAsync(azurite.ConnectionString, "frozen", "frozen");
+            await using var server = await ServerProcess.StartAsync(azurite.NewOptions());
             await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
             var stream = RunSeries.Every(sink, "frozen", 6, DateTimeOffset.UtcNow.AddSeconds(4), TimeSpan.FromSeconds(1));
             using (var api = server.Client())
@@ -124,7 +124,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         await azurite.InitializeAsync();
         try
         {
-            await using var server = await ServerChild.StartAsync(azurite.ConnectionString, "killed", "killed");
+            await using var server = await ServerProcess.StartAsync(azurite.NewOptions());
             await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
             var stream = RunSeries.Every(sink, "killed", 8, DateTimeOffset.UtcNow.AddSeconds(4), TimeSpan.FromSeconds(1));
             using (var api = server.Client())
@@ -155,7 +155,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         }
     }
 
-    private static List<string> Retries(ServerChild server) =>
+    private static List<string> Retries(ServerProcess server) =>
         server.Lines.Where(l => l.Contains("Storage not reachable (attempt", StringComparison.Ordinal)).ToList();
 
     private static async Task<string> ErrorOfAsync(HttpClient probe)

@@ -16,8 +16,8 @@ public sealed class TwoServersTests(EngineFixture fixture)
         await using var sink = new ScriptedSink();
         await sink.StartAsync();
         var storage = fixture.Azurite.NewOptions();
-        await using var first = await ServerChild.StartAsync(storage.ConnectionString!, storage.TablePrefix, storage.RunsQueue);
-        await using var second = await ServerChild.StartAsync(storage.ConnectionString!, storage.TablePrefix, storage.RunsQueue);
+        await using var first = await ServerProcess.StartAsync(storage);
+        await using var second = await ServerProcess.StartAsync(storage);
         await first.WaitHealthyAsync(TimeSpan.FromMinutes(1));
         await second.WaitHealthyAsync(TimeSpan.FromMinutes(1));
         using var api = first.Client();

@@ -3,6 +3,7 @@ using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Schedules;
 using Scheduler.Core.Targets;
+using Scheduler.Testing;
 
 namespace Scheduler.Engine.Tests.Support;
 
@@ -18,24 +19,15 @@ public static class Jobs
         Timeout = timeout ?? TimeSpan.FromSeconds(10),
     };
 
-    /// <summary>Polls until the job has a run in a terminal status (the once job has exactly one run).</summary>
+    /// <summary>Polls the store until the job has a run in a terminal status (the once job has exactly one run).</summary>
     public static async Task<Run> FinishedRunAsync(IRunStore runs, string jobId, TimeSpan within)
     {
-        var deadline = DateTimeOffset.UtcNow + within;
-        while (true)
-        {
-            var page = await runs.ListByJobAsync(jobId, 10, null, CancellationToken.None);
-            if (page.Items.FirstOrDefault(r => r.Status.IsTerminal()) is { } run)
-            {
-                return run;
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Job {jobId} has no finished run after {within}: {string.Join(", ", page.Items.Select(r => $"{r.RunId}={r.Status}"))}");
-            }
-
-            await Task.Delay(100);
-        }
+        var page = await Eventually.GetAsync(
+            () => runs.ListByJobAsync(jobId, 10, null, CancellationToken.None),
+            p => p.Items.Any(r => r.Status.IsTerminal()),
+            within,
+            TimeSpan.FromMilliseconds(100),
+            $"a finished run of {jobId}");
+        return page.Items.First(r => r.Status.IsTerminal());
     }
 }

@@ -8,11 +8,13 @@ using Scheduler.Targets.Tests.Support;
 
 namespace Scheduler.Targets.Tests.Http;
 
-public sealed class HttpTargetExecutorTests : IDisposable
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.DisposeAsync.
+public sealed class HttpTargetExecutorTests : IAsyncLifetime
+#pragma warning restore CA1001
 {
     private const string Secret = "webhook-secret";
     private readonly FakeTimeProvider time = new(Invocations.Due.AddMinutes(1));
-    private readonly HttpSink sink = new();
+    private readonly ScriptedSink sink = new();
     private readonly TargetHost host;
 
     public HttpTargetExecutorTests()
@@ -20,16 +22,18 @@ public sealed class HttpTargetExecutorTests : IDisposable
         host = Host(signingSecret: Secret);
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => sink.StartAsync();
+
+    public async Task DisposeAsync()
     {
         host.Dispose();
-        sink.Dispose();
+        await sink.DisposeAsync();
     }
 
     [Fact]
     public async Task ExecuteAsync_Post_SendsBodyIdempotencyAttemptAndVerifiableSignature()
     {
-        var spec = new HttpTargetSpec { Url = sink.Url, Body = """{"hello":"world"}""", Headers = new Dictionary<string, string> { ["X-Custom"] = "yes" } };
+        var spec = new HttpTargetSpec { Url = sink.Url("hook"), Body = """{"hello":"world"}""", Headers = new Dictionary<string, string> { ["X-Custom"] = "yes" } };
         var invocation = Invocations.For(spec, attempt: 2);
 
         var result = await host.Executor("http").ExecuteAsync(invocation, CancellationToken.None);
@@ -37,8 +41,8 @@ public sealed class HttpTargetExecutorTests : IDisposable
         Assert.Equal(AttemptStatus.Succeeded, result.Status);
         Assert.Equal(200, result.StatusCode);
         Assert.Equal("ok", result.ResponseExcerpt);
-        Assert.StartsWith($"POST {sink.Url}", result.RequestExcerpt, StringComparison.Ordinal);
-        var request = Assert.Single(sink.Requests);
+        Assert.StartsWith($"POST {sink.Url("hook")}", result.RequestExcerpt, StringComparison.Ordinal);
+        var request = Assert.Single(sink.Hits);
         Assert.Equal("POST", request.Method);
         Assert.Equal("""{"hello":"world"}""", request.Body);
         Assert.Equal(invocation.RunId, request.Headers["Idempotency-Key"]);
@@ -54,11 +58,11 @@ public sealed class HttpTargetExecutorTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_ContentTypeHeaderGiven_SendsThatContentType()
     {
-        var spec = new HttpTargetSpec { Url = sink.Url, Body = "plain words", Headers = new Dictionary<string, string> { ["Content-Type"] = "text/plain" } };
+        var spec = new HttpTargetSpec { Url = sink.Url("hook"), Body = "plain words", Headers = new Dictionary<string, string> { ["Content-Type"] = "text/plain" } };
 
         await host.Executor("http").ExecuteAsync(Invocations.For(spec), CancellationToken.None);
 
-        Assert.Equal("text/plain", Assert.Single(sink.Requests).Headers["Content-Type"]);
+        Assert.Equal("text/plain", Assert.Single(sink.Hits).Headers["Content-Type"]);
     }
 
     [Fact]
@@ -66,9 +70,9 @@ public sealed class HttpTargetExecutorTests : IDisposable
     {
         using var unsigned = Host(signingSecret: null);
 
-        await unsigned.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url, Method = "GET" }), CancellationToken.None);
+        await unsigned.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url("hook"), Method = "GET" }), CancellationToken.None);
 
-        var request = Assert.Single(sink.Requests);
+        var request = Assert.Single(sink.Hits);
         Assert.Equal("GET", request.Method);
         Assert.False(request.Headers.ContainsKey("X-Scheduler-Signature"));
         Assert.True(request.Headers.ContainsKey("Idempotency-Key"));
@@ -83,9 +87,9 @@ public sealed class HttpTargetExecutorTests : IDisposable
     [InlineData(404, false)]
     public async Task ExecuteAsync_ErrorStatus_FailsWithRetryabilityByStatus(int status, bool retryable)
     {
-        sink.Respond = ctx => HttpSink.Reply(ctx, status, "boom");
+        sink.Respond = ctx => ScriptedSink.Reply(ctx, status, "boom");
 
-        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url }), CancellationToken.None);
+        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url("hook") }), CancellationToken.None);
 
         Assert.Equal(AttemptStatus.Failed, result.Status);
         Assert.Equal(retryable, result.Retryable);
@@ -97,9 +101,9 @@ public sealed class HttpTargetExecutorTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_TooManyRequestsWithRetryAfterSeconds_ReportsThatDelay()
     {
-        sink.Respond = ctx => HttpSink.Reply(ctx, 429, "slow down", ("Retry-After", "7"));
+        sink.Respond = ctx => ScriptedSink.Reply(ctx, 429, "slow down", ("Retry-After", "7"));
 
-        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url }), CancellationToken.None);
+        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url("hook") }), CancellationToken.None);
 
         Assert.True(result.Retryable);
         Assert.Equal(TimeSpan.FromSeconds(7), result.RetryAfter);
@@ -109,9 +113,9 @@ public sealed class HttpTargetExecutorTests : IDisposable
     public async Task ExecuteAsync_RetryAfterHttpDate_ReportsDelayFromInjectedClock()
     {
         var at = time.GetUtcNow().AddSeconds(90).ToString("R", CultureInfo.InvariantCulture);
-        sink.Respond = ctx => HttpSink.Reply(ctx, 503, "", ("Retry-After", at));
+        sink.Respond = ctx => ScriptedSink.Reply(ctx, 503, "", ("Retry-After", at));
 
-        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url }), CancellationToken.None);
+        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url("hook") }), CancellationToken.None);
 
         Assert.Equal(TimeSpan.FromSeconds(90), result.RetryAfter);
     }
@@ -119,10 +123,10 @@ public sealed class HttpTargetExecutorTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_SuccessCodesGiven_OtherTwoHundredsFail()
     {
-        var spec = new HttpTargetSpec { Url = sink.Url, SuccessCodes = [202] };
+        var spec = new HttpTargetSpec { Url = sink.Url("hook"), SuccessCodes = [202] };
 
         var ok = await host.Executor("http").ExecuteAsync(Invocations.For(spec), CancellationToken.None);
-        sink.Respond = ctx => HttpSink.Reply(ctx, 202, "accepted");
+        sink.Respond = ctx => ScriptedSink.Reply(ctx, 202, "accepted");
         var accepted = await host.Executor("http").ExecuteAsync(Invocations.For(spec), CancellationToken.None);
 
         Assert.Equal(AttemptStatus.Failed, ok.Status);
@@ -133,15 +137,15 @@ public sealed class HttpTargetExecutorTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_LargeResponseAndBody_KeepsBoundedExcerpts()
     {
-        sink.Respond = ctx => HttpSink.Reply(ctx, 200, new string('r', 10_000));
-        var spec = new HttpTargetSpec { Url = sink.Url, Body = new string('b', 5_000) };
+        sink.Respond = ctx => ScriptedSink.Reply(ctx, 200, new string('r', 10_000));
+        var spec = new HttpTargetSpec { Url = sink.Url("hook"), Body = new string('b', 5_000) };
 
         var result = await host.Executor("http").ExecuteAsync(Invocations.For(spec), CancellationToken.None);
 
         Assert.StartsWith(new string('r', 4096) + "…[truncated]", result.ResponseExcerpt, StringComparison.Ordinal);
         Assert.Equal(4096 + "…[truncated]".Length, result.ResponseExcerpt!.Length);
         Assert.EndsWith("\n\n" + new string('b', 1024) + "…[truncated]", result.RequestExcerpt, StringComparison.Ordinal);
-        Assert.Equal(5_000, Assert.Single(sink.Requests).Body.Length);
+        Assert.Equal(5_000, Assert.Single(sink.Hits).Body.Length);
     }
 
     private TargetHost Host(string? signingSecret) => new(

@@ -6,10 +6,12 @@ using Scheduler.Targets.Tests.Support;
 namespace Scheduler.Targets.Tests.Http;
 
 /// <summary>What happens around the response: redirects, timeouts, cancellation, refused connections.</summary>
-public sealed class HttpTargetExecutorTransportTests : IDisposable
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.DisposeAsync.
+public sealed class HttpTargetExecutorTransportTests : IAsyncLifetime
+#pragma warning restore CA1001
 {
     private readonly FakeTimeProvider time = new(Invocations.Due);
-    private readonly HttpSink sink = new();
+    private readonly ScriptedSink sink = new();
     private readonly TargetHost host;
 
     public HttpTargetExecutorTransportTests()
@@ -17,23 +19,25 @@ public sealed class HttpTargetExecutorTransportTests : IDisposable
         host = new TargetHost(new Dictionary<string, string?> { ["Scheduler:Targets:Http:AllowLoopback"] = "true" }, time);
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => sink.StartAsync();
+
+    public async Task DisposeAsync()
     {
         host.Dispose();
-        sink.Dispose();
+        await sink.DisposeAsync();
     }
 
     [Fact]
     public async Task ExecuteAsync_Redirect_IsNotFollowed()
     {
-        sink.Respond = ctx => HttpSink.Reply(ctx, 302, "", ("Location", $"http://127.0.0.1:{sink.Port}/elsewhere"));
+        sink.Respond = ctx => ScriptedSink.Reply(ctx, 302, "", ("Location", $"http://127.0.0.1:{sink.Port}/elsewhere"));
 
-        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url }), CancellationToken.None);
+        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url("hook") }), CancellationToken.None);
 
         Assert.Equal(AttemptStatus.Failed, result.Status);
         Assert.False(result.Retryable);
         Assert.Contains("not followed", result.Error, StringComparison.Ordinal);
-        Assert.Equal("/hook", Assert.Single(sink.Requests).Path);
+        Assert.Equal("/hook", Assert.Single(sink.Hits).Path);
     }
 
     [Fact]
@@ -43,11 +47,11 @@ public sealed class HttpTargetExecutorTransportTests : IDisposable
         sink.Respond = async ctx =>
         {
             await release.Task;
-            await HttpSink.Reply(ctx, 200, "late");
+            await ScriptedSink.Reply(ctx, 200, "late");
         };
 
-        var attempt = host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url }, timeout: TimeSpan.FromSeconds(5)), CancellationToken.None);
-        await sink.FirstRequest.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var attempt = host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url("hook") }, timeout: TimeSpan.FromSeconds(5)), CancellationToken.None);
+        await sink.FirstHit.WaitAsync(TimeSpan.FromSeconds(10));
         time.Advance(TimeSpan.FromSeconds(5));
         var result = await attempt.WaitAsync(TimeSpan.FromSeconds(10));
         release.SetResult();
@@ -64,12 +68,12 @@ public sealed class HttpTargetExecutorTransportTests : IDisposable
         sink.Respond = async ctx =>
         {
             await release.Task;
-            await HttpSink.Reply(ctx, 200, "late");
+            await ScriptedSink.Reply(ctx, 200, "late");
         };
         using var cancel = new CancellationTokenSource();
 
-        var attempt = host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url }), cancel.Token);
-        await sink.FirstRequest.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var attempt = host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url("hook") }), cancel.Token);
+        await sink.FirstHit.WaitAsync(TimeSpan.FromSeconds(10));
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => attempt.WaitAsync(TimeSpan.FromSeconds(10)));

@@ -5,23 +5,27 @@ using Scheduler.Targets.Tests.Support;
 namespace Scheduler.Targets.Tests.Http;
 
 /// <summary>The guard at connect time, through the real registrations: loopback is allowed only by configuration.</summary>
-public sealed class SsrfGuardTests : IDisposable
+#pragma warning disable CA1001 // xunit disposes through IAsyncLifetime.DisposeAsync.
+public sealed class SsrfGuardTests : IAsyncLifetime
+#pragma warning restore CA1001
 {
-    private readonly HttpSink sink = new();
+    private readonly ScriptedSink sink = new();
 
-    public void Dispose() => sink.Dispose();
+    public Task InitializeAsync() => sink.StartAsync();
+
+    public async Task DisposeAsync() => await sink.DisposeAsync();
 
     [Fact]
     public async Task ExecuteAsync_LoopbackNotAllowed_RefusedNonRetryableWithoutReachingServer()
     {
         using var host = Host(allowLoopback: false);
 
-        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url }), CancellationToken.None);
+        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url("hook") }), CancellationToken.None);
 
         Assert.Equal(AttemptStatus.Failed, result.Status);
         Assert.False(result.Retryable);
         Assert.Equal("address 127.0.0.1 is not allowed: loopback; set Scheduler:Targets:Http:AllowLoopback=true to allow it", result.Error);
-        Assert.Empty(sink.Requests);
+        Assert.Empty(sink.Hits);
     }
 
     [Fact]
@@ -29,10 +33,10 @@ public sealed class SsrfGuardTests : IDisposable
     {
         using var host = Host(allowLoopback: true);
 
-        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url }), CancellationToken.None);
+        var result = await host.Executor("http").ExecuteAsync(Invocations.For(new HttpTargetSpec { Url = sink.Url("hook") }), CancellationToken.None);
 
         Assert.Equal(AttemptStatus.Succeeded, result.Status);
-        Assert.Single(sink.Requests);
+        Assert.Single(sink.Hits);
     }
 
     [Fact]
@@ -44,7 +48,7 @@ public sealed class SsrfGuardTests : IDisposable
 
         Assert.False(result.Retryable);
         Assert.Contains("is not allowed: loopback (resolved from 'localhost'); set Scheduler:Targets:Http:AllowLoopback=true to allow it", result.Error, StringComparison.Ordinal);
-        Assert.Empty(sink.Requests);
+        Assert.Empty(sink.Hits);
     }
 
     [Fact]
@@ -56,7 +60,7 @@ public sealed class SsrfGuardTests : IDisposable
 
         Assert.False(result.Retryable);
         Assert.Contains("is not allowed: loopback", result.Error, StringComparison.Ordinal);
-        Assert.Empty(sink.Requests);
+        Assert.Empty(sink.Hits);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Scheduler.Targets.Tests.Support;
 namespace Scheduler.Targets.Tests.Queue;
 
 /// <summary>Against a real Azurite; every test uses its own queue.</summary>
-public sealed class QueueTargetExecutorTests(AzuriteQueueFixture azurite) : IClassFixture<AzuriteQueueFixture>
+public sealed class QueueTargetExecutorTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task ExecuteAsync_ExistingQueue_PutsMessageBase64Encoded()
