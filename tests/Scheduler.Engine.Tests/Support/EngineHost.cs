@@ -13,7 +13,7 @@ using Scheduler.Storage;
 namespace Scheduler.Engine.Tests.Support;
 
 /// <summary>The real Server host over its own tables and queue in the shared Azurite. Without <c>background</c> it has no
-/// sweep loop and no queue worker: the test drives the Sweeper and the RunProcessor itself (a second instance, a killed worker).</summary>
+/// sweep loop and no queue worker: the test drives the Sweeper and the InProcessWorkflow itself (a second instance, a killed worker).</summary>
 public sealed class EngineHost(StorageOptions storage, IReadOnlyDictionary<string, string?> settings, bool background = true, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
