@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SkippedRuns>();
         // Hosts that run runs in process register their own launcher; the default sends every run through the queue.
         services.TryAddSingleton<IRunLauncher, QueueOnlyRunLauncher>();
+        services.TryAddSingleton<RunStarter>();
         services.TryAddSingleton<OccurrenceDispatcher>();
         services.TryAddSingleton<Sweeper>();
         services.TryAddSingleton<ManualDispatch>();

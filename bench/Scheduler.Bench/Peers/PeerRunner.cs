@@ -12,9 +12,24 @@ internal static class PeerRunner
         await using var system = await start(workload.Budget);
         sink.Reset(workload.HoldMs);
         await Task.Delay(TimeSpan.FromSeconds(1));
+        var jobs = Plan(workload, sink, round);
+        // A system that stops answering (a submission or a store that hangs) must not hold the rest of the bench: past twice
+        // its planned span plus four minutes, its row is given up and its process stopped (by the dispose above).
+        var limit = TimeSpan.FromMinutes(4) + (2 * (jobs[^1].Due - DateTimeOffset.UtcNow));
+        try
+        {
+            return await MeasureAsync(systemName, workload, system, sink, jobs).WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"no result within {limit.TotalMinutes:F1} min ({sink.Count} of {jobs.Count} runs had arrived); stopped");
+        }
+    }
+
+    private static async Task<PeerResult> MeasureAsync(string systemName, PeerWorkload workload, IPeerSystem system, ArrivalSink sink, List<PeerJob> jobs)
+    {
         var cpu = system.CpuSeconds();
         var storeCpu = system.StoreCpuSeconds();
-        var jobs = Plan(workload, sink, round);
         var submittedLate = workload.IsBurst ? await SubmitBurstAsync(system, jobs) : await SubmitSteadyAsync(system, jobs);
         var lastDue = jobs[^1].Due;
         var deadline = lastDue - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(Math.Max(60, 3.0 * jobs.Count * Math.Max(1, workload.HoldMs) / 1000 / workload.Budget));

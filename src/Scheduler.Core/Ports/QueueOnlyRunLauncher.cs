@@ -1,9 +1,7 @@
-using Scheduler.Core.Runs;
-
 namespace Scheduler.Core.Ports;
 
 /// <summary>The default: every run goes through the runs queue (the Functions host, where a run is a Durable orchestration).</summary>
 public sealed class QueueOnlyRunLauncher : IRunLauncher
 {
-    public bool TryLaunch(Run run) => false;
+    public RunLaunch? TryReserve() => null;
 }

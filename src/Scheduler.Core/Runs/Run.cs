@@ -30,4 +30,16 @@ public sealed record Run
     public string? ETag { get; init; }
 
     public string Lane => Definition.Lane;
+
+    /// <summary>The run as it is while <paramref name="attempt"/> runs on <paramref name="slot"/>, started at <paramref name="now"/>:
+    /// its first start and lateness (signed: an early start would be below zero) are kept from the first attempt.</summary>
+    public Run Starting(int attempt, SlotHold slot, DateTimeOffset now) => this with
+    {
+        Status = RunStatus.Running,
+        InFlightAttempt = attempt,
+        InFlightSinceUtc = now,
+        StartedUtc = StartedUtc ?? now,
+        LatenessMs = LatenessMs ?? (now - DueUtc).TotalMilliseconds,
+        Slot = slot,
+    };
 }

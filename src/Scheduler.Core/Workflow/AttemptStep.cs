@@ -42,8 +42,13 @@ public sealed class AttemptStep(
             return new AttemptStepResult(AttemptOutcome.Deferred(claim.Wait), claim.Elsewhere ? null : run);
         }
 
-        if (await MarkRunningAsync(run, request.Attempt, claim, cancellationToken).ConfigureAwait(false) is not { } running)
+        if (await MarkRunningAsync(run, request.Attempt, held, inProcess?.OwnsSlot ?? false, cancellationToken).ConfigureAwait(false) is not { } running)
         {
+            if (claim.Taken)
+            {
+                await slots.ReleaseAsync(held, cancellationToken).ConfigureAwait(false);
+            }
+
             return new AttemptStepResult(AttemptOutcome.Deferred(TimeSpan.Zero), null);
         }
 
@@ -98,29 +103,19 @@ public sealed class AttemptStep(
         return null;
     }
 
-    /// <summary>Marks the run Running for this attempt on the claimed slot; null when the run changed meanwhile (a slot taken
-    /// for it is given back, and the step defers).</summary>
-    private async Task<Run?> MarkRunningAsync(Run run, int attempt, SlotClaim claim, CancellationToken cancellationToken)
+    /// <summary>Stores the run as running this attempt on <paramref name="held"/> (null: the run changed meanwhile). A run the sweep
+    /// stored as started for this attempt, on the slot the caller owns, is running already: no write.</summary>
+    private async Task<Run?> MarkRunningAsync(Run run, int attempt, Slot held, bool ownsSlot, CancellationToken cancellationToken)
     {
-        var held = claim.Slot!;
-        var now = time.GetUtcNow();
-        var running = run with
+        if (ownsSlot && run.Status == RunStatus.Running && run.InFlightAttempt == attempt)
         {
-            Status = RunStatus.Running,
-            InFlightAttempt = attempt,
-            InFlightSinceUtc = now,
-            StartedUtc = run.StartedUtc ?? now,
-            LatenessMs = run.LatenessMs ?? (now - run.DueUtc).TotalMilliseconds,
-            Slot = new SlotHold(held.Lane, held.Number, held.ETag),
-        };
+            return run;
+        }
+
+        var running = run.Starting(attempt, new SlotHold(held.Lane, held.Number, held.ETag), time.GetUtcNow());
         var marked = await runs.ReplaceAsync(running, cancellationToken).ConfigureAwait(false);
         if (!marked.Done)
         {
-            if (claim.Taken)
-            {
-                await slots.ReleaseAsync(held, cancellationToken).ConfigureAwait(false);
-            }
-
             return null;
         }
 

@@ -21,15 +21,21 @@ public sealed class InProcessRunLauncher(InProcessWorkflow workflow, SweepSignal
     private int closed;
     private int disposed;
 
-    public bool TryLaunch(Run run)
+    public RunLaunch? TryReserve()
     {
-        ArgumentNullException.ThrowIfNull(run);
         if (Volatile.Read(ref disposed) != 0 || Volatile.Read(ref closed) != 0 || Interlocked.Increment(ref count) > capacity)
         {
             Interlocked.Decrement(ref count);
-            return false;
+            return null;
         }
 
+        return new RunLaunch(Launch, () => Interlocked.Decrement(ref count));
+    }
+
+    /// <summary>Runs a run it reserved room for. Reserved before a stop began, it runs even if the stop began since (the run is
+    /// stored as launched): a stop hands it back to the queue as any run under way.</summary>
+    private void Launch(Run run)
+    {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         running[run.RunId] = done.Task;
         _ = Task.Run(async () =>
@@ -46,7 +52,6 @@ public sealed class InProcessRunLauncher(InProcessWorkflow workflow, SweepSignal
                 done.SetResult();
             }
         });
-        return true;
     }
 
     public bool LaunchesInProcess => capacity > 0;

@@ -30,7 +30,7 @@ public sealed class EngineHarness
         Allocator = new SlotAllocator(Slots, Runs, Sender, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
         Advancer = new JobAdvancer(Jobs, Due);
         Skipped = new SkippedRuns(Runs, Events, NullLogger<SkippedRuns>.Instance);
-        Dispatcher = new OccurrenceDispatcher(Jobs, Runs, Sender, Launcher, Allocator, Advancer, Skipped, Events, SweepOptions, RunOptions);
+        Dispatcher = new OccurrenceDispatcher(Jobs, Runs, new RunStarter(Runs, Sender, Launcher, Allocator, Events, SweepOptions, RunOptions, Time), Advancer, Skipped, SweepOptions);
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Targets = new FakeTargetExecutorRegistry(Executor, new FakeExecutor(Time, TargetKinds.Queue));
         Validator = new JobValidator(Targets, []);

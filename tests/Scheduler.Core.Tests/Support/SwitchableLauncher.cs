@@ -24,18 +24,13 @@ public sealed class SwitchableLauncher : IRunLauncher
         }
     }
 
-    public bool TryLaunch(Run run)
-    {
-        if (!InProcess)
-        {
-            return false;
-        }
+    public RunLaunch? TryReserve() => InProcess ? new RunLaunch(Keep, () => { }) : null;
 
+    private void Keep(Run run)
+    {
         lock (launched)
         {
             launched.Add(run);
         }
-
-        return true;
     }
 }

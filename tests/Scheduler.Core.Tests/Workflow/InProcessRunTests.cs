@@ -25,6 +25,7 @@ public sealed class InProcessRunTests
         Assert.Empty(h.Sender.Sent);
         var launched = Assert.Single(h.Launcher.Launched);
         Assert.NotNull(launched.ETag);
+        Assert.Equal(RunStatus.Queued, launched.Status);
         var running = h.Workflow.RunLaunchedAsync(launched, None);
         await h.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(5), running);
         var outcome = await running;
@@ -32,6 +33,33 @@ public sealed class InProcessRunTests
         Assert.Equal(T.AddSeconds(5), Assert.Single(h.Executor.Calls).AtUtc);
         Assert.Empty(h.Slots.Taken("default"));
         Assert.Empty(h.Sender.Sent);
+    }
+
+    [Fact]
+    public async Task Sweep_LaunchedRunDueAlready_IsStoredRunningAndStartsWithoutAnotherWrite()
+    {
+        // As on the Server: the process renews the slots of the runs it launches.
+        var h = new EngineHarness(run: o => o.SlotLease = TimeSpan.FromSeconds(10));
+        h.Launcher.InProcess = true;
+        h.Executor.Block();
+        await h.CreateAsync(TestJobs.Http("job", TestJobs.Once(T)));
+        h.Time.Advance(TimeSpan.FromMilliseconds(250));
+
+        await h.SweepAsync();
+
+        var launched = Assert.Single(h.Launcher.Launched);
+        Assert.Equal(RunStatus.Running, launched.Status);
+        Assert.Equal(1, launched.InFlightAttempt);
+        Assert.Equal(250, launched.LatenessMs);
+        var running = h.Workflow.RunLaunchedAsync(launched, None);
+        await h.Executor.Started;
+        var stored = h.Runs.Get(launched.RunId);
+        Assert.Equal(launched.ETag, stored.ETag);
+        Assert.Equal(RunStatus.Running, stored.Status);
+        h.Executor.Release();
+        Assert.Equal(RunStatus.Succeeded, (await running)?.Status);
+        Assert.Equal(T.AddMilliseconds(250), Assert.Single(h.Executor.Calls).AtUtc);
+        Assert.Empty(h.Slots.Taken("default"));
     }
 
     [Fact]

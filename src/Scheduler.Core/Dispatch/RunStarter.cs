@@ -1,0 +1,92 @@
+using Scheduler.Core.Jobs;
+using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
+using Scheduler.Core.Telemetry;
+using Scheduler.Core.Workflow;
+
+namespace Scheduler.Core.Dispatch;
+
+/// <summary>Starts a dispatched occurrence: takes a slot, inserts the run and starts it, in process when the host can (a run due
+/// already is stored as started), else by a queue message with a visibility delay of due - now.</summary>
+public sealed class RunStarter(IRunStore runs, IRunSender sender, IRunLauncher launcher, SlotAllocator allocator, RunEvents events, SweepOptions options, RunOptions runOptions, TimeProvider time)
+{
+    /// <summary>Takes a slot, inserts the run and starts it at <paramref name="now"/> (the sweep's instant) or its due time: Dispatched, Throttled (no slot), or AlreadyDispatched (another sweep's run).</summary>
+    internal async Task<RowOutcome> StartAsync(Job job, DueEntry row, LaneSlots lane, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var runId = RunIds.For(job.Id, row.DueUtc);
+        var start = row.DueUtc > now ? row.DueUtc : now;
+        // A run this process will run holds its slot under the short lease it renews; one that waits in the queue, under a long one.
+        var renewed = runOptions.SlotLease is not null && launcher.LaunchesInProcess;
+        var lease = start + (renewed ? runOptions.SlotLease!.Value : job.Definition.Timeout + options.LeaseGrace);
+        var slot = await allocator.AcquireAsync(lane, runId, lease, renewed, cancellationToken).ConfigureAwait(false);
+        if (slot is null)
+        {
+            return RowOutcome.Throttled;
+        }
+
+        using var launch = launcher.TryReserve();
+        var stored = await InsertAsync(NewRun(job, row, runId, slot, launch is not null && renewed, now), cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            await allocator.ReleaseAsync(new SlotHold(slot.Lane, slot.Number, slot.ETag), runId, cancellationToken).ConfigureAwait(false);
+            return RowOutcome.AlreadyDispatched;
+        }
+
+        if (stored.Status == RunStatus.Running)
+        {
+            events.FirstAttemptStarted(stored);
+        }
+
+        events.StatusChanged(stored, stored.Status, stored.InFlightAttempt ?? 0);
+        SchedulerTelemetry.Dispatched.Add(1);
+        if (launch is not null)
+        {
+            // In process: no queue round trip, no poll; the run row holds the slot, whose lease recovers it after a crash.
+            launch.Start(stored);
+            return RowOutcome.Dispatched;
+        }
+
+        if (renewed)
+        {
+            // Nobody here renews it: the queued run's long lease, so that the worker that takes the message may use the slot.
+            await allocator.TakeAgainAsync(slot, runId, start + job.Definition.Timeout + options.LeaseGrace, cancellationToken).ConfigureAwait(false);
+        }
+
+        var delay = row.DueUtc > now ? row.DueUtc - now : TimeSpan.Zero;
+        await sender.SendAsync(new RunMessage(job.Id, runId), delay, cancellationToken).ConfigureAwait(false);
+        return RowOutcome.Dispatched;
+    }
+
+    /// <summary>The run as stored (ETag set), or null when another sweep inserted it first. A storage retry after a timeout can
+    /// answer 409 to an insert that did land: then the row is ours (same slot, same sweep instant) and is read back.</summary>
+    private async Task<Run?> InsertAsync(Run run, CancellationToken cancellationToken)
+    {
+        var inserted = await runs.InsertAsync(run, cancellationToken).ConfigureAwait(false);
+        if (inserted.Outcome != WriteOutcome.Conflict && inserted.ETag is not null)
+        {
+            return run with { ETag = inserted.ETag };
+        }
+
+        var stored = await runs.GetAsync(run.JobId, run.RunId, cancellationToken).ConfigureAwait(false);
+        return stored is not null && stored.Status == run.Status && stored.Slot == run.Slot && stored.CreatedUtc == run.CreatedUtc ? stored : null;
+    }
+
+    /// <summary>A run launched in process on a slot it renews, due already, is stored as started (one write fewer than storing it
+    /// queued and then marking it running); one due later, or sent through the queue, is stored queued.</summary>
+    private Run NewRun(Job job, DueEntry row, string runId, Slot slot, bool launchedRenewing, DateTimeOffset sweptAt)
+    {
+        var hold = new SlotHold(slot.Lane, slot.Number, slot.ETag);
+        var run = new Run
+        {
+            JobId = job.Id,
+            RunId = runId,
+            DueUtc = row.DueUtc,
+            Trigger = row.Kind == RunTriggerKind.Manual ? RunTrigger.Manual : RunTrigger.Schedule,
+            Definition = job.Definition,
+            CreatedUtc = sweptAt,
+            Slot = hold,
+        };
+        var now = time.GetUtcNow();
+        return launchedRenewing && now >= row.DueUtc ? run.Starting(1, hold, now) : run;
+    }
+}
