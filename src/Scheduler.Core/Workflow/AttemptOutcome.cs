@@ -30,8 +30,9 @@ public sealed record AttemptOutcome(AttemptOutcomeKind Kind, TimeSpan? WaitFor =
         };
     }
 
-    /// <summary>The run status an attempt with this outcome leaves behind.</summary>
-    public RunStatus RunStatusAfter => Kind == AttemptOutcomeKind.Retrying
+    /// <summary>The run status an attempt with this outcome leaves behind. Internal, so that no serializer (an orchestration's
+    /// history) reads it for an outcome that leaves none.</summary>
+    internal RunStatus RunStatusAfter => Kind == AttemptOutcomeKind.Retrying
         ? RunStatus.Retrying
         : FinalStatus ?? throw new InvalidOperationException($"An attempt outcome of kind {Kind} leaves no run status.");
 }
