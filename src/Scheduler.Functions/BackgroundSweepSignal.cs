@@ -6,7 +6,7 @@ namespace Scheduler.Functions;
 
 /// <summary>The Functions host has no sweep loop to wake: a kick runs one sweep in the background (one at a time),
 /// so a job due within the lookahead is dispatched on time whatever the timer's schedule.</summary>
-internal sealed partial class BackgroundSweepSignal(Sweeper sweeper, ILogger<BackgroundSweepSignal> logger) : ISweepSignal
+internal sealed class BackgroundSweepSignal(Sweeper sweeper, ILogger<BackgroundSweepSignal> logger) : ISweepSignal
 {
     private int running;
 
@@ -27,7 +27,7 @@ internal sealed partial class BackgroundSweepSignal(Sweeper sweeper, ILogger<Bac
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                KickFailed(logger, ex);
+                Log.KickFailed(logger, ex);
             }
             finally
             {
@@ -35,7 +35,4 @@ internal sealed partial class BackgroundSweepSignal(Sweeper sweeper, ILogger<Bac
             }
         });
     }
-
-    [LoggerMessage(EventId = 6000, Level = LogLevel.Warning, Message = "A sweep started by a new job failed; the timer sweep will pick the job up")]
-    private static partial void KickFailed(ILogger logger, Exception exception);
 }

@@ -27,10 +27,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SweepOptions>().BindConfiguration(SweepSection).ValidateOnStart();
         services.AddOptions<RunOptions>().BindConfiguration(RunsSection).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SweepOptions>, SchedulerOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunOptions>, SchedulerOptionsValidator>());
         services.AddOptions<StatsOptions>().BindConfiguration(StatsOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatsOptions>, SchedulerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SweepOptions>, SweepOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunOptions>, RunOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatsOptions>, StatsOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SweepOptions>>().Value);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RunOptions>>().Value);
 

@@ -30,57 +30,19 @@ public sealed partial class StorageOptions
     /// <summary>Per-try timeout: a frozen endpoint fails the try instead of hanging the caller.</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Every problem with these options; empty when they are usable.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        var hasUris = TableServiceUri is not null || QueueServiceUri is not null;
-        if (string.IsNullOrWhiteSpace(ConnectionString) == !hasUris || (hasUris && (TableServiceUri is null || QueueServiceUri is null)))
-        {
-            errors.Add("Set either Storage:ConnectionString or both Storage:TableServiceUri and Storage:QueueServiceUri.");
-        }
-
-        if (!TablePrefixPattern().IsMatch(TablePrefix))
-        {
-            errors.Add("Storage:TablePrefix must be empty or 1-40 letters and digits starting with a letter.");
-        }
-
-        if (RunsQueue.Length > 56 || !QueueNamePattern().IsMatch(RunsQueue) || RunsQueue.Contains("--", StringComparison.Ordinal))
-        {
-            errors.Add("Storage:RunsQueue must be 3-56 lowercase letters, digits or single hyphens, starting and ending with a letter or digit.");
-        }
-
-        if (MaxRetries is < 0 or > 20)
-        {
-            errors.Add("Storage:MaxRetries must be between 0 and 20.");
-        }
-
-        if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay)
-        {
-            errors.Add("Storage:RetryDelay must be positive and not above Storage:MaxRetryDelay.");
-        }
-
-        if (NetworkTimeout <= TimeSpan.Zero)
-        {
-            errors.Add("Storage:NetworkTimeout must be positive.");
-        }
-
-        return errors;
-    }
-
-    /// <summary>Throws when <see cref="Validate"/> finds a problem.</summary>
+    /// <summary>Throws when <see cref="StorageOptionsValidator"/> finds a problem (for clients built without a host).</summary>
     public void ThrowIfInvalid()
     {
-        var errors = Validate();
-        if (errors.Count > 0)
+        var result = new StorageOptionsValidator().Validate(null, this);
+        if (result.Failed)
         {
-            throw new InvalidOperationException("Invalid storage options: " + string.Join(" ", errors));
+            throw new InvalidOperationException("Invalid storage options: " + result.FailureMessage);
         }
     }
 
     [GeneratedRegex("^([A-Za-z][A-Za-z0-9]{0,39})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex TablePrefixPattern();
+    internal static partial Regex TablePrefixPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,54}[a-z0-9]$", RegexOptions.CultureInvariant)]
-    private static partial Regex QueueNamePattern();
+    internal static partial Regex QueueNamePattern();
 }

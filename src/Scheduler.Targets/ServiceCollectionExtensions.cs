@@ -28,12 +28,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<HttpTargetOptions>().Bind(configuration.GetSection(HttpTargetOptions.SectionName));
         services.AddOptions<QueueTargetOptions>().Bind(configuration.GetSection(QueueTargetOptions.SectionName));
-        services.AddOptions<CommandTargetOptions>().Bind(configuration.GetSection(CommandTargetOptions.SectionName))
-            .Validate(o => !o.Enabled || Path.IsPathRooted(o.ShellPath), "Scheduler:Targets:Command:ShellPath must be an absolute path.")
-            .ValidateOnStart();
-        services.AddOptions<SshTargetOptions>().Bind(configuration.GetSection(SshTargetOptions.SectionName))
-            .Validate(o => o.DefaultConnectTimeout > TimeSpan.Zero && o.DefaultCommandTimeout > TimeSpan.Zero, "Scheduler:Targets:Ssh timeouts must be positive.")
-            .ValidateOnStart();
+        services.AddOptions<CommandTargetOptions>().Bind(configuration.GetSection(CommandTargetOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<SshTargetOptions>().Bind(configuration.GetSection(SshTargetOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandTargetOptions>, CommandTargetOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SshTargetOptions>, SshTargetOptionsValidator>());
 
         services.AddHttpClient(HttpTargetExecutor.ClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -1,5 +1,7 @@
 using System.Net;
+using Azure.Storage.Queues;
 using Scheduler.Api.Tests.Support;
+using Scheduler.Testing;
 using static Scheduler.Api.Tests.Support.RunPolling;
 
 namespace Scheduler.Api.Tests;
@@ -53,7 +55,10 @@ public sealed class JobRunTests(ApiFixture fixture)
     [Fact]
     public async Task Cancel_RunWaitingForRetry_StopsRetriesAndSecondCancelConflicts()
     {
-        using var client = fixture.App.Api();
+        // A Server of its own: its queue then holds nothing but this run's resume message, the only way its retry could run.
+        await using var app = new SchedulerApp(fixture.Azurite.NewOptions());
+        using var client = app.Api();
+        var queue = new QueueClient(app.Storage.ConnectionString, app.Storage.RunsQueue);
         var id = JobBodies.Unique("cancel");
         var path = $"fail/{id}";
         var body = JobBodies.Http(id, fixture.Sink.Url(path), JobBodies.Once())
@@ -61,16 +66,25 @@ public sealed class JobRunTests(ApiFixture fixture)
         await (await client.PostJsonAsync("/api/jobs", body)).ExpectAsync(HttpStatusCode.Created);
         var runs = await WaitForRunsAsync(client, id, r => r.Count == 1 && Status(r[0]!) == "Retrying");
         var runId = runs[0]!["runId"]!.GetValue<string>();
+        await WaitForQueueDepthAsync(queue, 1);
 
         var canceled = await (await client.PostJsonAsync($"/api/runs/{id}/{runId}/cancel", null)).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("Canceled", Status(canceled));
-        // The retry was due 3 s after the first attempt: wait past it, then check that it never happened.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // The resume message shows 3 s after the first attempt; once the worker has taken it and removed it, no retry can follow.
+        await WaitForQueueDepthAsync(queue, 0);
         var run = await (await client.GetAsync($"/api/runs/{id}/{runId}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("Canceled", Status(run));
         Assert.Single(run["attempts"]!.AsArray());
         Assert.Single(fixture.Sink.For(path));
         await (await client.PostJsonAsync($"/api/runs/{id}/{runId}/cancel", null)).ExpectProblemAsync(HttpStatusCode.Conflict);
     }
+
+    /// <summary>Waits until the queue holds <paramref name="depth"/> messages, those not yet visible included.</summary>
+    private static Task<int> WaitForQueueDepthAsync(QueueClient queue, int depth) =>
+        Eventually.GetAsync(
+            async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount,
+            count => count == depth,
+            RunPolling.Timeout,
+            TimeSpan.FromMilliseconds(100));
 }

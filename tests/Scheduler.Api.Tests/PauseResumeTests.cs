@@ -33,7 +33,9 @@ public sealed class PauseResumeTests(ApiFixture fixture)
         using var client = fixture.App.Api();
         var id = await StartIntervalJobAsync(client);
         await (await client.PostJsonAsync($"/api/jobs/{id}/pause", null)).ExpectAsync(HttpStatusCode.OK);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        var pausedAt = DateTimeOffset.UtcNow;
+        // Paused across a sweep that would have dispatched the next occurrence (1 s interval, 2 s lookahead), had the job been active.
+        await SweepPolling.WaitForSweepAfterAsync(client, pausedAt + Lookahead + TimeSpan.FromSeconds(1));
 
         var resumed = await (await client.PostJsonAsync($"/api/jobs/{id}/resume", null)).ExpectAsync(HttpStatusCode.OK);
         var resumedAt = DateTimeOffset.UtcNow;

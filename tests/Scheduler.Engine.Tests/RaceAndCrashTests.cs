@@ -6,6 +6,7 @@ using Scheduler.Core.Services;
 using Scheduler.Core.Workflow;
 using Scheduler.Engine.Tests.Support;
 using Scheduler.Storage.Queues;
+using Scheduler.Testing;
 
 namespace Scheduler.Engine.Tests;
 
@@ -17,9 +18,11 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
     public async Task TwoSweepsRacingOnTheSameRows_DispatchEachOccurrenceExactlyOnce()
     {
         var storage = fixture.Azurite.NewOptions();
-        // Two instances over the same tables and queue, neither with a loop of its own: the test is the timer.
-        await using var first = await new EngineHost(storage, new Dictionary<string, string?>(), background: false).StartedAsync();
-        await using var second = await new EngineHost(storage, new Dictionary<string, string?>(), background: false).StartedAsync();
+        // Two instances over the same tables and queue, neither with a loop of its own: the test is the timer. They dispatch
+        // the whole lookahead ahead (as the Functions host does), so the sweeps race at once, without waiting for the due time.
+        var ahead = new Dictionary<string, string?> { ["Scheduler:Sweep:DispatchAhead"] = "00:00:02" };
+        await using var first = await new EngineHost(storage, ahead, background: false).StartedAsync();
+        await using var second = await new EngineHost(storage, ahead, background: false).StartedAsync();
         var due = DateTimeOffset.UtcNow.AddSeconds(1);
         var ids = Enumerable.Range(0, 12).Select(i => $"race-{i:D2}").ToList();
         foreach (var id in ids)
@@ -27,7 +30,6 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
             await first.Get<JobService>().CreateAsync(Jobs.Webhook(id, fixture.Sink.Url($"ok/{id}"), due), CancellationToken.None);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
         // Rounds of three racing sweeps. A round may leave rows throttled (the racers hold slots for a moment while they
         // lose the run insert), and the next round takes them; what must never happen is a second dispatch.
         var dispatched = 0;
@@ -41,7 +43,17 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
         }
 
         Assert.Equal(ids.Count, dispatched);
-        var received = await first.Get<RunQueueReceiver>().ReceiveAsync(32, TimeSpan.FromMinutes(1), CancellationToken.None);
+        // Each message shows at its run's due time.
+        var received = new List<ReceivedRun>();
+        await Eventually.GetAsync(
+            async () =>
+            {
+                received.AddRange(await first.Get<RunQueueReceiver>().ReceiveAsync(32, TimeSpan.FromMinutes(1), CancellationToken.None));
+                return received.Count;
+            },
+            count => count >= ids.Count,
+            TimeSpan.FromSeconds(15),
+            TimeSpan.FromMilliseconds(100));
         Assert.Equal(ids.Order(), received.Select(m => m.Message.JobId).Order());
         foreach (var id in ids)
         {

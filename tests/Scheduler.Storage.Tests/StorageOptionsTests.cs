@@ -5,7 +5,7 @@ public sealed class StorageOptionsTests
     [Fact]
     public void Validate_ConnectionString_IsValid()
     {
-        Assert.Empty(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" }.Validate());
+        Assert.Empty(Failures(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" }));
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class StorageOptionsTests
             ManagedIdentityClientId = "00000000-0000-0000-0000-000000000001",
         };
 
-        Assert.Empty(options.Validate());
+        Assert.Empty(Failures(options));
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class StorageOptionsTests
             QueueServiceUri = queueUri is null ? null : new Uri(queueUri),
         };
 
-        Assert.Single(options.Validate());
+        Assert.Single(Failures(options));
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class StorageOptionsTests
     {
         var options = new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", TablePrefix = prefix, RunsQueue = queue };
 
-        Assert.Single(options.Validate());
+        Assert.Single(Failures(options));
     }
 
     [Fact]
@@ -56,6 +56,20 @@ public sealed class StorageOptionsTests
     {
         var options = new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", NetworkTimeout = TimeSpan.Zero };
 
-        Assert.Single(options.Validate());
+        Assert.Single(Failures(options));
     }
+
+    [Fact]
+    public void Validate_SeveralProblems_NamesEachSettingInFull()
+    {
+        var options = new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", RunsQueue = "Bad_Name", MaxRetries = 99 };
+
+        var failures = Failures(options);
+
+        Assert.Equal(2, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("Scheduler:Storage:RunsQueue is 'Bad_Name'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Scheduler:Storage:MaxRetries is 99", StringComparison.Ordinal));
+    }
+
+    private static List<string> Failures(StorageOptions options) => new StorageOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
 }

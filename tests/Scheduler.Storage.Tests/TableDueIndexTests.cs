@@ -11,53 +11,6 @@ public sealed class TableDueIndexTests(AzuriteFixture azurite) : StorageTest(azu
     private TableDueIndex Index => new(Clients);
 
     [Fact]
-    public async Task ReadAsync_BucketRange_ReturnsRowsInDueThenPriorityOrder()
-    {
-        DueEntry[] entries =
-        [
-            Entry("late", Now.AddMinutes(2), 5),
-            Entry("low", Now.AddSeconds(10), 1),
-            Entry("high", Now.AddSeconds(10), 9, lane: "batch") with { Kind = RunTriggerKind.Manual },
-            Entry("first", Now.AddSeconds(5), 0),
-            Entry("next-minute", Now.AddMinutes(1).AddSeconds(1), 5),
-        ];
-        foreach (var entry in entries)
-        {
-            await Index.AddAsync(entry, Ct);
-        }
-
-        var read = await Index.ReadAsync(DueBuckets.Of(Now), DueBuckets.Of(Now.AddMinutes(1)), 100, Ct);
-
-        Assert.Equal(["first", "high", "low", "next-minute"], read.Select(e => e.JobId));
-        Assert.Equal(entries[2], read[1] with { WrittenUtc = null });
-        Assert.All(read, e => Assert.NotNull(e.WrittenUtc));
-    }
-
-    [Fact]
-    public async Task ReadAsync_Max_StopsThere()
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            await Index.AddAsync(Entry($"j{i}", Now.AddSeconds(i), 5), Ct);
-        }
-
-        var read = await Index.ReadAsync(DueBuckets.Of(Now), DueBuckets.Of(Now), 3, Ct);
-
-        Assert.Equal(["j0", "j1", "j2"], read.Select(e => e.JobId));
-    }
-
-    [Fact]
-    public async Task AddAsync_SameOccurrenceTwice_KeepsOneRowWithTheLatestVersion()
-    {
-        await Index.AddAsync(Entry("same", Now, 5, version: 1), Ct);
-        await Index.AddAsync(Entry("same", Now, 5, version: 2), Ct);
-
-        var read = await Index.ReadAsync(DueBuckets.Of(Now), DueBuckets.Of(Now), 10, Ct);
-
-        Assert.Equal(2, Assert.Single(read).ScheduleVersion);
-    }
-
-    [Fact]
     public async Task RemoveAsync_MoreThanOneBatchInOnePartition_RemovesAll()
     {
         var entries = Enumerable.Range(0, 230).Select(i => Entry($"job-{i:D3}", Now.AddMilliseconds(i * 100), i % 10)).ToArray();
@@ -69,7 +22,7 @@ public sealed class TableDueIndexTests(AzuriteFixture azurite) : StorageTest(azu
         await Index.RemoveAsync(entries, Ct);
 
         var left = await Index.ReadAsync(DueBuckets.Of(Now), DueBuckets.Of(Now.AddMinutes(1)), 1000, Ct);
-        Assert.Equal([other], left.Select(e => e with { WrittenUtc = null }));
+        Assert.Equal([other], left.Select(e => e with { WrittenUtc = null, ETag = null }));
     }
 
     [Fact]

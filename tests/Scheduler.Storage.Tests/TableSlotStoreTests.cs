@@ -12,29 +12,6 @@ public sealed class TableSlotStoreTests(AzuriteFixture azurite) : StorageTest(az
     private TableSlotStore Store => new(Clients);
 
     [Fact]
-    public async Task TryTakeAsync_SlotNeverStored_InsertsIt()
-    {
-        var taken = await Store.TryTakeAsync(new Slot("lane", 3, null, null, null), "run-1", Lease, Ct);
-
-        Assert.NotNull(taken);
-        Assert.NotNull(taken.ETag);
-        Assert.Equal(taken, await Store.GetAsync("lane", 3, Ct));
-    }
-
-    [Fact]
-    public async Task TryTakeAsync_Renewed_IsReadBack_AndAPlainTakeOverClearsIt()
-    {
-        var renewed = (await Store.TryTakeAsync(new Slot("lane", 4, null, null, null), "run-1", Lease, renewed: true, Ct))!;
-        var read = await Store.GetAsync("lane", 4, Ct);
-
-        Assert.True(renewed.Renewed);
-        Assert.Equal(renewed, read);
-        var queued = (await Store.TryTakeAsync(read!, "run-1", Lease.AddMinutes(2), Ct))!;
-        Assert.False(queued.Renewed);
-        Assert.Equal(queued, await Store.GetAsync("lane", 4, Ct));
-    }
-
-    [Fact]
     public async Task TryTakeAsync_TwoTakersOnANewSlot_ExactlyOneWins()
     {
         var free = new Slot("lane", 0, null, null, null);
@@ -45,57 +22,6 @@ public sealed class TableSlotStoreTests(AzuriteFixture azurite) : StorageTest(az
 
         var winner = Assert.Single(results, r => r is not null)!;
         Assert.Equal(winner.RunId, (await Store.GetAsync("lane", 0, Ct))!.RunId);
-    }
-
-    [Fact]
-    public async Task TryTakeAsync_TwoTakersOnAStoredSlot_ExactlyOneWins()
-    {
-        var taken = (await Store.TryTakeAsync(new Slot("lane", 1, null, null, null), "run-0", Lease, Ct))!;
-        var cleared = await Store.ClearAsync(taken, Ct);
-        var free = taken with { RunId = null, LeaseUntilUtc = null, ETag = cleared.ETag };
-
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Store.TryTakeAsync(free, $"run-{i}", Lease, Ct)));
-
-        var winner = Assert.Single(results, r => r is not null)!;
-        Assert.Equal(winner, await Store.GetAsync("lane", 1, Ct));
-    }
-
-    [Fact]
-    public async Task ClearAsync_CurrentETag_EmptiesTheSlot()
-    {
-        var taken = (await Store.TryTakeAsync(new Slot("lane", 2, null, null, null), "run-1", Lease, Ct))!;
-
-        var cleared = await Store.ClearAsync(taken, Ct);
-
-        Assert.True(cleared.Done);
-        var stored = (await Store.GetAsync("lane", 2, Ct))!;
-        Assert.Equal((null, null, cleared.ETag), (stored.RunId, stored.LeaseUntilUtc, stored.ETag));
-        Assert.True(stored.IsFree(Samples.Epoch));
-    }
-
-    [Fact]
-    public async Task ClearAsync_StaleETag_ReturnsStaleAndKeepsTheNewHolder()
-    {
-        var first = (await Store.TryTakeAsync(new Slot("lane", 5, null, null, null), "run-1", Lease, Ct))!;
-        var second = (await Store.TryTakeAsync(first, "run-2", Lease.AddMinutes(1), Ct))!;
-
-        var cleared = await Store.ClearAsync(first, Ct);
-
-        Assert.Equal(WriteOutcome.Stale, cleared.Outcome);
-        Assert.Equal(second, await Store.GetAsync("lane", 5, Ct));
-    }
-
-    [Fact]
-    public async Task ReadLaneAsync_SeveralLanes_ReturnsOnlyThatLane()
-    {
-        await Store.TryTakeAsync(new Slot("a", 0, null, null, null), "r0", Lease, Ct);
-        await Store.TryTakeAsync(new Slot("a", 1, null, null, null), "r1", Lease, Ct);
-        await Store.TryTakeAsync(new Slot("b", 0, null, null, null), "r2", Lease, Ct);
-
-        var lane = await Store.ReadLaneAsync("a", Ct);
-
-        Assert.Equal([(0, "r0"), (1, "r1")], lane.Select(s => (s.Number, s.RunId)));
-        Assert.All(lane, s => Assert.Equal(Lease, s.LeaseUntilUtc));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Http;
 using Scheduler.Api.Validation;
 using Scheduler.Core.Config;
@@ -9,39 +10,38 @@ namespace Scheduler.Api.Endpoints;
 /// <summary>Dynamic settings: lane budgets and pause-all, read by the sweep on every tick.</summary>
 public static class ConfigEndpoints
 {
-    public static async Task<IResult> GetAsync(IConfigStore config, CancellationToken cancellationToken)
+    public static async Task<Entity<Ok<SchedulerConfig>>> GetAsync(IConfigStore config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         var current = await config.GetAsync(cancellationToken).ConfigureAwait(false);
-        return new EntityResult(current, StatusCodes.Status200OK, current.ETag);
+        return Entities.Ok(current, current.ETag);
     }
 
     /// <summary>Replaces the settings; conditional on <c>If-Match</c> when given (the body's own etag is ignored).</summary>
-    public static async Task<IResult> PutAsync(HttpRequest request, IConfigStore config, ISweepSignal signal, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Ok<SchedulerConfig>>, ValidationProblem, ProblemHttpResult>> PutAsync(HttpRequest request, IConfigStore config, ISweepSignal signal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(signal);
         var body = await JsonBody.ReadAsync<SchedulerConfig>(request, cancellationToken).ConfigureAwait(false);
-        if (body.Failed)
+        if (!body.TryGet(out var settings, out var unreadable))
         {
-            return body.Problem!;
+            return unreadable;
         }
 
-        var errors = ConfigRules.Check(body.Value!);
+        var errors = ConfigRules.Check(settings);
         if (!errors.IsValid)
         {
             return Problems.Invalid(errors);
         }
 
         var ifMatch = Preconditions.IfMatch(request);
-        var written = await config.PutAsync(body.Value! with { ETag = ifMatch }, cancellationToken).ConfigureAwait(false);
+        var written = await config.PutAsync(settings with { ETag = ifMatch }, cancellationToken).ConfigureAwait(false);
         if (!written.Done)
         {
             return Problems.PreconditionFailed(ifMatch is null ? "The settings changed while they were written." : $"The settings are no longer at ETag '{ifMatch}'.");
         }
 
         signal.Kick();
-        var saved = body.Value! with { ETag = written.ETag };
-        return new EntityResult(saved, StatusCodes.Status200OK, written.ETag);
+        return Entities.Ok(settings with { ETag = written.ETag }, written.ETag);
     }
 }

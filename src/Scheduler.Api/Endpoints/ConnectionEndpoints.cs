@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
 using Scheduler.Api.Validation;
@@ -10,14 +11,14 @@ namespace Scheduler.Api.Endpoints;
 /// <summary>Named SSH connection profiles. Bodies carry secret references, never secrets.</summary>
 public static class ConnectionEndpoints
 {
-    public static async Task<IResult> ListAsync(IConnectionStore connections, CancellationToken cancellationToken)
+    public static async Task<Ok<ListView<ConnectionProfile>>> ListAsync(IConnectionStore connections, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connections);
         var all = await connections.ListAsync(cancellationToken).ConfigureAwait(false);
-        return new EntityResult(new ListView<ConnectionProfile>(all), StatusCodes.Status200OK);
+        return TypedResults.Ok(new ListView<ConnectionProfile>(all));
     }
 
-    public static async Task<IResult> GetAsync(string name, IConnectionStore connections, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Ok<ConnectionProfile>>, ValidationProblem, ProblemHttpResult>> GetAsync(string name, IConnectionStore connections, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connections);
         if (RouteIds.Check(name, "name") is { } invalid)
@@ -26,25 +27,26 @@ public static class ConnectionEndpoints
         }
 
         var profile = await connections.GetAsync(name, cancellationToken).ConfigureAwait(false);
-        return profile is null ? Problems.NotFound($"Connection '{name}' does not exist.") : new EntityResult(profile, StatusCodes.Status200OK, profile.ETag);
+        return profile is null ? Problems.NotFound($"Connection '{name}' does not exist.") : Entities.Ok(profile, profile.ETag);
     }
 
-    public static async Task<IResult> CreateAsync(HttpRequest request, IConnectionStore connections, ISecretResolver secrets, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Created<ConnectionProfile>>, ProblemHttpResult>> CreateAsync(HttpRequest request, IConnectionStore connections, ISecretResolver secrets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connections);
         var body = await ReadAsync(request, secrets, cancellationToken).ConfigureAwait(false);
-        if (body.Failed)
+        if (!body.TryGet(out var profile, out var refused))
         {
-            return body.Problem!;
+            return refused;
         }
 
-        var written = await connections.InsertAsync(body.Value! with { ETag = null }, cancellationToken).ConfigureAwait(false);
+        var written = await connections.InsertAsync(profile with { ETag = null }, cancellationToken).ConfigureAwait(false);
         return written.Done
-            ? new EntityResult(body.Value! with { ETag = written.ETag }, StatusCodes.Status201Created, written.ETag, ApiRoutes.ConnectionPath(body.Value!.Name))
-            : Problems.Conflict($"A connection named '{body.Value!.Name}' already exists.");
+            ? Entities.Created(profile with { ETag = written.ETag }, written.ETag, ApiRoutes.ConnectionPath(profile.Name))
+            : Problems.Conflict($"A connection named '{profile.Name}' already exists.");
     }
 
-    public static async Task<IResult> ReplaceAsync(string name, HttpRequest request, IConnectionStore connections, ISecretResolver secrets, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Ok<ConnectionProfile>>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
+        string name, HttpRequest request, IConnectionStore connections, ISecretResolver secrets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connections);
         if (RouteIds.Check(name, "name") is { } invalid)
@@ -53,14 +55,14 @@ public static class ConnectionEndpoints
         }
 
         var body = await ReadAsync(request, secrets, cancellationToken).ConfigureAwait(false);
-        if (body.Failed)
+        if (!body.TryGet(out var profile, out var refused))
         {
-            return body.Problem!;
+            return refused;
         }
 
-        if (!string.Equals(body.Value!.Name, name, StringComparison.Ordinal))
+        if (!string.Equals(profile.Name, name, StringComparison.Ordinal))
         {
-            return Problems.Invalid("name", $"The body's name '{body.Value.Name}' differs from the name in the path '{name}'.");
+            return Problems.Invalid("name", $"The body's name '{profile.Name}' differs from the name in the path '{name}'.");
         }
 
         var ifMatch = Preconditions.IfMatch(request);
@@ -70,16 +72,16 @@ public static class ConnectionEndpoints
             return Problems.NotFound($"Connection '{name}' does not exist.");
         }
 
-        var written = await connections.ReplaceAsync(body.Value with { ETag = ifMatch ?? current.ETag }, cancellationToken).ConfigureAwait(false);
+        var written = await connections.ReplaceAsync(profile with { ETag = ifMatch ?? current.ETag }, cancellationToken).ConfigureAwait(false);
         return written.Outcome switch
         {
-            WriteOutcome.Done => new EntityResult(body.Value with { ETag = written.ETag }, StatusCodes.Status200OK, written.ETag),
+            WriteOutcome.Done => Entities.Ok(profile with { ETag = written.ETag }, written.ETag),
             WriteOutcome.NotFound => Problems.NotFound($"Connection '{name}' does not exist."),
             _ => Problems.PreconditionFailed($"Connection '{name}' has changed."),
         };
     }
 
-    public static async Task<IResult> DeleteAsync(string name, HttpRequest request, IConnectionStore connections, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(string name, HttpRequest request, IConnectionStore connections, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connections);
         if (RouteIds.Check(name, "name") is { } invalid)
@@ -96,20 +98,21 @@ public static class ConnectionEndpoints
         };
     }
 
+    /// <summary>The body, checked: its fields and that its secret is known here (a 400 naming the field otherwise).</summary>
     private static async Task<BodyRead<ConnectionProfile>> ReadAsync(HttpRequest request, ISecretResolver secrets, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<ConnectionProfile>(request, cancellationToken).ConfigureAwait(false);
-        if (body.Failed)
+        if (!body.TryGet(out var profile, out _))
         {
             return body;
         }
 
-        var errors = ConnectionRules.Check(body.Value!);
-        if (errors.IsValid && !await secrets.ExistsAsync(body.Value!.SecretRef, cancellationToken).ConfigureAwait(false))
+        var errors = ConnectionRules.Check(profile);
+        if (errors.IsValid && !await secrets.ExistsAsync(profile.SecretRef, cancellationToken).ConfigureAwait(false))
         {
-            errors.Add("secretRef", $"No secret named '{body.Value.SecretRef}' is known to this host (configuration Scheduler:Secrets:{body.Value.SecretRef}, or the Key Vault).");
+            errors.Add("secretRef", $"No secret named '{profile.SecretRef}' is known to this host (configuration Scheduler:Secrets:{profile.SecretRef}, or the Key Vault).");
         }
 
-        return errors.IsValid ? body : BodyRead<ConnectionProfile>.Fail(Problems.Invalid(errors));
+        return errors.IsValid ? body : BodyRead<ConnectionProfile>.Fail(Problems.Refused(Problems.Invalid(errors)));
     }
 }

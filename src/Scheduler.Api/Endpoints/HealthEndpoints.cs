@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Health;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
@@ -16,14 +17,14 @@ public static class HealthEndpoints
     public static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Health from a storage probe alone (the Functions host).</summary>
-    public static Task<IResult> GetAsync(IConfigStore config, SweepOptions sweep, TimeProvider time, CancellationToken cancellationToken) =>
+    public static Task<Results<Ok<HealthView>, ProblemHttpResult>> GetAsync(IConfigStore config, SweepOptions sweep, TimeProvider time, CancellationToken cancellationToken) =>
         CheckAsync(config, sweep, null, time, cancellationToken);
 
     /// <summary>Health from the host's own view of storage first: while storage was never reached, 503 at once with the reason.</summary>
-    public static Task<IResult> GetWithStatusAsync(IConfigStore config, SweepOptions sweep, StorageStatus storage, TimeProvider time, CancellationToken cancellationToken) =>
+    public static Task<Results<Ok<HealthView>, ProblemHttpResult>> GetWithStatusAsync(IConfigStore config, SweepOptions sweep, StorageStatus storage, TimeProvider time, CancellationToken cancellationToken) =>
         CheckAsync(config, sweep, storage, time, cancellationToken);
 
-    private static async Task<IResult> CheckAsync(IConfigStore config, SweepOptions sweep, StorageStatus? storage, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<HealthView>, ProblemHttpResult>> CheckAsync(IConfigStore config, SweepOptions sweep, StorageStatus? storage, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(sweep);
@@ -54,10 +55,10 @@ public static class HealthEndpoints
         var age = state.LastSweepUtc is { } last ? (now - last).TotalSeconds : (double?)null;
         var stale = TimeSpan.FromSeconds(Math.Max(60, 3 * sweep.Tick.TotalSeconds));
         var status = age is { } seconds && seconds <= stale.TotalSeconds ? "Healthy" : "Degraded";
-        return new EntityResult(new HealthView(status, true, state.LastSweepUtc, age, now), StatusCodes.Status200OK);
+        return TypedResults.Ok(new HealthView(status, true, state.LastSweepUtc, age, now));
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unhealthy(string detail, string reason, StorageOutage? outage, DateTimeOffset now) =>
+    private static ProblemHttpResult Unhealthy(string detail, string reason, StorageOutage? outage, DateTimeOffset now) =>
         Problems.Unavailable(detail, new Dictionary<string, object?>
         {
             ["health"] = "Unhealthy",

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Services;
-using Scheduler.Core.Validation;
 
 namespace Scheduler.Api.Endpoints;
 
@@ -13,7 +13,10 @@ public static partial class JobEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    public static async Task<IResult> CreateAsync(HttpRequest request, JobService service, CancellationToken cancellationToken)
+    // 201 with the new job; 200 with the stored job when the Idempotency-Key already created it (a replay); 204 when only
+    // validating a valid definition. (No XML summary: it would replace the route's WithSummary in the OpenAPI document.)
+    public static async Task<Results<Entity<Created<JobView>>, Entity<Ok<JobView>>, NoContent, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, JobService service, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(service);
@@ -25,48 +28,50 @@ public static partial class JobEndpoints
 
         if (!ValidateOnly.TryRead(request, out var validateOnly, out var flagProblem))
         {
-            return flagProblem!;
+            return flagProblem;
         }
 
         var body = await JsonBody.ReadAsync<JobDefinition>(request, cancellationToken).ConfigureAwait(false);
-        if (body.Failed)
+        if (!body.TryGet(out var definition, out var unreadable))
         {
-            return body.Problem!;
+            return unreadable;
         }
 
         if (validateOnly)
         {
-            var errors = await service.ValidateAsync(body.Value!, cancellationToken).ConfigureAwait(false);
+            var errors = await service.ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
             return errors.IsValid ? TypedResults.NoContent() : Problems.Invalid(errors);
         }
 
-        var created = await service.CreateAsync(body.Value!, key, cancellationToken).ConfigureAwait(false);
-        return created.Status switch
+        var created = await service.CreateAsync(definition, key, cancellationToken).ConfigureAwait(false);
+        if (!created.Succeeded)
         {
-            ServiceStatus.Created => Entity(created.Value!, StatusCodes.Status201Created, withLocation: true),
-            ServiceStatus.Ok => Entity(created.Value!, StatusCodes.Status200OK, withLocation: true),
-            _ => ServiceResults.Problem(created),
-        };
+            return ServiceResults.Problem(created);
+        }
+
+        var job = created.Value;
+        return created.Status == ServiceStatus.Created
+            ? Entities.Created(JobView.From(job), job.ETag, ApiRoutes.JobPath(job.Id))
+            : Entities.Ok(JobView.From(job), job.ETag, ApiRoutes.JobPath(job.Id));
     }
 
     /// <summary>A page of jobs, each with its last run's status and times (so a list needs no request per job).</summary>
-    public static async Task<IResult> ListAsync(HttpRequest request, IJobStore jobs, IRunStore runs, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListView<JobView>>, ValidationProblem>> ListAsync(HttpRequest request, IJobStore jobs, IRunStore runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(runs);
-        var query = ListQuery.ForJobs(request, out var problem);
-        if (problem is not null)
+        if (ListQuery.ForJobs(request, out var problem) is not { } query)
         {
-            return problem;
+            return problem!;
         }
 
-        var page = await jobs.ListAsync(query!, cancellationToken).ConfigureAwait(false);
+        var page = await jobs.ListAsync(query, cancellationToken).ConfigureAwait(false);
         var last = await LastRuns.ReadAsync(runs, page.Items, cancellationToken).ConfigureAwait(false);
         var views = page.Items.Select(j => JobView.From(j, last.GetValueOrDefault(j.Id))).ToList();
-        return new EntityResult(new ListView<JobView>(views, page.Continuation), StatusCodes.Status200OK);
+        return TypedResults.Ok(new ListView<JobView>(views, page.Continuation));
     }
 
-    public static async Task<IResult> GetAsync(string id, IJobStore jobs, IRunStore runs, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Ok<JobView>>, ValidationProblem, ProblemHttpResult>> GetAsync(string id, IJobStore jobs, IRunStore runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(runs);
@@ -82,10 +87,10 @@ public static partial class JobEndpoints
         }
 
         var last = await LastRuns.ReadAsync(runs, [job], cancellationToken).ConfigureAwait(false);
-        return new EntityResult(JobView.From(job, last.GetValueOrDefault(job.Id)), StatusCodes.Status200OK, job.ETag);
+        return Entities.Ok(JobView.From(job, last.GetValueOrDefault(job.Id)), job.ETag);
     }
 
-    public static async Task<IResult> ReplaceAsync(string id, HttpRequest request, JobService service, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Ok<JobView>>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(string id, HttpRequest request, JobService service, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);
         if (RouteIds.Check(id) is { } invalid)
@@ -94,21 +99,21 @@ public static partial class JobEndpoints
         }
 
         var body = await JsonBody.ReadAsync<JobDefinition>(request, cancellationToken).ConfigureAwait(false);
-        if (body.Failed)
+        if (!body.TryGet(out var definition, out var unreadable))
         {
-            return body.Problem!;
+            return unreadable;
         }
 
-        if (!string.Equals(body.Value!.Id, id, StringComparison.Ordinal))
+        if (!string.Equals(definition.Id, id, StringComparison.Ordinal))
         {
-            return Problems.Invalid("id", $"The body's id '{body.Value.Id}' differs from the id in the path '{id}'; a job's id cannot change.");
+            return Problems.Invalid("id", $"The body's id '{definition.Id}' differs from the id in the path '{id}'; a job's id cannot change.");
         }
 
-        var replaced = await service.ReplaceAsync(body.Value, Preconditions.IfMatch(request), cancellationToken).ConfigureAwait(false);
-        return ServiceResults.Succeeded(replaced) ? Entity(replaced.Value!, StatusCodes.Status200OK) : ServiceResults.Problem(replaced);
+        var replaced = await service.ReplaceAsync(definition, Preconditions.IfMatch(request), cancellationToken).ConfigureAwait(false);
+        return replaced.Succeeded ? Entity(replaced.Value) : ServiceResults.Problem(replaced);
     }
 
-    public static async Task<IResult> DeleteAsync(string id, HttpRequest request, JobService service, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(string id, HttpRequest request, JobService service, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);
         if (RouteIds.Check(id) is { } invalid)
@@ -117,9 +122,8 @@ public static partial class JobEndpoints
         }
 
         var deleted = await service.DeleteAsync(id, Preconditions.IfMatch(request), cancellationToken).ConfigureAwait(false);
-        return ServiceResults.Succeeded(deleted) ? TypedResults.NoContent() : ServiceResults.Problem(deleted);
+        return deleted.Succeeded ? TypedResults.NoContent() : ServiceResults.Problem(deleted);
     }
 
-    internal static EntityResult Entity(Job job, int status, bool withLocation = false) =>
-        new(JobView.From(job), status, job.ETag, withLocation ? ApiRoutes.JobPath(job.Id) : null);
+    private static Entity<Ok<JobView>> Entity(Job job) => Entities.Ok(JobView.From(job), job.ETag);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
 using Scheduler.Core.Schedules;
@@ -12,16 +13,15 @@ public static class PreviewEndpoints
 {
     public const int MaxCount = 100;
 
-    public static async Task<IResult> PreviewAsync(HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PreviewView>, ValidationProblem, ProblemHttpResult>> PreviewAsync(HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
         var body = await JsonBody.ReadAsync<PreviewRequest>(request, cancellationToken).ConfigureAwait(false);
-        if (body.Failed)
+        if (!body.TryGet(out var preview, out var unreadable))
         {
-            return body.Problem!;
+            return unreadable;
         }
 
-        var preview = body.Value!;
         var errors = new ValidationErrors();
         errors.Require(preview.Count is >= 1 and <= MaxCount, "count", $"The count is from 1 to {MaxCount}.");
         ScheduleRules.Check(preview.Schedule, errors);
@@ -33,6 +33,6 @@ public static class PreviewEndpoints
         var spec = preview.Schedule;
         var from = preview.FromUtc ?? time.GetUtcNow();
         var occurrences = ScheduleCalculator.Describe(spec, from, preview.Count).Select(Occurrence.From).ToList();
-        return new EntityResult(new PreviewView(spec.Kind == ScheduleKind.Cron && !string.IsNullOrWhiteSpace(spec.TimeZone) ? spec.TimeZone! : "UTC", occurrences), StatusCodes.Status200OK);
+        return TypedResults.Ok(new PreviewView(spec.Kind == ScheduleKind.Cron && !string.IsNullOrWhiteSpace(spec.TimeZone) ? spec.TimeZone! : "UTC", occurrences));
     }
 }

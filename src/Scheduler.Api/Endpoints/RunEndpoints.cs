@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
 using Scheduler.Core.Ports;
@@ -10,7 +11,7 @@ namespace Scheduler.Api.Endpoints;
 /// <summary>Runs: a job's runs and runs across jobs (newest first), one run with its attempts, and cancel.</summary>
 public static class RunEndpoints
 {
-    public static async Task<IResult> ListByJobAsync(string id, HttpRequest request, IRunStore runs, IJobStore jobs, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListView<RunView>>, ValidationProblem, ProblemHttpResult>> ListByJobAsync(string id, HttpRequest request, IRunStore runs, IJobStore jobs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(jobs);
@@ -32,11 +33,11 @@ public static class RunEndpoints
             return Problems.NotFound($"Job '{id}' does not exist.");
         }
 
-        return new EntityResult(new ListView<RunView>(page.Items.Select(r => RunView.From(r)).ToList(), page.Continuation), StatusCodes.Status200OK);
+        return TypedResults.Ok(new ListView<RunView>(page.Items.Select(r => RunView.From(r)).ToList(), page.Continuation));
     }
 
     /// <summary>Runs across jobs, newest first: "everything that failed in the last hour" is <c>?status=Failed</c>.</summary>
-    public static async Task<IResult> ListAsync(HttpRequest request, IRunStore runs, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListView<RunView>>, ValidationProblem>> ListAsync(HttpRequest request, IRunStore runs, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(time);
@@ -57,10 +58,10 @@ public static class RunEndpoints
             return Problems.Invalid(errors);
         }
 
-        return new EntityResult(new ListView<RunView>(page.Items.Select(r => RunView.From(r)).ToList(), page.Continuation), StatusCodes.Status200OK);
+        return TypedResults.Ok(new ListView<RunView>(page.Items.Select(r => RunView.From(r)).ToList(), page.Continuation));
     }
 
-    public static async Task<IResult> GetAsync(string jobId, string runId, IRunStore runs, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Ok<RunView>>, ValidationProblem, ProblemHttpResult>> GetAsync(string jobId, string runId, IRunStore runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runs);
         if (RouteIds.CheckRun(jobId, runId) is { } invalid)
@@ -75,12 +76,12 @@ public static class RunEndpoints
         }
 
         var attempts = await runs.ListAttemptsAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
-        return new EntityResult(RunView.From(run, attempts), StatusCodes.Status200OK, run.ETag);
+        return Entities.Ok(RunView.From(run, attempts), run.ETag);
     }
 
     /// <summary>A waiting run ends at once; a running attempt is interrupted within about a second (see CancelWatch) and no retry
     /// follows. 409 when the run already finished.</summary>
-    public static async Task<IResult> CancelAsync(string jobId, string runId, RunCanceller canceller, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Ok<RunView>>, ValidationProblem, ProblemHttpResult>> CancelAsync(string jobId, string runId, RunCanceller canceller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(canceller);
         if (RouteIds.CheckRun(jobId, runId) is { } invalid)
@@ -89,8 +90,6 @@ public static class RunEndpoints
         }
 
         var canceled = await canceller.CancelAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
-        return ServiceResults.Succeeded(canceled)
-            ? new EntityResult(RunView.From(canceled.Value!), StatusCodes.Status200OK, canceled.Value!.ETag)
-            : ServiceResults.Problem(canceled);
+        return canceled.Succeeded ? Entities.Ok(RunView.From(canceled.Value), canceled.Value.ETag) : ServiceResults.Problem(canceled);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
 using Scheduler.Core.Jobs;
@@ -15,7 +16,7 @@ public static class StatsEndpoints
     public const int MaxJobsCounted = 50_000;
     private const int Page = 1000;
 
-    public static async Task<IResult> GetAsync(IJobStore jobs, RunHistory history, ISlotStore slots, IConfigStore config, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<StatsView>> GetAsync(IJobStore jobs, RunHistory history, ISlotStore slots, IConfigStore config, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(slots);
@@ -49,7 +50,7 @@ public static class StatsEndpoints
             sweep.LastThrottled,
             settings.PauseAll,
             sweep.LastSweepUtc);
-        return new EntityResult(view, StatusCodes.Status200OK);
+        return TypedResults.Ok(view);
     }
 
     private static async Task<(Dictionary<JobStatus, int> ByStatus, HashSet<string> Lanes, bool Truncated)> CountJobsAsync(IJobStore jobs, CancellationToken cancellationToken)

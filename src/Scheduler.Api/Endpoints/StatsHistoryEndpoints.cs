@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
 using Scheduler.Core.Stats;
@@ -12,7 +13,7 @@ public static class StatsHistoryEndpoints
     public const string HourWindow = "1h";
     public const string DayWindow = "24h";
 
-    public static async Task<IResult> GetAsync(HttpRequest request, RunHistory history, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StatsHistoryView>, ValidationProblem>> GetAsync(HttpRequest request, RunHistory history, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(history);
@@ -35,6 +36,6 @@ public static class StatsHistoryEndpoints
             .Select(p => new StatsPoint(p.Minute, RunCounts.Outcomes.ToDictionary(s => s, p.FinishedWith), LatenessView.Of(p)))
             .ToList();
         var view = new StatsHistoryView(asked.Length == 0 ? HourWindow : asked, window.FromUtc, window.ToUtc, (int)window.Step.TotalSeconds, points);
-        return new EntityResult(view, StatusCodes.Status200OK);
+        return TypedResults.Ok(view);
     }
 }

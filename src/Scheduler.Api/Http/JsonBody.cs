@@ -42,7 +42,7 @@ public static class JsonBody
         {
             var value = JsonSerializer.Deserialize<T>(bytes.Span, ApiJson.Requests);
             return value is null
-                ? BodyRead<T>.Fail(Problems.Invalid("", "A JSON object is required, not null."))
+                ? BodyRead<T>.Fail(Problems.Refused(Problems.Invalid("", "A JSON object is required, not null.")))
                 : BodyRead<T>.Ok(value);
         }
         catch (JsonException ex)
@@ -53,11 +53,11 @@ public static class JsonBody
                 ["line"] = ex.LineNumber,
                 ["bytePositionInLine"] = ex.BytePositionInLine,
             };
-            return BodyRead<T>.Fail(Problems.Invalid(JsonErrors.From(ex), extensions));
+            return BodyRead<T>.Fail(Problems.Refused(Problems.Invalid(JsonErrors.From(ex), extensions)));
         }
         catch (NotSupportedException ex)
         {
-            return BodyRead<T>.Fail(Problems.Invalid(JsonErrors.From(ex)));
+            return BodyRead<T>.Fail(Problems.Refused(Problems.Invalid(JsonErrors.From(ex))));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Validation;
@@ -14,7 +15,7 @@ public static class ListQuery
     private const int MaxContinuationLength = 1024;
     private const int MaxTextLength = 200;
 
-    public static JobQuery? ForJobs(HttpRequest request, out IResult? problem)
+    public static JobQuery? ForJobs(HttpRequest request, out ValidationProblem? problem)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();

@@ -5,7 +5,10 @@ using Scheduler.Core.Validation;
 
 namespace Scheduler.Api.Http;
 
-/// <summary>RFC 9457 problem results: every error the API returns is one of these.</summary>
+/// <summary>RFC 9457 problem results: every error the API returns is one of these. A field rule's failure is a
+/// <see cref="ValidationProblem"/> (typed as the 400 of the endpoint's OpenAPI description); where one step can fail with
+/// several statuses (reading a body: 400, 413, 415; a service outcome: 400, 404, 409, 412) it is a <see cref="ProblemHttpResult"/>,
+/// the 400 among them carrying the same validation body (<see cref="Refused"/>).</summary>
 public static class Problems
 {
     public static ValidationProblem Invalid(ValidationErrors errors, IDictionary<string, object?>? extensions = null)
@@ -19,6 +22,13 @@ public static class Problems
         var errors = new ValidationErrors();
         errors.Add(field, message);
         return Invalid(errors, extensions);
+    }
+
+    /// <summary>The same 400 body, as the general problem result of a step that can also fail with other statuses.</summary>
+    public static ProblemHttpResult Refused(ValidationProblem invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return TypedResults.Problem(invalid.ProblemDetails);
     }
 
     public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found.", detail);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Core.Validation;
 
 namespace Scheduler.Api.Http;
@@ -11,11 +11,11 @@ public static partial class RouteIds
     private static partial Regex TicksSuffix();
 
     /// <summary>A problem naming <paramref name="field"/> when <paramref name="id"/> is not a valid id, else null.</summary>
-    public static IResult? Check(string? id, string field = "id") =>
+    public static ValidationProblem? Check(string? id, string field = "id") =>
         Identifiers.IsValidId(id) ? null : Problems.Invalid(field, Identifiers.IdRule);
 
     /// <summary>A run id is <c>{jobId}:{dueTicks:D19}</c> of the job in the route.</summary>
-    public static IResult? CheckRun(string? jobId, string? runId)
+    public static ValidationProblem? CheckRun(string? jobId, string? runId)
     {
         if (Check(jobId, "jobId") is { } problem)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Validation;
@@ -13,7 +14,7 @@ public static class RunListQuery
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(1);
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);
 
-    public static RunQuery? From(HttpRequest request, DateTimeOffset now, out IResult? problem)
+    public static RunQuery? From(HttpRequest request, DateTimeOffset now, out ValidationProblem? problem)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();

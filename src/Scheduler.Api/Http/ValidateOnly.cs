@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Scheduler.Api.Http;
 
@@ -10,7 +12,7 @@ public static class ValidateOnly
     public const string Parameter = "validateOnly";
 
     /// <summary>False with a 400 problem naming the parameter when it is there but not <c>true</c> or <c>false</c>.</summary>
-    public static bool TryRead(HttpRequest request, out bool validateOnly, out IResult? problem)
+    public static bool TryRead(HttpRequest request, out bool validateOnly, [NotNullWhen(false)] out ValidationProblem? problem)
     {
         ArgumentNullException.ThrowIfNull(request);
         problem = null;

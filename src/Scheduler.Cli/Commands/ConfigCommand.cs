@@ -65,24 +65,7 @@ public static class ConfigCommand
                 body["pauseAll"] = pause;
             }
 
-            var map = body["lanes"] as JsonObject ?? [];
-            foreach (var pair in lanePairs)
-            {
-                var split = pair.IndexOf('=', StringComparison.Ordinal);
-                if (split <= 0 || !int.TryParse(pair[(split + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var slots))
-                {
-                    throw new UsageException($"--lane '{pair}' is not 'name=N'.");
-                }
-
-                map[pair[..split].Trim()] = slots;
-            }
-
-            foreach (var lane in removed)
-            {
-                map.Remove(lane);
-            }
-
-            body["lanes"] = map;
+            body["lanes"] = WithLaneChanges(body["lanes"] as JsonObject ?? [], lanePairs, removed);
             var saved = await ctx.Client.SendAsync(HttpMethod.Put, "api/config", body, current.ETag, ct).ConfigureAwait(false);
             if (ctx.Terminal.IsJson)
             {
@@ -97,5 +80,27 @@ public static class ConfigCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The lane budgets with each <c>--lane name=N</c> set and each <c>--remove-lane</c> dropped.</summary>
+    private static JsonObject WithLaneChanges(JsonObject lanes, string[] budgets, string[] removed)
+    {
+        foreach (var pair in budgets)
+        {
+            var split = pair.IndexOf('=', StringComparison.Ordinal);
+            if (split <= 0 || !int.TryParse(pair[(split + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var slots))
+            {
+                throw new UsageException($"--lane '{pair}' is not 'name=N'.");
+            }
+
+            lanes[pair[..split].Trim()] = slots;
+        }
+
+        foreach (var lane in removed)
+        {
+            lanes.Remove(lane);
+        }
+
+        return lanes;
     }
 }

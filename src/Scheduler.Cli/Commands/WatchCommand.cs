@@ -31,48 +31,62 @@ public static class WatchCommand
             var shown = ("limit", (string?)Math.Clamp(ctx.Get(limit), 1, 200).ToString(CultureInfo.InvariantCulture));
             // Without a job the window is recomputed at each refresh, so that --since 1h keeps meaning the last hour.
             string PathNow() => jobId is null ? "api/runs" + Paths.Query([.. filters.Query(ctx, time), shown]) : $"{Paths.Job(jobId)}/runs" + Paths.Query(shown);
+            var watch = new Watch(ctx, PathNow, jobId, every, stopAfter, time);
             if (ctx.Terminal.IsJson)
             {
-                // JSON lines: one page per refresh, for scripts that follow a job.
-                for (var n = 1; stopAfter is null || n <= stopAfter; n++)
-                {
-                    ctx.Terminal.Json((await ctx.Client.GetAsync(PathNow(), ct).ConfigureAwait(false)).Body);
-                    if (n != stopAfter)
-                    {
-                        await Task.Delay(every, time, ct).ConfigureAwait(false);
-                    }
-                }
-
-                return ExitCodes.Ok;
+                await FollowAsJsonAsync(watch, ct).ConfigureAwait(false);
+            }
+            else if (!ctx.Terminal.Out.Profile.Capabilities.Ansi)
+            {
+                await AppendFramesAsync(watch, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await RedrawInPlaceAsync(watch, ct).ConfigureAwait(false);
             }
 
-            var first = await Frame(ctx, PathNow(), jobId, 1, time, ct).ConfigureAwait(false);
-            if (!ctx.Terminal.Out.Profile.Capabilities.Ansi)
-            {
-                // Redirected or a dumb terminal: nothing can be redrawn in place, so each refresh follows the last.
-                ctx.Terminal.Render(first);
-                for (var n = 2; stopAfter is null || n <= stopAfter; n++)
-                {
-                    await Task.Delay(every, time, ct).ConfigureAwait(false);
-                    ctx.Terminal.Render(await Frame(ctx, PathNow(), jobId, n, time, ct).ConfigureAwait(false));
-                }
-
-                return ExitCodes.Ok;
-            }
-
-            await ctx.Terminal.Out.Live(first).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).StartAsync(async live =>
-            {
-                live.Refresh();
-                for (var n = 2; stopAfter is null || n <= stopAfter; n++)
-                {
-                    await Task.Delay(every, time, ct).ConfigureAwait(false);
-                    live.UpdateTarget(await Frame(ctx, PathNow(), jobId, n, time, ct).ConfigureAwait(false));
-                    live.Refresh();
-                }
-            }).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>JSON lines: one page per refresh, for scripts that follow a job.</summary>
+    private static async Task FollowAsJsonAsync(Watch watch, CancellationToken ct)
+    {
+        for (var n = 1; watch.StopAfter is null || n <= watch.StopAfter; n++)
+        {
+            watch.Ctx.Terminal.Json((await watch.Ctx.Client.GetAsync(watch.Path(), ct).ConfigureAwait(false)).Body);
+            if (n != watch.StopAfter)
+            {
+                await Task.Delay(watch.Every, watch.Time, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Redirected or a dumb terminal: nothing can be redrawn in place, so each refresh follows the last.</summary>
+    private static async Task AppendFramesAsync(Watch watch, CancellationToken ct)
+    {
+        watch.Ctx.Terminal.Render(await watch.FrameAsync(1, ct).ConfigureAwait(false));
+        for (var n = 2; watch.StopAfter is null || n <= watch.StopAfter; n++)
+        {
+            await Task.Delay(watch.Every, watch.Time, ct).ConfigureAwait(false);
+            watch.Ctx.Terminal.Render(await watch.FrameAsync(n, ct).ConfigureAwait(false));
+        }
+    }
+
+    private static async Task RedrawInPlaceAsync(Watch watch, CancellationToken ct)
+    {
+        var first = await watch.FrameAsync(1, ct).ConfigureAwait(false);
+        await watch.Ctx.Terminal.Out.Live(first).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).StartAsync(async live =>
+        {
+            live.Refresh();
+            for (var n = 2; watch.StopAfter is null || n <= watch.StopAfter; n++)
+            {
+                await Task.Delay(watch.Every, watch.Time, ct).ConfigureAwait(false);
+                live.UpdateTarget(await watch.FrameAsync(n, ct).ConfigureAwait(false));
+                live.Refresh();
+            }
+        }).ConfigureAwait(false);
     }
 
     private static async Task<Table> Frame(CommandContext ctx, string path, string? jobId, int n, TimeProvider time, CancellationToken ct)
@@ -82,5 +96,11 @@ public static class WatchCommand
         var at = time.GetUtcNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         table.Caption($"[grey]refresh {n.ToString(CultureInfo.InvariantCulture)} at {at} UTC · Ctrl+C to stop[/]");
         return table;
+    }
+
+    /// <summary>What one watch shows, how often, and for how long.</summary>
+    private sealed record Watch(CommandContext Ctx, Func<string> Path, string? JobId, TimeSpan Every, int? StopAfter, TimeProvider Time)
+    {
+        public Task<Table> FrameAsync(int n, CancellationToken ct) => Frame(Ctx, Path(), JobId, n, Time, ct);
     }
 }

@@ -6,4 +6,5 @@ namespace Scheduler.Core.Dispatch;
 /// <param name="Bucket">Partition: the UTC minute of the occurrence, never earlier than the minute it was inserted in.</param>
 /// <param name="Lane">The job's lane when the row was written (a lane change bumps the schedule version), so a sweep can budget before reading jobs.</param>
 /// <param name="WrittenUtc">When storage wrote the row (its timestamp); null before it is stored.</param>
-public sealed record DueEntry(string Bucket, string JobId, DateTimeOffset DueUtc, int Priority, long ScheduleVersion, RunTriggerKind Kind, string Lane = JobDefinition.DefaultLane, DateTimeOffset? WrittenUtc = null);
+/// <param name="ETag">The row's version as read; a removal of a row read with one removes only that version.</param>
+public sealed record DueEntry(string Bucket, string JobId, DateTimeOffset DueUtc, int Priority, long ScheduleVersion, RunTriggerKind Kind, string Lane = JobDefinition.DefaultLane, DateTimeOffset? WrittenUtc = null, string? ETag = null);

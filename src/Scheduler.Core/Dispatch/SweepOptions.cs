@@ -1,6 +1,6 @@
 namespace Scheduler.Core.Dispatch;
 
-/// <summary>Settings of the sweep (section <c>Scheduler:Sweep</c>).</summary>
+/// <summary>Settings of the sweep (section <c>Scheduler:Sweep</c>), checked on start by the host's <c>SweepOptionsValidator</c>.</summary>
 public sealed class SweepOptions
 {
     /// <summary>Time between sweeps on the Server host (the Functions host uses its timer schedule).</summary>
@@ -23,12 +23,4 @@ public sealed class SweepOptions
     public TimeSpan LeaseGrace { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How long a due row written ahead of its job (a create or update in progress) is kept before it counts as stale.</summary>
     public TimeSpan PendingGrace { get; set; } = TimeSpan.FromMinutes(1);
-
-    public void Validate()
-    {
-        if (Tick <= TimeSpan.Zero || Lookahead < Tick || DispatchAhead < TimeSpan.Zero || DispatchAhead > Lookahead || MaxRowsPerSweep < 1 || Parallelism < 1 || LeaseGrace <= TimeSpan.Zero || PendingGrace <= TimeSpan.Zero || CursorLag < TimeSpan.FromMinutes(1))
-        {
-            throw new InvalidOperationException("Scheduler:Sweep needs Tick > 0, Lookahead >= Tick, 0 <= DispatchAhead <= Lookahead, MaxRowsPerSweep >= 1, Parallelism >= 1, LeaseGrace > 0, PendingGrace > 0 and CursorLag >= 1 minute.");
-        }
-    }
 }

@@ -62,9 +62,24 @@ public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator valid
         };
         await IndexAsync(job, now, cancellationToken).ConfigureAwait(false);
         var inserted = await jobs.InsertAsync(job, cancellationToken).ConfigureAwait(false);
-        return inserted.Done
-            ? ServiceResult<Job>.Created(job with { ETag = inserted.ETag })
-            : ServiceResult<Job>.Conflict($"A job with id '{definition.Id}' already exists.");
+        if (inserted.Done)
+        {
+            return ServiceResult<Job>.Created(job with { ETag = inserted.ETag });
+        }
+
+        await RestoreWinnerRowAsync(definition.Id, now, cancellationToken).ConfigureAwait(false);
+        return ServiceResult<Job>.Conflict($"A job with id '{definition.Id}' already exists.");
+    }
+
+    /// <summary>A create that lost a race with another create of the same id wrote its due row first, and a due row's key is the
+    /// job and its due time: it may have replaced the winner's own row (its version would then make the sweep drop it, and the
+    /// winner would never run). Writes the winner's row again; where the keys differ, the loser's row is dropped as stale.</summary>
+    private async Task RestoreWinnerRowAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await jobs.GetAsync(jobId, cancellationToken).ConfigureAwait(false) is { } winner)
+        {
+            await IndexAsync(winner, now, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<ServiceResult<Job>> ReplaceAsync(JobDefinition definition, string? ifMatch, CancellationToken cancellationToken)

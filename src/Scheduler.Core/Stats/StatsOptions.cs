@@ -1,6 +1,6 @@
 namespace Scheduler.Core.Stats;
 
-/// <summary>Settings of the run counters (section <c>Scheduler:Stats</c>).</summary>
+/// <summary>Settings of the run counters (section <c>Scheduler:Stats</c>), checked on start by the host's <c>StatsOptionsValidator</c>.</summary>
 public sealed class StatsOptions
 {
     public const string SectionName = "Scheduler:Stats";
@@ -9,12 +9,4 @@ public sealed class StatsOptions
     /// minute that had runs). Other hosts see a minute's counts up to a minute plus this long after it began; the host itself sees
     /// them at once. A crash loses the counts of the current minute and of ended ones not yet written (never a run).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(10);
-
-    public void Validate()
-    {
-        if (FlushInterval <= TimeSpan.Zero || FlushInterval > TimeSpan.FromMinutes(1))
-        {
-            throw new InvalidOperationException("Scheduler:Stats:FlushInterval must be more than zero and at most 00:01:00.");
-        }
-    }
 }

@@ -1,6 +1,6 @@
 namespace Scheduler.Core.Workflow;
 
-/// <summary>Settings of run execution (section <c>Scheduler:Runs</c>).</summary>
+/// <summary>Settings of run execution (section <c>Scheduler:Runs</c>), checked on start by the host's <c>RunOptionsValidator</c>.</summary>
 public sealed class RunOptions
 {
     /// <summary>Wait before asking again for a slot when the lane's budget is used up.</summary>
@@ -19,17 +19,4 @@ public sealed class RunOptions
     public TimeSpan? SlotLease { get; set; }
     /// <summary>How often a process renews the <see cref="SlotLease"/> of a slot it holds (at most half of it).</summary>
     public TimeSpan SlotRenewInterval { get; set; } = TimeSpan.FromSeconds(3);
-
-    public void Validate()
-    {
-        if (SlotWait <= TimeSpan.Zero || InFlightGrace < TimeSpan.Zero || InlineDelayMax < TimeSpan.Zero || CancelPollInterval <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("Scheduler:Runs needs SlotWait > 0, InFlightGrace >= 0, InlineDelayMax >= 0 and CancelPollInterval > 0.");
-        }
-
-        if (SlotLease is { } lease && (SlotRenewInterval <= TimeSpan.Zero || SlotRenewInterval * 2 > lease))
-        {
-            throw new InvalidOperationException("Scheduler:Runs:SlotRenewInterval must be more than 0 and at most half of SlotLease.");
-        }
-    }
 }

@@ -10,22 +10,22 @@ namespace Scheduler.Functions.Http;
 public sealed class ConnectionFunctions(IConnectionStore connections, ISecretResolver secrets)
 {
     [Function("ListConnections")]
-    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Connections)] HttpRequest request, CancellationToken cancellationToken) =>
-        ConnectionEndpoints.ListAsync(connections, cancellationToken);
+    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Connections)] HttpRequest request, CancellationToken cancellationToken) =>
+        await ConnectionEndpoints.ListAsync(connections, cancellationToken).ConfigureAwait(false);
 
     [Function("CreateConnection")]
-    public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Connections)] HttpRequest request, CancellationToken cancellationToken) =>
-        ConnectionEndpoints.CreateAsync(request, connections, secrets, cancellationToken);
+    public async Task<IResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Connections)] HttpRequest request, CancellationToken cancellationToken) =>
+        await ConnectionEndpoints.CreateAsync(request, connections, secrets, cancellationToken).ConfigureAwait(false);
 
     [Function("GetConnection")]
-    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Connection)] HttpRequest request, string name, CancellationToken cancellationToken) =>
-        ConnectionEndpoints.GetAsync(name, connections, cancellationToken);
+    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Connection)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        await ConnectionEndpoints.GetAsync(name, connections, cancellationToken).ConfigureAwait(false);
 
     [Function("ReplaceConnection")]
-    public Task<IResult> Replace([HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Connection)] HttpRequest request, string name, CancellationToken cancellationToken) =>
-        ConnectionEndpoints.ReplaceAsync(name, request, connections, secrets, cancellationToken);
+    public async Task<IResult> Replace([HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Connection)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        await ConnectionEndpoints.ReplaceAsync(name, request, connections, secrets, cancellationToken).ConfigureAwait(false);
 
     [Function("DeleteConnection")]
-    public Task<IResult> Delete([HttpTrigger(AuthorizationLevel.Function, "delete", Route = ApiRoutes.Connection)] HttpRequest request, string name, CancellationToken cancellationToken) =>
-        ConnectionEndpoints.DeleteAsync(name, request, connections, cancellationToken);
+    public async Task<IResult> Delete([HttpTrigger(AuthorizationLevel.Function, "delete", Route = ApiRoutes.Connection)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        await ConnectionEndpoints.DeleteAsync(name, request, connections, cancellationToken).ConfigureAwait(false);
 }

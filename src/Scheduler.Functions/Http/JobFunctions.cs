@@ -11,34 +11,34 @@ namespace Scheduler.Functions.Http;
 public sealed class JobFunctions(JobService service, IJobStore jobs, IRunStore runs)
 {
     [Function("CreateJob")]
-    public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Jobs)] HttpRequest request, CancellationToken cancellationToken) =>
-        JobEndpoints.CreateAsync(request, service, cancellationToken);
+    public async Task<IResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Jobs)] HttpRequest request, CancellationToken cancellationToken) =>
+        await JobEndpoints.CreateAsync(request, service, cancellationToken).ConfigureAwait(false);
 
     [Function("ListJobs")]
-    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Jobs)] HttpRequest request, CancellationToken cancellationToken) =>
-        JobEndpoints.ListAsync(request, jobs, runs, cancellationToken);
+    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Jobs)] HttpRequest request, CancellationToken cancellationToken) =>
+        await JobEndpoints.ListAsync(request, jobs, runs, cancellationToken).ConfigureAwait(false);
 
     [Function("GetJob")]
-    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        JobEndpoints.GetAsync(id, jobs, runs, cancellationToken);
+    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await JobEndpoints.GetAsync(id, jobs, runs, cancellationToken).ConfigureAwait(false);
 
     [Function("ReplaceJob")]
-    public Task<IResult> Replace([HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        JobEndpoints.ReplaceAsync(id, request, service, cancellationToken);
+    public async Task<IResult> Replace([HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await JobEndpoints.ReplaceAsync(id, request, service, cancellationToken).ConfigureAwait(false);
 
     [Function("DeleteJob")]
-    public Task<IResult> Delete([HttpTrigger(AuthorizationLevel.Function, "delete", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        JobEndpoints.DeleteAsync(id, request, service, cancellationToken);
+    public async Task<IResult> Delete([HttpTrigger(AuthorizationLevel.Function, "delete", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await JobEndpoints.DeleteAsync(id, request, service, cancellationToken).ConfigureAwait(false);
 
     [Function("PauseJob")]
-    public Task<IResult> Pause([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.JobPause)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        JobEndpoints.PauseAsync(id, request, service, cancellationToken);
+    public async Task<IResult> Pause([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.JobPause)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await JobEndpoints.PauseAsync(id, request, service, cancellationToken).ConfigureAwait(false);
 
     [Function("ResumeJob")]
-    public Task<IResult> Resume([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.JobResume)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        JobEndpoints.ResumeAsync(id, request, service, cancellationToken);
+    public async Task<IResult> Resume([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.JobResume)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await JobEndpoints.ResumeAsync(id, request, service, cancellationToken).ConfigureAwait(false);
 
     [Function("TriggerJob")]
-    public Task<IResult> Trigger([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.JobTrigger)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        JobEndpoints.TriggerAsync(id, service, cancellationToken);
+    public async Task<IResult> Trigger([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.JobTrigger)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await JobEndpoints.TriggerAsync(id, service, cancellationToken).ConfigureAwait(false);
 }

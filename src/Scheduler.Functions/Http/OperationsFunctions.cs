@@ -12,26 +12,26 @@ namespace Scheduler.Functions.Http;
 public sealed class OperationsFunctions(IConfigStore config, IJobStore jobs, RunHistory history, ISlotStore slots, ISweepSignal signal, SweepOptions sweep, TimeProvider time)
 {
     [Function("GetConfig")]
-    public Task<IResult> GetConfig([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Config)] HttpRequest request, CancellationToken cancellationToken) =>
-        ConfigEndpoints.GetAsync(config, cancellationToken);
+    public async Task<IResult> GetConfig([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Config)] HttpRequest request, CancellationToken cancellationToken) =>
+        await ConfigEndpoints.GetAsync(config, cancellationToken).ConfigureAwait(false);
 
     [Function("PutConfig")]
-    public Task<IResult> PutConfig([HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Config)] HttpRequest request, CancellationToken cancellationToken) =>
-        ConfigEndpoints.PutAsync(request, config, signal, cancellationToken);
+    public async Task<IResult> PutConfig([HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Config)] HttpRequest request, CancellationToken cancellationToken) =>
+        await ConfigEndpoints.PutAsync(request, config, signal, cancellationToken).ConfigureAwait(false);
 
     [Function("GetStats")]
-    public Task<IResult> GetStats([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Stats)] HttpRequest request, CancellationToken cancellationToken) =>
-        StatsEndpoints.GetAsync(jobs, history, slots, config, time, cancellationToken);
+    public async Task<IResult> GetStats([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Stats)] HttpRequest request, CancellationToken cancellationToken) =>
+        await StatsEndpoints.GetAsync(jobs, history, slots, config, time, cancellationToken).ConfigureAwait(false);
 
     [Function("GetStatsHistory")]
-    public Task<IResult> GetStatsHistory([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.StatsHistory)] HttpRequest request, CancellationToken cancellationToken) =>
-        StatsHistoryEndpoints.GetAsync(request, history, time, cancellationToken);
+    public async Task<IResult> GetStatsHistory([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.StatsHistory)] HttpRequest request, CancellationToken cancellationToken) =>
+        await StatsHistoryEndpoints.GetAsync(request, history, time, cancellationToken).ConfigureAwait(false);
 
     [Function("GetHealth")]
-    public Task<IResult> GetHealth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request, CancellationToken cancellationToken) =>
-        HealthEndpoints.GetAsync(config, sweep, time, cancellationToken);
+    public async Task<IResult> GetHealth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request, CancellationToken cancellationToken) =>
+        await HealthEndpoints.GetAsync(config, sweep, time, cancellationToken).ConfigureAwait(false);
 
     [Function("PreviewSchedule")]
-    public Task<IResult> Preview([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.SchedulePreview)] HttpRequest request, CancellationToken cancellationToken) =>
-        PreviewEndpoints.PreviewAsync(request, time, cancellationToken);
+    public async Task<IResult> Preview([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.SchedulePreview)] HttpRequest request, CancellationToken cancellationToken) =>
+        await PreviewEndpoints.PreviewAsync(request, time, cancellationToken).ConfigureAwait(false);
 }

@@ -15,16 +15,16 @@ namespace Scheduler.Functions.Http;
 public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller canceller, RunSettler settler, TimeProvider time)
 {
     [Function("ListAllRuns")]
-    public Task<IResult> ListAll([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Runs)] HttpRequest request, CancellationToken cancellationToken) =>
-        RunEndpoints.ListAsync(request, runs, time, cancellationToken);
+    public async Task<IResult> ListAll([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Runs)] HttpRequest request, CancellationToken cancellationToken) =>
+        await RunEndpoints.ListAsync(request, runs, time, cancellationToken).ConfigureAwait(false);
 
     [Function("ListRuns")]
-    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.JobRuns)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        RunEndpoints.ListByJobAsync(id, request, runs, jobs, cancellationToken);
+    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.JobRuns)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await RunEndpoints.ListByJobAsync(id, request, runs, jobs, cancellationToken).ConfigureAwait(false);
 
     [Function("GetRun")]
-    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Run)] HttpRequest request, string jobId, string runId, CancellationToken cancellationToken) =>
-        RunEndpoints.GetAsync(jobId, runId, runs, cancellationToken);
+    public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Run)] HttpRequest request, string jobId, string runId, CancellationToken cancellationToken) =>
+        await RunEndpoints.GetAsync(jobId, runId, runs, cancellationToken).ConfigureAwait(false);
 
     [Function("CancelRun")]
     public async Task<IResult> Cancel(

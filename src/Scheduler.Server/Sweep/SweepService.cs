@@ -31,25 +31,8 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
         {
             try
             {
-                var started = time.GetTimestamp();
-                var report = await sweeper.SweepAsync(window.Current, stoppingToken).ConfigureAwait(false);
-                if (report.Count(RowOutcome.Dispatched) > 0)
-                {
-                    window.Observe(time.GetElapsedTime(started));
-                }
-
-                signal.SetBacklog(report.Count(RowOutcome.Throttled) > 0);
-                if (failures > 0)
-                {
-                    Log.Recovered(logger, "Sweep", failures);
-                    storage.Recovered();
-                    failures = 0;
-                }
-
-                // A full read that dispatched means more due rows may wait behind it: sweep again without waiting for the
-                // tick. A full read that dispatched nothing (all throttled or not yet due) waits, or the loop would spin.
-                var wait = report.Truncated && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : UntilNextDue(report);
-                await signal.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
+                await SweepAndWaitAsync(failures, stoppingToken).ConfigureAwait(false);
+                failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -60,20 +43,53 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
 #pragma warning restore CA1031
             {
                 failures++;
-                var reason = StorageFaults.Describe(ex);
-                storage.Failed(reason);
-                var backoff = Backoff.Default.After(failures);
-                Log.SweepFailed(logger, failures, reason, backoff, FailureLog.Once(logger, failures, ex));
-                try
-                {
-                    // Kicks are ignored while backing off, so that a busy API cannot hammer a failing store.
-                    await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
+                if (!await BackOffAsync(failures, ex, stoppingToken).ConfigureAwait(false))
                 {
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>One sweep, then the wait until the next one is due (none when a full read dispatched and more rows may wait).</summary>
+    private async Task SweepAndWaitAsync(int failuresBefore, CancellationToken stoppingToken)
+    {
+        var started = time.GetTimestamp();
+        var report = await sweeper.SweepAsync(window.Current, stoppingToken).ConfigureAwait(false);
+        if (report.Count(RowOutcome.Dispatched) > 0)
+        {
+            window.Observe(time.GetElapsedTime(started));
+        }
+
+        signal.SetBacklog(report.Count(RowOutcome.Throttled) > 0);
+        if (failuresBefore > 0)
+        {
+            Log.Recovered(logger, "Sweep", failuresBefore);
+            storage.Recovered();
+        }
+
+        // A full read that dispatched means more due rows may wait behind it: sweep again without waiting for the
+        // tick. A full read that dispatched nothing (all throttled or not yet due) waits, or the loop would spin.
+        var wait = report.Truncated && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : UntilNextDue(report);
+        await signal.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the failure and waits out its backoff; false when the host stops meanwhile.</summary>
+    private async Task<bool> BackOffAsync(int failures, Exception error, CancellationToken stoppingToken)
+    {
+        var reason = StorageFaults.Describe(error);
+        storage.Failed(reason);
+        var backoff = Backoff.Default.After(failures);
+        Log.SweepFailed(logger, failures, reason, backoff, FailureLog.Once(logger, failures, error));
+        try
+        {
+            // Kicks are ignored while backing off, so that a busy API cannot hammer a failing store.
+            await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -19,30 +19,10 @@ public static class TelemetryExtensions
     public static WebApplicationBuilder AddSchedulerTelemetry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var configuration = builder.Configuration;
-        builder.Logging.ClearProviders();
-        if (configuration.GetValue<bool>(JsonLogsKey))
-        {
-            builder.Logging.AddJsonConsole(o =>
-            {
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-                o.IncludeScopes = true;
-            });
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-            });
-        }
-
-        var appInsights = configuration[AppInsightsKey];
-        var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpKey]);
-        var azure = !string.IsNullOrWhiteSpace(appInsights);
-        if (!azure && !otlp)
+        AddConsoleLogs(builder.Logging, json: builder.Configuration.GetValue<bool>(JsonLogsKey));
+        var appInsights = builder.Configuration[AppInsightsKey];
+        var exporters = new Exporters(string.IsNullOrWhiteSpace(appInsights) ? null : appInsights, !string.IsNullOrWhiteSpace(builder.Configuration[OtlpKey]));
+        if (!exporters.Any)
         {
             // Nothing to export to: spans and metric aggregates nobody reads would cost every request and every storage call.
             return builder;
@@ -50,52 +30,80 @@ public static class TelemetryExtensions
 
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("Scheduler.Server"))
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(SchedulerTelemetry.Name)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/api/health", StringComparison.OrdinalIgnoreCase))
-                    .AddHttpClientInstrumentation();
-                if (azure)
-                {
-                    // Sampling ratio 1: every run's spans and status events are kept, so that no run goes missing in Application Insights.
-                    tracing.AddAzureMonitorTraceExporter(o => Configure(o, appInsights!));
-                }
-
-                if (otlp)
-                {
-                    tracing.AddOtlpExporter();
-                }
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddMeter(SchedulerTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-                if (azure)
-                {
-                    metrics.AddAzureMonitorMetricExporter(o => Configure(o, appInsights!));
-                }
-
-                if (otlp)
-                {
-                    metrics.AddOtlpExporter();
-                }
-            })
-            .WithLogging(logging =>
-            {
-                if (azure)
-                {
-                    logging.AddAzureMonitorLogExporter(o => Configure(o, appInsights!));
-                }
-
-                if (otlp)
-                {
-                    logging.AddOtlpExporter();
-                }
-            }, o =>
+            .WithTracing(tracing => AddTracing(tracing, exporters))
+            .WithMetrics(metrics => AddMetrics(metrics, exporters))
+            .WithLogging(logging => AddLogExport(logging, exporters), o =>
             {
                 o.IncludeFormattedMessage = true;
                 o.IncludeScopes = true;
             });
         return builder;
+    }
+
+    /// <summary>Console logs in any case: one readable line each, or JSON for a log collector.</summary>
+    private static void AddConsoleLogs(ILoggingBuilder logging, bool json)
+    {
+        logging.ClearProviders();
+        if (json)
+        {
+            logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.IncludeScopes = true;
+            });
+            return;
+        }
+
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+    }
+
+    private static void AddTracing(TracerProviderBuilder tracing, Exporters exporters)
+    {
+        tracing.AddSource(SchedulerTelemetry.Name)
+            .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/api/health", StringComparison.OrdinalIgnoreCase))
+            .AddHttpClientInstrumentation();
+        if (exporters.AppInsights is { } appInsights)
+        {
+            // Sampling ratio 1: every run's spans and status events are kept, so that no run goes missing in Application Insights.
+            tracing.AddAzureMonitorTraceExporter(o => Configure(o, appInsights));
+        }
+
+        if (exporters.Otlp)
+        {
+            tracing.AddOtlpExporter();
+        }
+    }
+
+    private static void AddMetrics(MeterProviderBuilder metrics, Exporters exporters)
+    {
+        metrics.AddMeter(SchedulerTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+        if (exporters.AppInsights is { } appInsights)
+        {
+            metrics.AddAzureMonitorMetricExporter(o => Configure(o, appInsights));
+        }
+
+        if (exporters.Otlp)
+        {
+            metrics.AddOtlpExporter();
+        }
+    }
+
+    private static void AddLogExport(LoggerProviderBuilder logging, Exporters exporters)
+    {
+        if (exporters.AppInsights is { } appInsights)
+        {
+            logging.AddAzureMonitorLogExporter(o => Configure(o, appInsights));
+        }
+
+        if (exporters.Otlp)
+        {
+            logging.AddOtlpExporter();
+        }
     }
 
     private static void Configure(AzureMonitorExporterOptions options, string connectionString)
@@ -106,5 +114,11 @@ public static class TelemetryExtensions
         options.SamplingRatio = 1.0F;
         options.TracesPerSecond = null;
         options.EnableTraceBasedLogsSampler = false;
+    }
+
+    /// <summary>Where telemetry goes: Application Insights (its connection string) and/or an OTLP endpoint.</summary>
+    private sealed record Exporters(string? AppInsights, bool Otlp)
+    {
+        public bool Any => AppInsights is not null || Otlp;
     }
 }

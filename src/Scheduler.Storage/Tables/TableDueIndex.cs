@@ -59,31 +59,31 @@ public sealed class TableDueIndex(StorageClients clients, ILogger<TableDueIndex>
         ArgumentNullException.ThrowIfNull(entries);
         foreach (var bucket in entries.GroupBy(e => e.Bucket, StringComparer.Ordinal))
         {
-            var keys = bucket.Select(e => DueKeys.RowKey(e.DueUtc, e.Priority, e.JobId)).Distinct(StringComparer.Ordinal);
-            foreach (var chunk in keys.Chunk(MaxBatch))
+            var rows = bucket.DistinctBy(e => DueKeys.RowKey(e.DueUtc, e.Priority, e.JobId), StringComparer.Ordinal);
+            foreach (var chunk in rows.Chunk(MaxBatch))
             {
                 await RemoveBatchAsync(bucket.Key, chunk, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task RemoveBatchAsync(string bucket, string[] rowKeys, CancellationToken cancellationToken)
+    private async Task RemoveBatchAsync(string bucket, DueEntry[] rows, CancellationToken cancellationToken)
     {
-        var actions = rowKeys.Select(rk => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(bucket, rk), ETag.All));
+        var actions = rows.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(bucket, DueKeys.RowKey(e.DueUtc, e.Priority, e.JobId)), e.ETag is { } etag ? new ETag(etag) : ETag.All));
         try
         {
             await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             return;
         }
-        catch (TableTransactionFailedException e) when (e.Status == 404)
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
         {
-            // One missing row fails the whole transaction: delete the rest one by one.
-            Log.DueBatchFallback(_logger, rowKeys.Length, bucket);
+            // One missing or rewritten row fails the whole transaction: delete the rest one by one (those stay as they are).
+            Log.DueBatchFallback(_logger, rows.Length, bucket);
         }
 
-        foreach (var rowKey in rowKeys)
+        foreach (var row in rows)
         {
-            await TableCalls.DeleteAsync(_table, bucket, rowKey, null, cancellationToken).ConfigureAwait(false);
+            await TableCalls.DeleteAsync(_table, bucket, DueKeys.RowKey(row.DueUtc, row.Priority, row.JobId), row.ETag, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -93,6 +93,6 @@ public sealed class TableDueIndex(StorageClients clients, ILogger<TableDueIndex>
         var kind = Enum.TryParse<RunTriggerKind>(entity.GetString("Kind"), out var k) ? k : RunTriggerKind.Scheduled;
         return new DueEntry(
             entity.PartitionKey, jobId, dueUtc, priority, entity.GetInt64("ScheduleVersion") ?? 0, kind,
-            entity.GetString("Lane") ?? JobDefinition.DefaultLane, entity.Timestamp);
+            entity.GetString("Lane") ?? JobDefinition.DefaultLane, entity.Timestamp, entity.ETag.ToString());
     }
 }

@@ -31,63 +31,78 @@ public sealed class CommandTargetExecutor(IOptions<CommandTargetOptions> options
 
         using var process = new Process { StartInfo = line.StartInfo };
         var started = time.GetTimestamp();
+        if (Start(process) is { } startError)
+        {
+            return NotStarted(line.Display, $"could not start: {startError}");
+        }
+
+        var stdout = new HeadTailBuffer();
+        var stderr = new HeadTailBuffer();
+        using var stopPumps = new CancellationTokenSource();
+        var pumps = Task.WhenAll(Pump(stdout, process.StandardOutput.BaseStream, stopPumps.Token), Pump(stderr, process.StandardError.BaseStream, stopPumps.Token));
+        var ending = await WaitOrKillAsync(process, line.OwnProcessGroup, invocation, cancellationToken).ConfigureAwait(false);
+        if (!await Drained(pumps).ConfigureAwait(false))
+        {
+            await stopPumps.CancelAsync().ConfigureAwait(false);
+        }
+
+        if (ending == Ending.Canceled)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return Outcome(new CommandResult
+        {
+            Command = line.Display,
+            ExitCode = ending == Ending.Exited ? process.ExitCode : null,
+            Duration = time.GetElapsedTime(started),
+            Stdout = stdout.ToExcerpt(),
+            Stderr = stderr.ToExcerpt(),
+            Error = ending == Ending.Exited ? null : $"timed out after {invocation.Definition.Timeout.TotalSeconds:0.###} s; process tree killed",
+        });
+    }
+
+    /// <summary>Null when the process started (its input closed: a command reads nothing), else why not.</summary>
+    private static string? Start(Process process)
+    {
         try
         {
             process.Start();
         }
         catch (Win32Exception ex)
         {
-            return NotStarted(line.Display, $"could not start: {ex.Message}");
+            return ex.Message;
         }
 
         process.StandardInput.Close();
-        var stdout = new HeadTailBuffer();
-        var stderr = new HeadTailBuffer();
-        using var stopPumps = new CancellationTokenSource();
-        var pumps = Task.WhenAll(Pump(stdout, process.StandardOutput.BaseStream, stopPumps.Token), Pump(stderr, process.StandardError.BaseStream, stopPumps.Token));
-
-        bool killed = false, timedOut = false;
-        using (var deadline = new AttemptDeadline(invocation.Definition.Timeout, time, cancellationToken))
-        {
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                (killed, timedOut) = (true, deadline.TimedOut);
-                ProcessTree.Kill(process, line.OwnProcessGroup);
-                Log.CommandKilled(logger, invocation.RunId, process.Id, timedOut);
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-
-        if (!await Drained(pumps).ConfigureAwait(false))
-        {
-            await stopPumps.CancelAsync().ConfigureAwait(false);
-        }
-
-        if (killed && !timedOut)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
-        var result = new CommandResult
-        {
-            Command = line.Display,
-            ExitCode = killed ? null : process.ExitCode,
-            Duration = time.GetElapsedTime(started),
-            Stdout = stdout.ToExcerpt(),
-            Stderr = stderr.ToExcerpt(),
-            Error = killed ? $"timed out after {invocation.Definition.Timeout.TotalSeconds:0.###} s; process tree killed" : null,
-        };
-        return result switch
-        {
-            { Error: { } timeout } => new AttemptResult { Status = AttemptStatus.TimedOut, Retryable = true, Error = timeout, Commands = [result] },
-            { ExitCode: 0 } => new AttemptResult { Status = AttemptStatus.Succeeded, ExitCode = 0, Commands = [result] },
-            _ => new AttemptResult { Status = AttemptStatus.Failed, Retryable = true, ExitCode = result.ExitCode, Error = $"exit code {result.ExitCode}", Commands = [result] },
-        };
+        return null;
     }
+
+    /// <summary>Waits for the exit until the attempt's deadline or a cancel; then kills the whole process tree.</summary>
+    private async Task<Ending> WaitOrKillAsync(Process process, bool ownProcessGroup, AttemptInvocation invocation, CancellationToken cancellationToken)
+    {
+        using var deadline = new AttemptDeadline(invocation.Definition.Timeout, time, cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            return Ending.Exited;
+        }
+        catch (OperationCanceledException)
+        {
+            var timedOut = deadline.TimedOut;
+            ProcessTree.Kill(process, ownProcessGroup);
+            Log.CommandKilled(logger, invocation.RunId, process.Id, timedOut);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            return timedOut ? Ending.TimedOut : Ending.Canceled;
+        }
+    }
+
+    private static AttemptResult Outcome(CommandResult result) => result switch
+    {
+        { Error: { } timeout } => new AttemptResult { Status = AttemptStatus.TimedOut, Retryable = true, Error = timeout, Commands = [result] },
+        { ExitCode: 0 } => new AttemptResult { Status = AttemptStatus.Succeeded, ExitCode = 0, Commands = [result] },
+        _ => new AttemptResult { Status = AttemptStatus.Failed, Retryable = true, ExitCode = result.ExitCode, Error = $"exit code {result.ExitCode}", Commands = [result] },
+    };
 
     private static AttemptResult NotStarted(string display, string error) =>
         AttemptResult.Failure(error, retryable: false) with { Commands = [new CommandResult { Command = display, Error = error }] };
@@ -115,5 +130,12 @@ public sealed class CommandTargetExecutor(IOptions<CommandTargetOptions> options
         {
             // The pipe closed under us, or we stopped waiting for it: what was read is what the excerpt holds.
         }
+    }
+
+    private enum Ending
+    {
+        Exited,
+        TimedOut,
+        Canceled,
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
@@ -7,12 +6,12 @@ using Scheduler.Core.Targets;
 
 namespace Scheduler.Targets.Http;
 
-/// <summary>Calls a webhook through the SSRF-guarded client; target failures come back as results, never as exceptions.</summary>
+/// <summary>Calls a webhook through the SSRF-guarded client; target failures come back as results, never as exceptions, and
+/// are logged once, by the attempt that records them (Core's AttemptFailed).</summary>
 public sealed class HttpTargetExecutor(
     IHttpClientFactory clients,
     IOptions<HttpTargetOptions> options,
-    TimeProvider time,
-    ILogger<HttpTargetExecutor> logger) : ITargetExecutor
+    TimeProvider time) : ITargetExecutor
 {
     /// <summary>The named client whose primary handler is <see cref="GuardedConnector.CreateHandler"/>.</summary>
     public const string ClientName = "Scheduler.Targets.Http";
@@ -37,13 +36,7 @@ public sealed class HttpTargetExecutor(
                 body = await Excerpts.ReadHeadAsync(stream, deadline.Token).ConfigureAwait(false);
             }
 
-            var result = HttpOutcome.From(spec, response, body, time) with { RequestExcerpt = requestExcerpt };
-            if (result.Status != AttemptStatus.Succeeded)
-            {
-                Log.HttpAttemptFailed(logger, invocation.RunId, invocation.Attempt, result.StatusCode ?? 0, result.Retryable);
-            }
-
-            return result;
+            return HttpOutcome.From(spec, response, body, time) with { RequestExcerpt = requestExcerpt };
         }
         catch (OperationCanceledException) when (deadline.TimedOut)
         {
@@ -51,7 +44,6 @@ public sealed class HttpTargetExecutor(
         }
         catch (HttpRequestException ex) when (AddressRefusedException.Find(ex) is { } refused)
         {
-            Log.AddressRefused(logger, invocation.RunId, refused.Message);
             return Failed(refused.Message, retryable: false, requestExcerpt);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)

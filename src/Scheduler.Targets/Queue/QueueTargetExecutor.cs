@@ -1,5 +1,4 @@
 using Azure;
-using Microsoft.Extensions.Logging;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Targets;
@@ -7,7 +6,7 @@ using Scheduler.Core.Targets;
 namespace Scheduler.Targets.Queue;
 
 /// <summary>Puts the target's message on a named queue of the scheduler's account. A missing queue is not created: that is a non-retryable failure.</summary>
-public sealed class QueueTargetExecutor(IQueueClientFactory queues, TimeProvider time, ILogger<QueueTargetExecutor> logger) : ITargetExecutor
+public sealed class QueueTargetExecutor(IQueueClientFactory queues, TimeProvider time) : ITargetExecutor
 {
     public string Kind => TargetKinds.Queue;
 
@@ -33,7 +32,6 @@ public sealed class QueueTargetExecutor(IQueueClientFactory queues, TimeProvider
                 ? $"queue '{spec.QueueName}' does not exist in the scheduler's storage account; create it first"
                 : $"storage returned {ex.Status} {ex.ErrorCode}: {FirstLine(ex.Message)}";
             var retryable = !missing && (ex.Status is 0 or 408 or 429 || ex.Status >= 500);
-            Log.QueueSendFailed(logger, invocation.RunId, spec.QueueName, ex.Status, retryable);
             return AttemptResult.Failure(error, retryable) with { StatusCode = ex.Status, RequestExcerpt = request };
         }
         catch (Exception ex) when (ex is AggregateException or HttpRequestException or IOException)

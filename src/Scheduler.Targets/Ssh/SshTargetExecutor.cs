@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -17,8 +16,7 @@ public sealed class SshTargetExecutor(
     IConnectionStore connections,
     ISecretResolver secrets,
     IOptions<SshTargetOptions> options,
-    TimeProvider time,
-    ILogger<SshTargetExecutor> logger) : ITargetExecutor
+    TimeProvider time) : ITargetExecutor
 {
     public string Kind => TargetKinds.Ssh;
 
@@ -63,7 +61,6 @@ public sealed class SshTargetExecutor(
         client.HostKeyReceived += pin.OnHostKeyReceived;
         if (await ConnectAsync(client, endpoint, pin, credentials, deadline).ConfigureAwait(false) is { } refused)
         {
-            Log.SshConnectFailed(logger, invocation.RunId, endpoint.ToString(), refused.Error ?? "", refused.Retryable);
             return refused;
         }
 

@@ -18,7 +18,8 @@ public sealed class InMemoryConfigStore : InMemoryStore, IConfigStore
     {
         if (config.ETag is not null && config.ETag != settings.ETag)
         {
-            return Written.Stale;
+            // As the table's conditional replace: a row never written is missing, not changed by someone else.
+            return settings.ETag is null ? Written.NotFound : Written.Stale;
         }
 
         settings = config with { ETag = etags.Next() };

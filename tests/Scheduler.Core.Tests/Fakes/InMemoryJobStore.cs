@@ -4,7 +4,7 @@ using Scheduler.Core.Ports;
 namespace Scheduler.Core.Tests.Fakes;
 
 /// <summary>The jobs table in memory: Conflict on duplicate insert, Stale on ETag mismatch, NotFound when missing.
-/// A null ETag on replace or delete is unconditional, as with Azure Tables' <c>If-Match: *</c>.</summary>
+/// A null ETag on replace or delete is unconditional, as with Azure Tables' <c>If-Match: *</c>. Tags match in any case, as the table's do.</summary>
 public sealed class InMemoryJobStore : InMemoryStore, IJobStore
 {
     private readonly Dictionary<string, Job> jobs = new(StringComparer.Ordinal);
@@ -54,7 +54,7 @@ public sealed class InMemoryJobStore : InMemoryStore, IJobStore
     {
         var matching = jobs.Values
             .Where(j => query.Status is not { } status || j.Status == status)
-            .Where(j => query.Tag is not { } tag || j.Definition.Tags.Contains(tag, StringComparer.Ordinal))
+            .Where(j => query.Tag is not { } tag || j.Definition.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
             .Where(j => query.Lane is not { } lane || j.Definition.Lane == lane)
             .Where(j => query.Text is not { } text || j.Id.Contains(text, StringComparison.OrdinalIgnoreCase)
                 || (j.Definition.Name?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false))

@@ -40,15 +40,18 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore
 
     public Task<Run?> GetAsync(string jobId, string runId, CancellationToken cancellationToken) => Call(() => runs.GetValueOrDefault((jobId, runId)));
 
+    /// <summary>The continuation is the last run's place in the order (as the table's is), so a run created between two pages
+    /// neither repeats nor hides one.</summary>
     public Task<Page<Run>> ListAsync(RunQuery query, CancellationToken cancellationToken) => Call(() =>
     {
-        var skip = int.TryParse(query.Continuation, out var n) ? n : 0;
         var matching = runs.Values
             .Where(r => r.CreatedUtc >= query.SinceUtc && r.CreatedUtc < query.UntilUtc && (query.Status is null || r.Status == query.Status))
-            .OrderByDescending(r => r.CreatedUtc).ThenBy(r => r.JobId, StringComparer.Ordinal).ThenBy(r => r.RunId, StringComparer.Ordinal)
+            .Select(r => (Order: OrderKey(r), Run: r))
+            .Where(r => query.Continuation is null || string.CompareOrdinal(r.Order, query.Continuation) > 0)
+            .OrderBy(r => r.Order, StringComparer.Ordinal)
             .ToList();
-        var page = matching.Skip(skip).Take(query.Limit).ToList();
-        return new Page<Run>(page, skip + page.Count < matching.Count ? (skip + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        var page = matching.Take(query.Limit).ToList();
+        return new Page<Run>([.. page.Select(r => r.Run)], matching.Count > query.Limit ? page[^1].Order : null);
     });
 
     public Task<bool> IsCancelRequestedAsync(string jobId, string runId, CancellationToken cancellationToken) =>
@@ -104,6 +107,10 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore
 
     public Task<IReadOnlyList<Run>> ListCreatedSinceAsync(DateTimeOffset sinceUtc, CancellationToken cancellationToken) =>
         Call<IReadOnlyList<Run>>(() => runs.Values.Where(r => r.CreatedUtc >= sinceUtc).ToList());
+
+    /// <summary>Ascending order of this key is newest first: inverted creation ticks, then job and run ids.</summary>
+    private static string OrderKey(Run run) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.UtcTicks - run.CreatedUtc.UtcTicks:D19}|{run.JobId}|{run.RunId}");
 
     private Written? Check(Run run) =>
         !runs.TryGetValue((run.JobId, run.RunId), out var current) ? Written.NotFound

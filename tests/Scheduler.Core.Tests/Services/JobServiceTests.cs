@@ -31,6 +31,28 @@ public sealed class JobServiceTests
     }
 
     [Fact]
+    public async Task Create_TwoCreatesOfOneNewIdRace_TheWinnersRowSurvivesAndItRuns()
+    {
+        var h = new EngineHarness();
+        Job? winner = null;
+        // The loser has found no job and is about to write its due row: the other create runs whole just then.
+        h.Due.BeforeNextAdd = async () =>
+        {
+            h.Time.Advance(TimeSpan.FromSeconds(1));
+            winner = (await h.JobService.CreateAsync(TestJobs.Http("job", TestJobs.Once(T.AddSeconds(30))), None)).Value;
+        };
+
+        var lost = await h.JobService.CreateAsync(TestJobs.Http("job", TestJobs.Once(T.AddSeconds(30))), None);
+
+        Assert.Equal(ServiceStatus.Conflict, lost.Status);
+        Assert.NotNull(winner);
+        var row = Assert.Single(h.Due.Entries);
+        Assert.Equal(winner.ScheduleVersion, row.ScheduleVersion);
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, (await h.SweepAsync()).Count(RowOutcome.Dispatched));
+    }
+
+    [Fact]
     public async Task Create_DuplicateId_ConflictsAndLeavesTheExistingJobAndItsRowAlone()
     {
         var h = new EngineHarness();
