@@ -51,12 +51,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ManualDispatch>();
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton<RunCanceller>();
-        services.TryAddSingleton<RunFinalizer>();
-        services.TryAddSingleton<AttemptRunner>();
+        services.TryAddSingleton<RunSettler>();
+        services.TryAddSingleton<TargetCall>();
         services.TryAddSingleton<AttemptSlots>();
         services.TryAddSingleton<AttemptStep>();
-        services.TryAddSingleton<RunProcessor>();
-        services.TryAddSingleton<LaunchedRunProcessor>();
+        services.TryAddSingleton<InProcessWorkflow>();
         return services;
     }
 }

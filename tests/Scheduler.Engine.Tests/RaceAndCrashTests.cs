@@ -82,7 +82,7 @@ public sealed class RaceAndCrashTests(EngineFixture fixture)
 
             // The worker gets as far as calling the target, then dies: its message is neither deleted nor handed back.
             using var death = new CancellationTokenSource();
-            var processing = doomed.Get<RunProcessor>().ProcessAsync(message.Message, death.Token);
+            var processing = doomed.Get<InProcessWorkflow>().RunQueuedAsync(message.Message, death.Token);
             await WaitForAsync(() => fixture.Sink.For(path).Count == 1, TimeSpan.FromSeconds(10));
             await death.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => processing);

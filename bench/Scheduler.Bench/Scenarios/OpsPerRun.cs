@@ -16,7 +16,7 @@ using Scheduler.Storage.Queues;
 namespace Scheduler.Bench.Scenarios;
 
 /// <summary>Scenario 2: storage operations per run. The sweep's share is a sweep with the due rows minus an idle sweep (the
-/// fixed cost every tick pays); the worker's share is one receive, <see cref="RunProcessor.ProcessAsync"/> and the delete of
+/// fixed cost every tick pays); the worker's share is one receive, <see cref="InProcessWorkflow.RunQueuedAsync"/> and the delete of
 /// the message, plus the flush of the run counters those runs filled (one write per minute, amortized over the runs that ended in
 /// it). Submitting the job is not counted.</summary>
 internal static class OpsPerRun
@@ -85,7 +85,7 @@ internal static class OpsPerRun
         private readonly JobService jobService = services.GetRequiredService<JobService>();
         private readonly Sweeper sweeper = services.GetRequiredService<Sweeper>();
         private readonly RunQueueReceiver receiver = services.GetRequiredService<RunQueueReceiver>();
-        private readonly RunProcessor processor = services.GetRequiredService<RunProcessor>();
+        private readonly InProcessWorkflow workflow = services.GetRequiredService<InProcessWorkflow>();
         private readonly StorageRequestCounter counter = services.GetRequiredService<StorageRequestCounter>();
         private readonly RunCounters counters = services.GetRequiredService<RunCounters>();
         private int created;
@@ -137,7 +137,7 @@ internal static class OpsPerRun
 
                 foreach (var message in received)
                 {
-                    var processed = await processor.ProcessAsync(message.Message, CancellationToken.None);
+                    var processed = await workflow.RunQueuedAsync(message.Message, CancellationToken.None);
                     succeeded += processed.Outcome?.Status == RunStatus.Succeeded ? 1 : 0;
                     await receiver.DeleteAsync(message, CancellationToken.None);
                 }

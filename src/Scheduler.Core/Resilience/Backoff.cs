@@ -1,8 +1,9 @@
 namespace Scheduler.Core.Resilience;
 
-/// <summary>The one backoff of the host's loops when storage or processing fails (queue receive, sweep, storage start,
-/// a run message that failed to process): <see cref="First"/>, doubling, capped at <see cref="Max"/>. Not for job retries,
-/// which follow the job's own <see cref="Jobs.RetryPolicy"/> (see <see cref="Runs.RetryBackoff"/>).</summary>
+/// <summary>The one backoff of the loops that wait and try again: <see cref="First"/>, doubling, capped at <see cref="Max"/>.
+/// <see cref="Default"/> when storage or processing fails (queue receive, sweep, storage start, a run message that failed to
+/// process, a Durable activity); the run workflow's wait for a slot grows by it too. Not for job retries, which follow the
+/// job's own <see cref="Jobs.RetryPolicy"/> (see <see cref="Runs.RetryBackoff"/>).</summary>
 public sealed record Backoff(TimeSpan First, TimeSpan Max)
 {
     /// <summary>1 s, 2 s, 4 s ... 30 s: quick to notice that storage is back, and at most two calls a minute per loop

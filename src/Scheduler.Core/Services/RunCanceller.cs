@@ -1,13 +1,12 @@
-using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
-using Scheduler.Core.Telemetry;
+using Scheduler.Core.Workflow;
 
 namespace Scheduler.Core.Services;
 
-/// <summary>Cancels a run: a run waiting (queued or between retries) ends at once; for a running attempt it sets the run's cancel
-/// flag, which the attempt's <see cref="Workflow.CancelWatch"/> sees within a poll interval, wherever it runs.</summary>
-public sealed class RunCanceller(IRunStore runs, SlotAllocator slots, RunEvents events, TimeProvider time)
+/// <summary>Cancels a run: a run waiting (queued or between retries) ends at once (<see cref="RunSettler"/>); for a running attempt
+/// it sets the run's cancel flag, which the attempt's <see cref="CancelWatch"/> sees within a poll interval, wherever it runs.</summary>
+public sealed class RunCanceller(IRunStore runs, RunSettler settler)
 {
     public async Task<ServiceResult<Run>> CancelAsync(string jobId, string runId, CancellationToken cancellationToken)
     {
@@ -24,27 +23,22 @@ public sealed class RunCanceller(IRunStore runs, SlotAllocator slots, RunEvents 
                 return ServiceResult<Run>.Conflict($"Run '{runId}' already finished as {run.Status}.");
             }
 
-            var waiting = run.Status is RunStatus.Queued or RunStatus.Retrying;
-            var canceled = waiting
-                ? run with { CancelRequested = true, Status = RunStatus.Canceled, FinishedUtc = time.GetUtcNow(), Slot = null, LastError = "Canceled on request." }
-                : run with { CancelRequested = true };
-            var written = await runs.ReplaceAsync(canceled, cancellationToken).ConfigureAwait(false);
-            if (written.Outcome == WriteOutcome.Stale)
+            if (run.Status is RunStatus.Queued or RunStatus.Retrying)
             {
+                if (await settler.TryCancelAsync(run, cancellationToken).ConfigureAwait(false) is { } canceled)
+                {
+                    return ServiceResult<Run>.Ok(canceled);
+                }
+
                 continue;
             }
 
-            if (waiting)
+            var flagged = run with { CancelRequested = true };
+            var written = await runs.ReplaceAsync(flagged, cancellationToken).ConfigureAwait(false);
+            if (written.Outcome != WriteOutcome.Stale)
             {
-                if (run.Slot is { } held)
-                {
-                    await slots.ReleaseAsync(held, runId, cancellationToken).ConfigureAwait(false);
-                }
-
-                events.StatusChanged(canceled, RunStatus.Canceled, run.AttemptCount);
+                return ServiceResult<Run>.Ok(flagged with { ETag = written.ETag });
             }
-
-            return ServiceResult<Run>.Ok(canceled with { ETag = written.ETag });
         }
     }
 }

@@ -6,42 +6,75 @@ using Scheduler.Core.Telemetry;
 
 namespace Scheduler.Core.Workflow;
 
-/// <summary>One attempt (an activity in Azure): holds a slot, marks the run Running, executes the target with its timeout,
-/// records the attempt with the run in one write, and gives the slot back. Idempotent per attempt number.</summary>
-public sealed class AttemptStep(IRunStore runs, AttemptSlots slots, AttemptRunner runner, RunEvents events, TimeProvider time, RunOptions options, ILogger<AttemptStep> logger)
+/// <summary>One attempt (an activity in Azure): decides whether attempt n runs now and on which slot, marks the run Running,
+/// calls the target (<see cref="TargetCall"/>), has the attempt recorded with the run's next status in one write
+/// (<see cref="RunSettler"/>), and gives the slot back. Idempotent per attempt number.</summary>
+public sealed class AttemptStep(
+    IRunStore runs, AttemptSlots slots, TargetCall target, RunSettler settler, RunEvents events, TimeProvider time, RunOptions options, ILogger<AttemptStep> logger)
 {
     public async Task<AttemptOutcome> ExecuteAsync(AttemptRequest request, CancellationToken cancellationToken) =>
-        (await ExecuteAsync(request, null, cancellationToken).ConfigureAwait(false)).Outcome;
+        (await ExecuteAsync(request, null, null, cancellationToken).ConfigureAwait(false)).Outcome;
 
-    /// <summary>The step, starting from the run as the caller last saw it (saves a read; its ETag guards every write,
-    /// so a stale copy only costs a deferral and a fresh read). Returns the run as stored afterwards when known.</summary>
-    public Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, CancellationToken cancellationToken) =>
-        ExecuteAsync(request, known, null, null, cancellationToken);
-
-    /// <summary>As above, for a run in process (no queue message): <paramref name="inProcess"/> says whether the caller holds
+    /// <summary>The step, starting from the run as the caller last saw it (saves a read; its ETag guards every write, so a stale
+    /// copy only costs a deferral and a fresh read). Returns the run as stored afterwards when known. For a run in process (no
+    /// queue message), <paramref name="inProcess"/> says whether the caller holds
     /// <paramref name="known"/>'s slot already (launched by the sweep that took it) and sees the outcome once the attempt is recorded
     /// and before its slot is given back, while the slot still anchors the run's recovery (the run makes its resume durable there).</summary>
-    public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, InProcessStep? inProcess, CancellationToken cancellationToken) =>
-        await ExecuteAsync(request, known, inProcess, inProcess?.BeforeSlotRelease, cancellationToken).ConfigureAwait(false);
-
-    private async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, InProcessStep? inProcess, Func<AttemptOutcome, CancellationToken, Task>? beforeSlotRelease, CancellationToken cancellationToken)
+    public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, InProcessStep? inProcess, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var run = known ?? await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
             // The job and its runs were deleted while the run was on its way.
-            return new AttemptStepResult(AttemptOutcome.Finished(RunStatus.Canceled, 0), null);
+            return new AttemptStepResult(AttemptOutcome.Ended(RunStatus.Canceled, 0), null);
         }
 
+        if (await AnswerWithoutAttemptAsync(request, run, cancellationToken).ConfigureAwait(false) is { } answer)
+        {
+            return answer;
+        }
+
+        // With leases, holding the slot decides: an attempt in flight whose slot this step could take over lost its process.
+        var claim = await slots.ClaimAsync(run, inProcess is not null, inProcess?.OwnsSlot ?? false, cancellationToken).ConfigureAwait(false);
+        if (claim.Slot is not { } held)
+        {
+            return new AttemptStepResult(AttemptOutcome.Deferred(claim.Wait), claim.Elsewhere ? null : run);
+        }
+
+        if (await MarkRunningAsync(run, request.Attempt, held, inProcess?.OwnsSlot ?? false, cancellationToken).ConfigureAwait(false) is not { } running)
+        {
+            if (claim.Taken)
+            {
+                await slots.ReleaseAsync(held, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new AttemptStepResult(AttemptOutcome.Deferred(TimeSpan.Zero), null);
+        }
+
+        var (result, release) = await AttemptHoldingSlotAsync(running, request.Attempt, held, cancellationToken).ConfigureAwait(false);
+        if (inProcess?.BeforeSlotRelease is { } beforeSlotRelease)
+        {
+            await beforeSlotRelease(result.Outcome, cancellationToken).ConfigureAwait(false);
+        }
+
+        await slots.ReleaseAsync(release, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>The answer when attempt n is not to run now: the run has ended (or ends here, canceled), the attempt is
+    /// recorded already, the run is not due, or a worker that may be alive has the attempt in flight. Null: run it.</summary>
+    private async Task<AttemptStepResult?> AnswerWithoutAttemptAsync(AttemptRequest request, Run run, CancellationToken cancellationToken)
+    {
         if (run.Status.IsTerminal())
         {
-            return new AttemptStepResult(AttemptOutcome.Finished(run.Status, run.AttemptCount), run);
+            return new AttemptStepResult(AttemptOutcome.Ended(run.Status, run.AttemptCount), run);
         }
 
         if (run.CancelRequested)
         {
-            return new AttemptStepResult(AttemptOutcome.Canceled(), run);
+            var ended = await settler.CancelAsync(run.JobId, run.RunId, run, cancellationToken).ConfigureAwait(false);
+            return new AttemptStepResult(AttemptOutcome.Ended(ended?.Status ?? RunStatus.Canceled, ended?.AttemptCount ?? 0), ended);
         }
 
         if (run.AttemptCount >= request.Attempt)
@@ -67,32 +100,7 @@ public sealed class AttemptStep(IRunStore runs, AttemptSlots slots, AttemptRunne
             }
         }
 
-        // With leases, holding the slot decides: an attempt in flight whose slot this step could take over lost its process.
-        var claim = await slots.ClaimAsync(run, inProcess is not null, inProcess?.OwnsSlot ?? false, cancellationToken).ConfigureAwait(false);
-        if (claim.Slot is not { } held)
-        {
-            return new AttemptStepResult(AttemptOutcome.Deferred(claim.Wait), claim.Elsewhere ? null : run);
-        }
-
-        var running = await MarkRunningAsync(run, request.Attempt, held, inProcess?.OwnsSlot ?? false, cancellationToken).ConfigureAwait(false);
-        if (running is null)
-        {
-            if (claim.Taken)
-            {
-                await slots.ReleaseAsync(held, cancellationToken).ConfigureAwait(false);
-            }
-
-            return new AttemptStepResult(AttemptOutcome.Deferred(TimeSpan.Zero), null);
-        }
-
-        var (outcome, stored, release) = await RunHoldingAsync(running, request.Attempt, held, cancellationToken).ConfigureAwait(false);
-        if (beforeSlotRelease is not null)
-        {
-            await beforeSlotRelease(outcome, cancellationToken).ConfigureAwait(false);
-        }
-
-        await slots.ReleaseAsync(release, cancellationToken).ConfigureAwait(false);
-        return new AttemptStepResult(outcome, stored);
+        return null;
     }
 
     /// <summary>Stores the run as running this attempt on <paramref name="held"/> (null: the run changed meanwhile). A run the sweep
@@ -121,27 +129,24 @@ public sealed class AttemptStep(IRunStore runs, AttemptSlots slots, AttemptRunne
         return running with { ETag = marked.ETag };
     }
 
-    /// <summary>Runs the attempt while renewing the slot's lease (a run in process); returns the slot as last written, to release it.</summary>
-    private async Task<(AttemptOutcome Outcome, Run? Stored, Slot Release)> RunHoldingAsync(Run running, int attempt, Slot held, CancellationToken cancellationToken)
+    /// <summary>Calls the target and records the attempt on the held slot, renewing its lease for a run in process; returns the
+    /// slot as last written, to release it. A process that finds its slot taken over stops the attempt and writes nothing.</summary>
+    private async Task<(AttemptStepResult Result, Slot Release)> AttemptHoldingSlotAsync(Run running, int attempt, Slot held, CancellationToken cancellationToken)
     {
-        if (!held.Renewed)
+        if (held.Renewed)
         {
-            // Leased by the run's queue message (renewed by the worker), or not at all (leasing off).
-            var (outcome, stored) = await runner.RunAsync(running, attempt, cancellationToken).ConfigureAwait(false);
-            return (outcome, stored, held);
+            return await SlotRenewal.HoldWhileAsync(slots, held, options, time, logger, token => CallAndRecordAsync(running, attempt, token), cancellationToken).ConfigureAwait(false);
         }
 
-        await using var renewal = SlotRenewal.Start(slots, held, options.SlotLease!.Value, options.SlotRenewInterval, time, logger);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, renewal.Lost);
-        try
-        {
-            var (outcome, stored) = await runner.RunAsync(running, attempt, linked.Token).ConfigureAwait(false);
-            return (outcome, stored, renewal.Current);
-        }
-        catch (OperationCanceledException) when (renewal.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new SlotLostException(running.RunId);
-        }
+        // Leased by the run's queue message (renewed by the worker), or not at all (leasing off).
+        return (await CallAndRecordAsync(running, attempt, cancellationToken).ConfigureAwait(false), held);
+    }
+
+    private async Task<AttemptStepResult> CallAndRecordAsync(Run running, int attempt, CancellationToken cancellationToken)
+    {
+        var record = await target.CallAsync(running, attempt, cancellationToken).ConfigureAwait(false);
+        var (outcome, stored) = await settler.RecordAttemptAsync(running, record, cancellationToken).ConfigureAwait(false);
+        return new AttemptStepResult(outcome, stored);
     }
 
     private async Task<AttemptOutcome> RecordedAsync(AttemptRequest request, Run run, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ public interface IRunContext
     /// <summary>The workflow's notion of now (replay-safe).</summary>
     DateTimeOffset UtcNow { get; }
 
+    /// <summary>Runs <see cref="AttemptStep"/> for the request (an activity in Azure).</summary>
     Task<AttemptOutcome> ExecuteAttempt(AttemptRequest request);
 
     /// <summary>A durable wait that ends no earlier than <paramref name="instant"/> by <see cref="UtcNow"/>: it survives restarts,
@@ -16,6 +17,4 @@ public interface IRunContext
     /// <summary>Restarts the workflow from <paramref name="restart"/> with an empty history, where the host keeps one; returns false
     /// where it does not (the caller then carries on in place).</summary>
     bool TryContinueAsNew(RunStart restart);
-
-    Task<RunOutcome> Finalize(FinalizeRequest request);
 }

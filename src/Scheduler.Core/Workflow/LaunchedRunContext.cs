@@ -7,7 +7,7 @@ namespace Scheduler.Core.Workflow;
 /// as just inserted (no read), waits in process until the run is due, and hands anything later to the runs queue.</summary>
 /// <remarks>The run has no queue message while it runs here: its slot (leased for this process, renewed while it runs) is its recovery path.
 /// Before a retry gives the slot back, the resume message is sent, so the run is never without a durable way back.</remarks>
-internal sealed class LaunchedRunContext(Run launched, RunFinalizer finalizer, AttemptStep attempts, IRunSender sender, TimeProvider time, CancellationToken cancellationToken) : IRunContext
+internal sealed class LaunchedRunContext(Run launched, AttemptStep attempts, IRunSender sender, TimeProvider time, CancellationToken cancellationToken) : IRunContext
 {
     private Run? current;
     private bool attempted;
@@ -54,8 +54,6 @@ internal sealed class LaunchedRunContext(Run launched, RunFinalizer finalizer, A
 
     /// <summary>No history to shorten here: a long wait goes through the queue instead.</summary>
     public bool TryContinueAsNew(RunStart restart) => false;
-
-    public Task<RunOutcome> Finalize(FinalizeRequest request) => finalizer.FinalizeAsync(request, attempted ? current : launched, cancellationToken);
 
     private async Task BeforeSlotReleaseAsync(AttemptOutcome outcome, CancellationToken token)
     {

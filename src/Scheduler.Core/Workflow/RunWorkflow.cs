@@ -1,9 +1,11 @@
+using Scheduler.Core.Resilience;
 using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Workflow;
 
-/// <summary>The run workflow, written once for both hosts. Deterministic: no clock, Guid, I/O or randomness of its own.
-/// What follows an attempt (success, retry after backoff, failure) is decided by the attempt step, where the run is known.</summary>
+/// <summary>The run workflow, written once for both hosts: it decides only how long to wait and which attempt to ask for
+/// next. What follows an attempt, and the run's status, are decided by the attempt step, where the run is known.
+/// Deterministic: no clock, Guid, I/O or randomness of its own.</summary>
 public static class RunWorkflow
 {
     /// <summary>Runs the workflow; null when it continued as new (the host starts it again from a fresh history).</summary>
@@ -21,6 +23,14 @@ public static class RunWorkflow
             var outcome = await context.ExecuteAttempt(new AttemptRequest(start.JobId, start.RunId, attempt));
             switch (outcome.Kind)
             {
+                case AttemptOutcomeKind.Ended:
+                    // The step wrote this status (or found it written): the workflow reports it and writes nothing.
+                    return new RunOutcome(outcome.RunStatusAfter, outcome.Attempts);
+                case AttemptOutcomeKind.Retrying:
+                    deferrals = 0;
+                    await context.WaitUntil(context.UtcNow + (outcome.WaitFor ?? TimeSpan.Zero));
+                    attempt++;
+                    continue;
                 case AttemptOutcomeKind.NotDue:
                     await context.WaitUntil(outcome.DueUtc ?? context.UtcNow);
                     continue;
@@ -33,33 +43,16 @@ public static class RunWorkflow
 
                     await context.WaitUntil(context.UtcNow + DeferralWait(outcome.WaitFor ?? TimeSpan.FromSeconds(1), deferrals));
                     continue;
-                case AttemptOutcomeKind.Retrying:
-                    deferrals = 0;
-                    await context.WaitUntil(context.UtcNow + (outcome.WaitFor ?? TimeSpan.Zero));
-                    attempt++;
-                    continue;
-                case AttemptOutcomeKind.Succeeded:
-                    return new RunOutcome(RunStatus.Succeeded, attempt);
-                case AttemptOutcomeKind.Failed:
-                    return new RunOutcome(RunStatus.Failed, attempt);
-                case AttemptOutcomeKind.Finished:
-                    return new RunOutcome(outcome.FinalStatus ?? RunStatus.Canceled, outcome.Attempts);
-                case AttemptOutcomeKind.Canceled:
-                    return await context.Finalize(new FinalizeRequest(start.JobId, start.RunId, RunStatus.Canceled, attempt - 1, "Canceled on request."));
                 default:
                     throw new InvalidOperationException($"Run {start.RunId}: unknown attempt outcome {outcome.Kind}.");
             }
         }
     }
 
-    /// <summary>Waiting for a slot backs off (x2 per consecutive deferral, up to <see cref="MaxDeferralWait"/>), so a run
-    /// held back for hours asks a few times a minute, not every second.</summary>
-    internal static TimeSpan DeferralWait(TimeSpan asked, int deferrals)
-    {
-        var grown = asked * Math.Pow(2, Math.Clamp(deferrals - 1, 0, 10));
-        var cap = asked > MaxDeferralWait ? asked : MaxDeferralWait;
-        return grown < cap ? grown : cap;
-    }
+    /// <summary>Waiting for a slot backs off (the wait asked for, doubling per consecutive deferral, up to
+    /// <see cref="MaxDeferralWait"/>), so a run held back for hours asks a few times a minute, not every second.</summary>
+    internal static TimeSpan DeferralWait(TimeSpan asked, int deferrals) =>
+        new Backoff(asked, asked > MaxDeferralWait ? asked : MaxDeferralWait).After(Math.Max(deferrals, 1));
 
     public static readonly TimeSpan MaxDeferralWait = TimeSpan.FromSeconds(10);
 

@@ -30,6 +30,23 @@ internal sealed class SlotRenewal : IAsyncDisposable
     public static SlotRenewal Start(AttemptSlots slots, Slot held, TimeSpan lease, TimeSpan interval, TimeProvider time, ILogger logger) =>
         new(slots, held, lease, interval, time, logger);
 
+    /// <summary>Runs <paramref name="work"/> while renewing <paramref name="held"/>; returns its result and the slot as last written,
+    /// to release it. Throws <see cref="SlotLostException"/> when another process took the slot over (the work was stopped).</summary>
+    public static async Task<(T Result, Slot Release)> HoldWhileAsync<T>(
+        AttemptSlots slots, Slot held, RunOptions options, TimeProvider time, ILogger logger, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var renewal = Start(slots, held, options.SlotLease!.Value, options.SlotRenewInterval, time, logger);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, renewal.Lost);
+        try
+        {
+            return (await work(linked.Token).ConfigureAwait(false), renewal.Current);
+        }
+        catch (OperationCanceledException) when (renewal.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new SlotLostException(held.RunId!);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync().ConfigureAwait(false);

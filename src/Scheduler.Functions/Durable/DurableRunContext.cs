@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Scheduler.Core.Resilience;
 using Scheduler.Core.Workflow;
 
 namespace Scheduler.Functions.Durable;
@@ -8,9 +9,10 @@ namespace Scheduler.Functions.Durable;
 internal sealed class DurableRunContext(TaskOrchestrationContext context) : IRunContext
 {
     /// <summary>An activity that fails on a storage hiccup is tried again before the run's orchestration fails. The attempt
-    /// step is idempotent per attempt number, so a retried activity never runs the target twice for one attempt.</summary>
+    /// step is idempotent per attempt number, so a retried activity never runs the target twice for one attempt. The waits are
+    /// the host loops' <see cref="Backoff.Default"/>, run by Durable's timers.</summary>
     private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+        maxNumberOfAttempts: 5, firstRetryInterval: Backoff.Default.First, backoffCoefficient: 2, maxRetryInterval: Backoff.Default.Max));
 
     public DateTimeOffset UtcNow => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -32,7 +34,4 @@ internal sealed class DurableRunContext(TaskOrchestrationContext context) : IRun
         context.ContinueAsNew(restart, preserveUnprocessedEvents: false);
         return true;
     }
-
-    public Task<RunOutcome> Finalize(FinalizeRequest request) =>
-        context.CallActivityAsync<RunOutcome>(nameof(RunActivities.FinalizeRun), request, ActivityRetry);
 }

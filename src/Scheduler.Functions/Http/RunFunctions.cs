@@ -11,8 +11,8 @@ using Scheduler.Core.Workflow;
 
 namespace Scheduler.Functions.Http;
 
-/// <summary>Runs. Cancel also terminates the run's orchestration (instance id = run id) and finalizes a run cut short mid-attempt.</summary>
-public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller canceller, RunFinalizer finalizer, TimeProvider time)
+/// <summary>Runs. Cancel also terminates the run's orchestration (instance id = run id) and ends a run cut short mid-attempt.</summary>
+public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller canceller, RunSettler settler, TimeProvider time)
 {
     [Function("ListAllRuns")]
     public async Task<IResult> ListAll([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Runs)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -39,7 +39,7 @@ public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller ca
         {
             try
             {
-                await client.TerminateInstanceAsync(runId, "Canceled on request.", cancellationToken).ConfigureAwait(false);
+                await client.TerminateInstanceAsync(runId, RunSettler.CanceledOnRequest, cancellationToken).ConfigureAwait(false);
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition or StatusCode.Unknown)
             {
@@ -48,7 +48,7 @@ public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller ca
 
             if (!run.Status.IsTerminal())
             {
-                await finalizer.FinalizeAsync(new FinalizeRequest(jobId, runId, RunStatus.Canceled, run.AttemptCount, "Canceled on request."), cancellationToken).ConfigureAwait(false);
+                await settler.CancelAsync(jobId, runId, run, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -41,10 +41,10 @@ public static class ServerBuilderExtensions
         services.AddSingleton<IPostConfigureOptions<ApiKeyOptions>>(sp => sp.GetRequiredService<LocalApiKey>());
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
-        services.AddSingleton<RunMessageProcessor>();
-        services.AddSingleton<InProcessRuns>();
+        services.AddSingleton<RunMessageHandler>();
+        services.AddSingleton<InProcessRunLauncher>();
         services.AddSingleton<IRunLauncher>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.InProcessRuns > 0
-            ? sp.GetRequiredService<InProcessRuns>() : new QueueOnlyRunLauncher());
+            ? sp.GetRequiredService<InProcessRunLauncher>() : new QueueOnlyRunLauncher());
 
         // The sweep, the worker and the poison monitor wait for StorageStartup's StorageStatus.MarkReady: the host listens
         // (health says why it is not ready) while storage is still out of reach.
@@ -53,7 +53,7 @@ public static class ServerBuilderExtensions
         services.AddHostedService<SweepService>();
         services.AddHostedService<RunWorker>();
         // Stopped before the worker (hosted services stop in reverse): runs it hands back reach a queue still served.
-        services.AddHostedService(sp => sp.GetRequiredService<InProcessRuns>());
+        services.AddHostedService(sp => sp.GetRequiredService<InProcessRunLauncher>());
         services.AddHostedService<PoisonMonitor>();
         services.AddHostedService<StartupBanner>();
         services.AddHostedService<RunPathWarmup>();

@@ -12,7 +12,7 @@ namespace Scheduler.Server.Worker;
 /// suspended one hides it until the run resumes, a failing one is retried and poisoned after <see cref="WorkerOptions.MaxFailures"/>.
 /// On shutdown it stops receiving, lets runs in flight finish within the host's shutdown timeout and hands back the rest.</summary>
 public sealed class RunWorker(
-    RunQueueReceiver queue, RunMessageProcessor processor, SweepSignal signal, StorageStatus storage, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunWorker> logger)
+    RunQueueReceiver queue, RunMessageHandler handler, SweepSignal signal, StorageStatus storage, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunWorker> logger)
     : BackgroundService
 {
     private readonly WorkerOptions settings = options.Value;
@@ -138,7 +138,7 @@ public sealed class RunWorker(
         {
             try
             {
-                await processor.ProcessAsync(message, abort.Token).ConfigureAwait(false);
+                await handler.HandleAsync(message, abort.Token).ConfigureAwait(false);
             }
             finally
             {

@@ -35,13 +35,12 @@ public sealed class EngineHarness
         Targets = new FakeTargetExecutorRegistry(Executor, new FakeExecutor(Time, TargetKinds.Queue));
         Validator = new JobValidator(Targets, []);
         JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency);
-        Runner = new AttemptRunner(Runs, Targets, Events, Time, RunOptions, NullLogger<AttemptRunner>.Instance);
-        Finalizer = new RunFinalizer(Runs, Allocator, Events, Time);
+        TargetCall = new TargetCall(Runs, Targets, Time, RunOptions, NullLogger<TargetCall>.Instance);
+        Settler = new RunSettler(Runs, Allocator, Events, Time);
         AttemptSlots = new AttemptSlots(Slots, Config, Allocator, Time, RunOptions, SweepOptions);
-        AttemptStep = new AttemptStep(Runs, AttemptSlots, Runner, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
-        Processor = new RunProcessor(Finalizer, AttemptStep, Runs, Time, RunOptions);
-        Launched = new LaunchedRunProcessor(Finalizer, AttemptStep, AttemptSlots, Sender, Time);
-        Canceller = new RunCanceller(Runs, Allocator, Events, Time);
+        AttemptStep = new AttemptStep(Runs, AttemptSlots, TargetCall, Settler, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
+        Workflow = new InProcessWorkflow(AttemptStep, AttemptSlots, Runs, Sender, Time, RunOptions);
+        Canceller = new RunCanceller(Runs, Settler);
     }
 
     public WatchedClock Time { get; } = new(Start);
@@ -72,12 +71,11 @@ public sealed class EngineHarness
     public JobValidator Validator { get; }
     public JobService JobService { get; }
     public FakeTargetExecutorRegistry Targets { get; }
-    public AttemptRunner Runner { get; }
-    public RunFinalizer Finalizer { get; }
+    public TargetCall TargetCall { get; }
+    public RunSettler Settler { get; }
     public AttemptSlots AttemptSlots { get; }
     public AttemptStep AttemptStep { get; }
-    public RunProcessor Processor { get; }
-    public LaunchedRunProcessor Launched { get; }
+    public InProcessWorkflow Workflow { get; }
     public RunCanceller Canceller { get; }
 
     public DateTimeOffset Now => Time.GetUtcNow();
@@ -107,13 +105,13 @@ public sealed class EngineHarness
         Assert.True(written.Done);
     }
 
-    public Task<RunProcessResult> ProcessAsync(string runId) =>
-        Processor.ProcessAsync(new RunMessage(RunIds.JobIdOf(runId), runId), CancellationToken.None);
+    public Task<QueuedRunResult> ProcessAsync(string runId) =>
+        Workflow.RunQueuedAsync(new RunMessage(RunIds.JobIdOf(runId), runId), CancellationToken.None);
 
     /// <summary>Processes every run still Queued (each message once), oldest first.</summary>
-    public async Task<IReadOnlyList<RunProcessResult>> ProcessQueuedAsync()
+    public async Task<IReadOnlyList<QueuedRunResult>> ProcessQueuedAsync()
     {
-        var results = new List<RunProcessResult>();
+        var results = new List<QueuedRunResult>();
         foreach (var run in Runs.All.Where(r => r.Status == RunStatus.Queued))
         {
             results.Add(await ProcessAsync(run.RunId));

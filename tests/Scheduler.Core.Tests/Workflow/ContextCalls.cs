@@ -1,5 +1,4 @@
 using System.Globalization;
-using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Tests.Workflow;
 
@@ -12,6 +11,4 @@ public static class ContextCalls
 
     /// <summary>A wait, written as its length from the workflow's clock when it began.</summary>
     public static string Delay(TimeSpan delay) => string.Create(CultureInfo.InvariantCulture, $"Delay({delay:c})");
-
-    public static string Finalized(RunStatus status, int attempts) => string.Create(CultureInfo.InvariantCulture, $"Finalize({status}, {attempts})");
 }

@@ -26,7 +26,7 @@ public sealed class InProcessRunTests
         var launched = Assert.Single(h.Launcher.Launched);
         Assert.NotNull(launched.ETag);
         Assert.Equal(RunStatus.Queued, launched.Status);
-        var running = h.Launched.RunAsync(launched, None);
+        var running = h.Workflow.RunLaunchedAsync(launched, None);
         await h.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(5), running);
         var outcome = await running;
         Assert.Equal(RunStatus.Succeeded, outcome?.Status);
@@ -51,7 +51,7 @@ public sealed class InProcessRunTests
         Assert.Equal(RunStatus.Running, launched.Status);
         Assert.Equal(1, launched.InFlightAttempt);
         Assert.Equal(250, launched.LatenessMs);
-        var running = h.Launched.RunAsync(launched, None);
+        var running = h.Workflow.RunLaunchedAsync(launched, None);
         await h.Executor.Started;
         var stored = h.Runs.Get(launched.RunId);
         Assert.Equal(launched.ETag, stored.ETag);
@@ -72,7 +72,7 @@ public sealed class InProcessRunTests
         await h.SweepAsync();
         var launched = Assert.Single(h.Launcher.Launched);
 
-        var outcome = await h.Launched.RunAsync(launched, None);
+        var outcome = await h.Workflow.RunLaunchedAsync(launched, None);
 
         Assert.Null(outcome);
         var resume = Assert.Single(h.Sender.Sent);
@@ -110,9 +110,9 @@ public sealed class InProcessRunTests
         await h.CreateAsync(TestJobs.Http("job", TestJobs.Once(T)) with { Retry = TestJobs.ExactRetry(3) });
         await h.SweepAsync();
         var launched = Assert.Single(h.Launcher.Launched);
-        var failingQueue = new LaunchedRunProcessor(h.Finalizer, h.AttemptStep, h.AttemptSlots, new UnreachableQueue(), h.Time);
+        var failingQueue = new InProcessWorkflow(h.AttemptStep, h.AttemptSlots, h.Runs, new UnreachableQueue(), h.Time, h.RunOptions);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => failingQueue.RunAsync(launched, None));
+        await Assert.ThrowsAsync<TimeoutException>(() => failingQueue.RunLaunchedAsync(launched, None));
 
         // The attempt is recorded (Retrying) and the slot, not given back, still names the run: its lease is the way back.
         Assert.Equal(RunStatus.Retrying, h.Runs.Get(launched.RunId).Status);

@@ -52,10 +52,4 @@ public sealed class RecordingRunContext(DateTimeOffset startUtc, bool keepsHisto
         ContinuedWith = restart;
         return true;
     }
-
-    public Task<RunOutcome> Finalize(FinalizeRequest request)
-    {
-        calls.Add(ContextCalls.Finalized(request.Status, request.Attempts));
-        return Task.FromResult(new RunOutcome(request.Status, request.Attempts));
-    }
 }

@@ -31,6 +31,28 @@ public sealed class RunRecoveryTests
     }
 
     [Fact]
+    public async Task AttemptStep_CancelRequestedBeforeTheAttempt_EndsTheRunCanceledItselfAndFreesItsSlot()
+    {
+        var h = new EngineHarness();
+        var runId = await h.DispatchAsync(TestJobs.Http("job", TestJobs.Once(T)));
+        var queued = h.Runs.Get(runId);
+        Assert.Single(h.Slots.Taken("default"));
+        Assert.True((await h.Runs.ReplaceAsync(queued with { CancelRequested = true }, None)).Done);
+
+        var result = await h.AttemptStep.ExecuteAsync(new AttemptRequest("job", runId, 1), null, null, None);
+
+        // The step's own write ends the run: the workflow gets the status as stored, with nothing left to write.
+        Assert.Equal(AttemptOutcome.Ended(RunStatus.Canceled, 0), result.Outcome);
+        var stored = h.Runs.Get(runId);
+        Assert.Equal(RunStatus.Canceled, stored.Status);
+        Assert.Equal(T, stored.FinishedUtc);
+        Assert.Equal(stored.ETag, result.Run?.ETag);
+        Assert.Empty(h.Slots.Taken("default"));
+        Assert.Equal(0, h.Executor.CallCount);
+        Assert.Empty(h.Runs.AttemptsOf(runId));
+    }
+
+    [Fact]
     public async Task Process_CancelRequestedDuringAttempt_AttemptFinishesAndNoRetryFollows()
     {
         var h = new EngineHarness();

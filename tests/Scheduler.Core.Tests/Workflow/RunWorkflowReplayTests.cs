@@ -17,7 +17,7 @@ public sealed class RunWorkflowReplayTests
     [Fact]
     public async Task RunAsync_FailFailSucceed_WaitsTheBackoffTheAttemptsDecided()
     {
-        var context = new RecordingRunContext(T, RetryIn1s, RetryIn2s, AttemptOutcome.Succeeded());
+        var context = new RecordingRunContext(T, RetryIn1s, RetryIn2s, AttemptOutcome.Ended(RunStatus.Succeeded, 3));
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 
@@ -30,7 +30,7 @@ public sealed class RunWorkflowReplayTests
     {
         var policy = RetryPolicy.Default with { MaxAttempts = 4, Jitter = 0.5 };
         var failure = AttemptResult.Failure("503", retryable: true);
-        AttemptOutcome[] history = [AttemptOutcome.From(failure, 1, policy, Run.RunId), AttemptOutcome.From(failure, 2, policy, Run.RunId), AttemptOutcome.Succeeded()];
+        AttemptOutcome[] history = [AttemptOutcome.From(failure, 1, policy, Run.RunId), AttemptOutcome.From(failure, 2, policy, Run.RunId), AttemptOutcome.Ended(RunStatus.Succeeded, 3)];
         var first = new RecordingRunContext(T, history);
         var replay = new RecordingRunContext(T, history);
 
@@ -45,7 +45,7 @@ public sealed class RunWorkflowReplayTests
     [Fact]
     public async Task RunAsync_WokenBeforeTheDueTimeTheRunIdCarries_WaitsForItBeforeTheFirstAttempt()
     {
-        var context = new RecordingRunContext(T, AttemptOutcome.Succeeded());
+        var context = new RecordingRunContext(T, AttemptOutcome.Ended(RunStatus.Succeeded, 1));
 
         await RunWorkflow.RunAsync(context, Run with { RunId = RunIds.For("job", T.AddSeconds(10)) });
 
@@ -55,7 +55,7 @@ public sealed class RunWorkflowReplayTests
     [Fact]
     public async Task RunAsync_NotDue_WaitsUntilTheDueInstantAndAsksForTheSameAttempt()
     {
-        var context = new RecordingRunContext(T, AttemptOutcome.NotDue(T.AddSeconds(10)), AttemptOutcome.Succeeded());
+        var context = new RecordingRunContext(T, AttemptOutcome.NotDue(T.AddSeconds(10)), AttemptOutcome.Ended(RunStatus.Succeeded, 1));
 
         await RunWorkflow.RunAsync(context, Run);
 
@@ -66,7 +66,7 @@ public sealed class RunWorkflowReplayTests
     [Fact]
     public async Task RunAsync_Deferred_WaitsAndAsksForTheSameAttemptAgain()
     {
-        var context = new RecordingRunContext(T, AttemptOutcome.Deferred(TimeSpan.FromSeconds(5)), AttemptOutcome.Succeeded());
+        var context = new RecordingRunContext(T, AttemptOutcome.Deferred(TimeSpan.FromSeconds(5)), AttemptOutcome.Ended(RunStatus.Succeeded, 1));
 
         await RunWorkflow.RunAsync(context, Run);
 
@@ -74,9 +74,9 @@ public sealed class RunWorkflowReplayTests
     }
 
     [Fact]
-    public async Task RunAsync_FailedForGood_EndsFailedWithoutAFinalizeStep()
+    public async Task RunAsync_FailedForGood_EndsFailedWithoutAnotherStep()
     {
-        var context = new RecordingRunContext(T, AttemptOutcome.Failed("400"));
+        var context = new RecordingRunContext(T, AttemptOutcome.Ended(RunStatus.Failed, 1, "400"));
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 
@@ -85,20 +85,20 @@ public sealed class RunWorkflowReplayTests
     }
 
     [Fact]
-    public async Task RunAsync_CanceledBeforeSecondAttempt_FinalizesCanceledWithAttemptsMade()
+    public async Task RunAsync_CanceledBeforeSecondAttempt_EndsCanceledWithAttemptsMadeAndNoFurtherStep()
     {
-        var context = new RecordingRunContext(T, RetryIn1s, AttemptOutcome.Canceled());
+        var context = new RecordingRunContext(T, RetryIn1s, AttemptOutcome.Ended(RunStatus.Canceled, 1));
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 
         Assert.Equal(new RunOutcome(RunStatus.Canceled, 1), outcome);
-        Assert.Equal([Attempt(1), Delay(TimeSpan.FromSeconds(1)), Attempt(2), Finalized(RunStatus.Canceled, 1)], context.Calls);
+        Assert.Equal([Attempt(1), Delay(TimeSpan.FromSeconds(1)), Attempt(2)], context.Calls);
     }
 
     [Fact]
     public async Task RunAsync_RunGoneOrFinished_EndsAfterOneStep()
     {
-        var gone = new RecordingRunContext(T, AttemptOutcome.Finished(RunStatus.Canceled, 0));
+        var gone = new RecordingRunContext(T, AttemptOutcome.Ended(RunStatus.Canceled, 0));
 
         var outcome = await RunWorkflow.RunAsync(gone, Run);
 
@@ -123,7 +123,7 @@ public sealed class RunWorkflowReplayTests
     [Fact]
     public async Task RunAsync_ContinuedRun_KeepsTheGrownSlotWait()
     {
-        var context = new RecordingRunContext(T, AttemptOutcome.Deferred(TimeSpan.FromSeconds(1)), AttemptOutcome.Succeeded());
+        var context = new RecordingRunContext(T, AttemptOutcome.Deferred(TimeSpan.FromSeconds(1)), AttemptOutcome.Ended(RunStatus.Succeeded, 2));
 
         await RunWorkflow.RunAsync(context, Run with { Attempt = 2, Deferrals = RunWorkflow.DeferralsPerHistory });
 
@@ -134,7 +134,7 @@ public sealed class RunWorkflowReplayTests
     public async Task RunAsync_HostWithoutHistory_WaitsInPlaceInsteadOfContinuing()
     {
         var slotWait = AttemptOutcome.Deferred(TimeSpan.FromSeconds(1));
-        var context = new RecordingRunContext(T, [.. Enumerable.Repeat(slotWait, RunWorkflow.DeferralsPerHistory + 1), AttemptOutcome.Succeeded()]);
+        var context = new RecordingRunContext(T, [.. Enumerable.Repeat(slotWait, RunWorkflow.DeferralsPerHistory + 1), AttemptOutcome.Ended(RunStatus.Succeeded, 1)]);
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 

@@ -71,7 +71,7 @@ public sealed class SlotLeaseTests
     {
         var (h, launched) = await LaunchedAsync(TimeSpan.FromMinutes(5));
         h.Executor.Block();
-        var running = h.Launched.RunAsync(launched, CancellationToken.None);
+        var running = h.Workflow.RunLaunchedAsync(launched, CancellationToken.None);
         await h.Executor.Started;
 
         await h.AdvanceWhenWaitingAsync(h.RunOptions.SlotRenewInterval, running);

@@ -70,8 +70,6 @@ public sealed class FunctionsApp : IAsyncDisposable
                 tasks.AddOrchestratorFunc<RunStart, RunOutcome?>(nameof(RunOrchestrator), (context, _) => RunOrchestrator.Run(context));
                 tasks.AddActivityFunc<AttemptRequest, AttemptOutcome>(nameof(RunActivities.ExecuteAttempt),
                     (context, request) => app!.Activities.ExecuteAttempt(request!, app.Context(context.Name)));
-                tasks.AddActivityFunc<FinalizeRequest, RunOutcome>(nameof(RunActivities.FinalizeRun),
-                    (context, request) => app!.Activities.FinalizeRun(request!, app.Context(context.Name)));
             });
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Channel));

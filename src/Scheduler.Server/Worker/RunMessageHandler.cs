@@ -6,21 +6,21 @@ using Scheduler.Storage.Queues;
 
 namespace Scheduler.Server.Worker;
 
-/// <summary>Processes one received run message and settles it: deleted when the run ended, hidden until the run resumes when it
-/// suspended, retried with backoff when processing threw, poisoned after <see cref="WorkerOptions.MaxFailures"/> throws,
-/// handed back at once when the host aborts it.</summary>
-public sealed class RunMessageProcessor(RunQueueReceiver queue, RunProcessor processor, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunMessageProcessor> logger)
+/// <summary>Handles one received run message: holds its lease while the run runs here, then decides what becomes of the message:
+/// deleted when the run ended, hidden until the run resumes when it suspended, hidden for a <see cref="Backoff"/> when running
+/// threw, poisoned after <see cref="WorkerOptions.MaxFailures"/> throws, handed back at once when the host aborts it.</summary>
+public sealed class RunMessageHandler(RunQueueReceiver queue, InProcessWorkflow workflow, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunMessageHandler> logger)
 {
     private readonly WorkerOptions settings = options.Value;
     private readonly FailureCounts failures = new(time);
 
-    public async Task ProcessAsync(ReceivedRun message, CancellationToken abort)
+    public async Task HandleAsync(ReceivedRun message, CancellationToken abort)
     {
         await using var lease = new MessageLease(queue, message, settings, time, logger);
-        RunProcessResult result;
+        QueuedRunResult result;
         try
         {
-            result = await processor.ProcessAsync(message.Message, abort).ConfigureAwait(false);
+            result = await workflow.RunQueuedAsync(message.Message, abort).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {

@@ -8,7 +8,7 @@ using Scheduler.Core.Workflow;
 namespace Scheduler.Core.Tests.Workflow;
 
 /// <summary>A run from its queue message to its terminal status: attempts, backoff, timeouts.</summary>
-public sealed class RunProcessorTests
+public sealed class QueuedRunTests
 {
     private static readonly DateTimeOffset T = EngineHarness.Start;
     private static readonly CancellationToken None = CancellationToken.None;

@@ -7,10 +7,10 @@ using Scheduler.Server.Sweep;
 
 namespace Scheduler.Server.Worker;
 
-/// <summary>Runs the runs this Server's sweep dispatched in its own process, up to <see cref="WorkerOptions.InProcessRuns"/> at once:
+/// <summary>The Server's <see cref="IRunLauncher"/>: decides whether a run this Server's sweep dispatched runs in this process, up to <see cref="WorkerOptions.InProcessRuns"/> at once:
 /// no queue send, receive, visibility renewal or delete per run, and no poll between dispatch and start. A finished run wakes
 /// the sweep when rows wait for a slot, so freed capacity is used at once. On shutdown, runs under way finish within the host's shutdown time; those still going then are handed to the queue.</summary>
-public sealed class InProcessRuns(LaunchedRunProcessor processor, SweepSignal signal, IOptions<WorkerOptions> options, ILogger<InProcessRuns> logger)
+public sealed class InProcessRunLauncher(InProcessWorkflow workflow, SweepSignal signal, IOptions<WorkerOptions> options, ILogger<InProcessRunLauncher> logger)
     : IRunLauncher, IHostedService, IDisposable
 {
     private readonly int capacity = options.Value.InProcessRuns;
@@ -88,7 +88,7 @@ public sealed class InProcessRuns(LaunchedRunProcessor processor, SweepSignal si
     {
         try
         {
-            await processor.RunAsync(run, stopping.Token).ConfigureAwait(false);
+            await workflow.RunLaunchedAsync(run, stopping.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -96,7 +96,7 @@ public sealed class InProcessRuns(LaunchedRunProcessor processor, SweepSignal si
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                await processor.HandBackAsync(run, timeout.Token).ConfigureAwait(false);
+                await workflow.HandBackAsync(run, timeout.Token).ConfigureAwait(false);
             }
             catch (Exception sendFailed)
             {

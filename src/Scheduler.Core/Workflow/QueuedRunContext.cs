@@ -3,10 +3,10 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Workflow;
 
-/// <summary>The Server's <see cref="IRunContext"/>: the run row and its recorded attempts are the history.
-/// Recorded attempts replay with the clock at their finish time, so a restarted run resumes where it stopped;
+/// <summary>The <see cref="IRunContext"/> of a run taken from the runs queue on the Server: the run row and its recorded attempts
+/// are the history. Recorded attempts replay with the clock at their finish time, so a restarted run resumes where it stopped;
 /// a long wait suspends the run (the queue message comes back when the wait is over).</summary>
-public sealed class DirectRunContext(RunFinalizer finalizer, AttemptStep attempts, IRunStore runs, TimeProvider time, RunOptions options, CancellationToken cancellationToken) : IRunContext
+internal sealed class QueuedRunContext(AttemptStep attempts, IRunStore runs, TimeProvider time, RunOptions options, CancellationToken cancellationToken) : IRunContext
 {
     private IReadOnlyList<AttemptRecord> history = [];
     private DateTimeOffset? replayClock;
@@ -32,7 +32,7 @@ public sealed class DirectRunContext(RunFinalizer finalizer, AttemptStep attempt
         }
 
         replayClock = null;
-        var result = await attempts.ExecuteAsync(request, current, cancellationToken).ConfigureAwait(false);
+        var result = await attempts.ExecuteAsync(request, current, null, cancellationToken).ConfigureAwait(false);
         current = result.Run;
         return result.Outcome;
     }
@@ -67,8 +67,6 @@ public sealed class DirectRunContext(RunFinalizer finalizer, AttemptStep attempt
 
     /// <summary>The Server keeps no history to shorten: a waiting run carries on in place (or is suspended to the queue).</summary>
     public bool TryContinueAsNew(RunStart restart) => false;
-
-    public Task<RunOutcome> Finalize(FinalizeRequest request) => finalizer.FinalizeAsync(request, current, cancellationToken);
 
     /// <summary>Reads the run once; a run with recorded attempts replays them from its due time.</summary>
     private async Task LoadAsync(AttemptRequest request)
