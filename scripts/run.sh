@@ -30,7 +30,9 @@ stop() {
 trap stop EXIT INT TERM
 
 echo "Starting Azurite (tables :$table, queues :$queue, blobs :$blob; data in $data/azurite)"
-node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location "$data/azurite" \
+# In a session of its own, so that Ctrl+C (sent to the terminal's whole process group) stops only the Server: storage
+# stays up while the Server finishes its runs and writes its last counts, and stop() ends Azurite after it.
+setsid node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location "$data/azurite" \
   --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$data/azurite.log" 2>&1 &
 azurite_pid=$!
 for _ in $(seq 1 60); do
