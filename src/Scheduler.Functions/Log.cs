@@ -5,6 +5,6 @@ namespace Scheduler.Functions;
 /// <summary>The Functions host's log events. EventIds: 6000-6999 (the table of every project's range is in docs/ARCHITECTURE.md).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 6000, Level = LogLevel.Warning, Message = "A sweep started by a new job failed; the timer sweep will pick the job up")]
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Warning, Message = "A sweep asked for between timer ticks failed; the next timer sweep does its work")]
     public static partial void KickFailed(ILogger logger, Exception exception);
 }

@@ -27,6 +27,11 @@ public sealed class SweepOptionsValidator : IValidateOptions<SweepOptions>
             errors.AddError($"{Section}:DispatchAhead is {ahead}; set it from zero to {Section}:Lookahead ({options.Lookahead}), or leave it out to use the lookahead.");
         }
 
+        if (options.StartAhead < TimeSpan.Zero)
+        {
+            errors.AddError($"{Section}:StartAhead is {options.StartAhead}; set it to zero or more (it counts up to the dispatch window, {options.DispatchWindow}).");
+        }
+
         if (options.CursorLag < TimeSpan.FromMinutes(1))
         {
             errors.AddError($"{Section}:CursorLag is {options.CursorLag}; set it to at least 00:01:00.");

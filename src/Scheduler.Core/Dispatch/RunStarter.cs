@@ -7,7 +7,7 @@ using Scheduler.Core.Workflow;
 namespace Scheduler.Core.Dispatch;
 
 /// <summary>Starts a dispatched occurrence: takes a slot, inserts the run and starts it, in process when the host can (a run due
-/// already is stored as started), else by a queue message with a visibility delay of due - now.</summary>
+/// already is stored as started), else by a queue message visible <see cref="SweepOptions.QueuedStartAhead"/> before due.</summary>
 public sealed class RunStarter(IRunStore runs, IRunSender sender, IRunLauncher launcher, SlotAllocator allocator, RunEvents events, SweepOptions options, RunOptions runOptions, TimeProvider time)
 {
     /// <summary>Takes a slot, inserts the run and starts it at <paramref name="now"/> (the sweep's instant) or its due time: Dispatched, Throttled (no slot), or AlreadyDispatched (another sweep's run).</summary>
@@ -52,7 +52,8 @@ public sealed class RunStarter(IRunStore runs, IRunSender sender, IRunLauncher l
             await allocator.TakeAgainAsync(slot, runId, start + job.Definition.Timeout + options.LeaseGrace, cancellationToken).ConfigureAwait(false);
         }
 
-        var delay = row.DueUtc > now ? row.DueUtc - now : TimeSpan.Zero;
+        var visible = row.DueUtc - options.QueuedStartAhead;
+        var delay = visible > now ? visible - now : TimeSpan.Zero;
         await sender.SendAsync(new RunMessage(job.Id, runId), delay, cancellationToken).ConfigureAwait(false);
         return RowOutcome.Dispatched;
     }

@@ -12,8 +12,18 @@ namespace Scheduler.Core.Workflow;
 public sealed class AttemptStep(
     IRunStore runs, AttemptSlots slots, TargetCall target, RunSettler settler, RunEvents events, TimeProvider time, RunOptions options, ILogger<AttemptStep> logger)
 {
-    public async Task<AttemptOutcome> ExecuteAsync(AttemptRequest request, CancellationToken cancellationToken) =>
-        (await ExecuteAsync(request, null, null, cancellationToken).ConfigureAwait(false)).Outcome;
+    /// <summary>The step as an activity runs it: from storage, after waiting in this process for the request's
+    /// <see cref="AttemptRequest.NotBeforeUtc"/> (the last part of the workflow's wait, held here against this host's clock).</summary>
+    public async Task<AttemptOutcome> ExecuteAsync(AttemptRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.NotBeforeUtc is { } notBefore)
+        {
+            await time.UntilAsync(notBefore, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (await ExecuteAsync(request, null, null, cancellationToken).ConfigureAwait(false)).Outcome;
+    }
 
     /// <summary>The step, starting from the run as the caller last saw it (saves a read; its ETag guards every write, so a stale
     /// copy only costs a deferral and a fresh read). Returns the run as stored afterwards when known. For a run in process (no

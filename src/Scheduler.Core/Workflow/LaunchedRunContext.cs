@@ -35,12 +35,7 @@ internal sealed class LaunchedRunContext(Run launched, AttemptStep attempts, IRu
         if (!attempted)
         {
             // The wait until due: the sweep launches at most its dispatch window ahead, and the held slot covers a crash meanwhile.
-            // A timer may fire a little before the wall clock reaches the instant: wait until the clock says so.
-            for (var left = instant - UtcNow; left > TimeSpan.Zero; left = instant - UtcNow)
-            {
-                await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
-            }
-
+            await time.UntilAsync(instant, cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -57,12 +57,7 @@ internal sealed class QueuedRunContext(AttemptStep attempts, IRunStore runs, Tim
             throw new RunSuspendedException(runId, instant);
         }
 
-        // A timer may end a little early by the wall clock: hold until the clock has reached the instant.
-        while (remaining > TimeSpan.Zero)
-        {
-            await Task.Delay(remaining, time, cancellationToken).ConfigureAwait(false);
-            remaining = instant - time.GetUtcNow();
-        }
+        await time.UntilAsync(instant, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The Server keeps no history to shorten: a waiting run carries on in place (or is suspended to the queue).</summary>

@@ -4,29 +4,57 @@ using Scheduler.Core.Workflow;
 
 namespace Scheduler.Functions.Durable;
 
-/// <summary>Adapts <see cref="IRunContext"/> to a Durable orchestration: activities for steps, durable timers for waits,
+/// <summary>Adapts <see cref="IRunContext"/> to a Durable orchestration: activities for steps, durable timers for long waits,
 /// the replay-safe clock for now.</summary>
+/// <remarks>A wait costs at most one durable timer, whatever the machine's speed. On the Azure Storage backend a timer is a
+/// queue message whose visibility delay is whole seconds, so it can fire up to a second early and, read by a poller backed
+/// off while idle, late by the polling interval: a timer cannot give "never early, on time" alone, and looping on it until
+/// the replay-safe clock reaches the instant made one orchestration episode per early firing (about six storage requests
+/// each). So the last part of every wait, at most <see cref="InProcessWaitMax"/>, is held by the next attempt's activity in
+/// its own process against its host's clock (<see cref="AttemptRequest.NotBeforeUtc"/>); a longer wait first sleeps on one
+/// timer set <see cref="TimerLead"/> before the instant, so that neither the timer's nor the activity's polling makes it late.
+/// Both are constants, not settings: an orchestration replays its waits, and a value changed between two replays of one
+/// history would schedule a timer the history does not hold.</remarks>
 internal sealed class DurableRunContext(TaskOrchestrationContext context) : IRunContext
 {
+    /// <summary>Waits up to this long are held in the activity's process, never on a durable timer: the due-time wait of a run
+    /// started a little early, a short retry backoff, a slot wait. Longer ones keep no worker busy while they last.</summary>
+    public static readonly TimeSpan InProcessWaitMax = TimeSpan.FromSeconds(5);
+
+    /// <summary>A long wait's timer is set this long before its instant: more than a timer fires late by polling (host.json's
+    /// <c>maxQueuePollingInterval</c>, 2 s), with the rest (at most this + 1 s, below <see cref="InProcessWaitMax"/>) held in process.</summary>
+    public static readonly TimeSpan TimerLead = TimeSpan.FromSeconds(3);
+
     /// <summary>An activity that fails on a storage hiccup is tried again before the run's orchestration fails. The attempt
     /// step is idempotent per attempt number, so a retried activity never runs the target twice for one attempt. The waits are
     /// the host loops' <see cref="Backoff.Default"/>, run by Durable's timers.</summary>
     private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 5, firstRetryInterval: Backoff.Default.First, backoffCoefficient: 2, maxRetryInterval: Backoff.Default.Max));
 
+    // The end of the last wait, which the next attempt's activity holds in its own process.
+    private DateTimeOffset? notBefore;
+
     public DateTimeOffset UtcNow => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
-    public Task<AttemptOutcome> ExecuteAttempt(AttemptRequest request) =>
-        context.CallActivityAsync<AttemptOutcome>(nameof(RunActivities.ExecuteAttempt), request, ActivityRetry);
+    public Task<AttemptOutcome> ExecuteAttempt(AttemptRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var waited = request with { NotBeforeUtc = notBefore };
+        notBefore = null;
+        return context.CallActivityAsync<AttemptOutcome>(nameof(RunActivities.ExecuteAttempt), waited, ActivityRetry);
+    }
 
-    /// <summary>Durable timers on the Azure Storage backend can fire up to a second early (a queue message's visibility
-    /// delay is whole seconds), so the wait holds until the replay-safe clock has reached the instant.</summary>
+    /// <summary>One timer for a long wait (a second one only if the first fired more than <see cref="InProcessWaitMax"/> -
+    /// <see cref="TimerLead"/> early, which whole-second visibility delays do not do); the rest, even a wait that the replay-safe
+    /// clock says is over, is the next activity's: its host's clock, not the orchestration's, decides "not before".</summary>
     public async Task WaitUntil(DateTimeOffset instant)
     {
-        while (UtcNow < instant)
+        while (instant - UtcNow > InProcessWaitMax)
         {
-            await context.CreateTimer(instant.UtcDateTime, CancellationToken.None);
+            await context.CreateTimer((instant - TimerLead).UtcDateTime, CancellationToken.None);
         }
+
+        notBefore = notBefore is { } earlier && earlier > instant ? earlier : instant;
     }
 
     public bool TryContinueAsNew(RunStart restart)

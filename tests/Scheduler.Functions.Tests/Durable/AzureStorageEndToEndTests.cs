@@ -107,7 +107,8 @@ public sealed class AzureStorageEndToEndTests(AzuriteFixture azurite, ITestOutpu
     [Fact]
     public async Task WorkerStoppedMidOrchestration_AndStartedAgain_FinishesTheRunWithNoAttemptLost()
     {
-        var retry = """, "retry": { "maxAttempts": 3, "firstInterval": "00:00:04", "coefficient": 1, "maxInterval": "00:00:04", "jitter": 0 }""";
+        // A backoff longer than DurableRunContext.InProcessWaitMax: the orchestration waits on a durable timer.
+        var retry = """, "retry": { "maxAttempts": 3, "firstInterval": "00:00:08", "coefficient": 1, "maxInterval": "00:00:08", "jitter": 0 }""";
         var runId = await driver.CreateOnceJobAsync("restart", sink.Url("flaky/1/r"), AppDriver.In(1), retry);
         await Eventually.GetAsync(() => driver.Runs.GetAsync("restart", runId, CancellationToken.None), r => r?.AttemptCount == 1, AppDriver.RunTimeout);
         // Stopped while the orchestration waits for its retry: the episode that recorded attempt 1 has been committed.
@@ -122,6 +123,24 @@ public sealed class AzureStorageEndToEndTests(AzuriteFixture azurite, ITestOutpu
         Assert.Equal((RunStatus.Succeeded, 2), (run.Status, run.AttemptCount));
         Assert.Equal(["1", "2"], sink.For("flaky/1/r").OrderBy(h => h.ReceivedUtc).Select(h => h.Attempt));
         Assert.Equal([1, 2], (await driver.Runs.ListAttemptsAsync("restart", runId, CancellationToken.None)).Select(a => a.Number));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await driver.InstanceSettledAsync(runId)).RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task WorkerStoppedRightAfterAnAttempt_DuringAShortRetryWait_FinishesTheRunWithNoAttemptLostOrRepeated()
+    {
+        // A backoff held in the next activity's process: the worker stops somewhere between attempt 1's write and attempt 2.
+        var retry = """, "retry": { "maxAttempts": 3, "firstInterval": "00:00:03", "coefficient": 1, "maxInterval": "00:00:03", "jitter": 0 }""";
+        var runId = await driver.CreateOnceJobAsync("short", sink.Url("flaky/1/s"), AppDriver.In(1), retry);
+        await Eventually.GetAsync(() => driver.Runs.GetAsync("short", runId, CancellationToken.None), r => r?.AttemptCount == 1, AppDriver.RunTimeout);
+
+        await app.DisposeAsync();
+        app = await FunctionsApp.StartAsync(settings, new TestOutputLoggerProvider(output));
+        driver = new AppDriver(app);
+        var run = await driver.FinishedAsync("short", runId, TimeSpan.FromMinutes(7));
+
+        Assert.Equal((RunStatus.Succeeded, 2), (run.Status, run.AttemptCount));
+        Assert.Equal(["1", "2"], sink.For("flaky/1/s").OrderBy(h => h.ReceivedUtc).Select(h => h.Attempt));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await driver.InstanceSettledAsync(runId)).RuntimeStatus);
     }
 

@@ -15,8 +15,22 @@ public sealed record FunctionsAppSettings(DurableBackend Backend, StorageOptions
     /// backend, so that its own requests can be told apart from the app's.</summary>
     public Func<string, HttpPipelinePolicy>? DurableStoragePolicy { get; init; }
 
+    /// <summary>Settings added to (or replacing) the defaults below, e.g. <c>Scheduler:Sweep:StartAhead</c>.</summary>
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>The app settings, as local.settings.json would give them (":" for "__").</summary>
-    public Dictionary<string, string?> AppSettings() => new()
+    public Dictionary<string, string?> AppSettings()
+    {
+        var settings = Defaults();
+        foreach (var (key, value) in Overrides)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private Dictionary<string, string?> Defaults() => new()
     {
         ["Scheduler:Storage:ConnectionString"] = Storage.ConnectionString,
         ["Scheduler:Storage:TablePrefix"] = Storage.TablePrefix,
