@@ -7,9 +7,11 @@ namespace Scheduler.Functions;
 /// <summary>The Functions host's sweeps: the timer's, and the ones asked for between ticks (a job due within the lookahead, a
 /// slot freed while due rows wait for one), run in the background one at a time. Kicks coalesce: any number during a sweep
 /// cause one more sweep. Sweeps on other instances racing these are harmless (run ids are deterministic, writes conditional).</summary>
-/// <remarks>Whether due rows wait for a slot is known from this instance's last sweep. When that is older than a tick (the timer
-/// sweeps on another instance, or nothing ran here for a while), a freed slot sweeps anyway: a slot freed on any instance is
-/// used at once, and an instance sweeps for that at most once a tick while nothing waits.</remarks>
+/// <remarks>Whether due rows wait for a slot is known from this instance's last sweep, which read every row due within the
+/// lookahead: on one instance, whatever throttles rows is a sweep of its own, so that answer holds until its next sweep. An
+/// instance whose last sweep is older than the lookahead (the timer fires on another instance, which may have throttled rows
+/// since) sweeps when a slot frees: so a slot freed on any instance is used at once, and an instance that does not run the
+/// timer sweeps for that at most once a lookahead while nothing waits.</remarks>
 public sealed class FunctionsSweeps(Sweeper sweeper, TimeProvider time, SweepOptions options, ILogger<FunctionsSweeps> logger) : ISweepSignal
 {
     // 0: idle; 1: sweeping; 2: sweeping, and asked again meanwhile.
@@ -47,10 +49,10 @@ public sealed class FunctionsSweeps(Sweeper sweeper, TimeProvider time, SweepOpt
         }
     }
 
-    /// <summary>A run gave its slot back: sweep now unless this instance swept within a tick and left no due row waiting.</summary>
+    /// <summary>A run gave its slot back: sweep now unless this instance's last sweep, within the lookahead, left no due row waiting.</summary>
     public void SlotFreed()
     {
-        if (known is { Waiting: false } last && time.GetUtcNow() - last.SweptUtc <= options.Tick)
+        if (known is { Waiting: false } last && time.GetUtcNow() - last.SweptUtc <= options.Lookahead)
         {
             return;
         }

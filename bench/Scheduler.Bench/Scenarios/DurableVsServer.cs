@@ -41,7 +41,7 @@ internal static class DurableVsServer
         Report.Write(Name, new
         {
             windowSeconds = DurableCost.Window.TotalSeconds,
-            hostJsonMaxQueuePollingInterval = Scheduler.Functions.Tests.Durable.FunctionsApp.HostJsonPollingInterval().ToString(),
+            hostJson = Scheduler.Functions.Tests.Durable.HostJson.Read(),
             durableCost,
             serverCost,
             serverIdle,

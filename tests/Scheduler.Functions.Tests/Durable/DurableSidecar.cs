@@ -34,10 +34,10 @@ public sealed class DurableSidecar : IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     /// <param name="storagePolicy">When set, a pipeline policy per service added to the backend's storage clients.</param>
-    public static async Task<DurableSidecar> StartAsync(DurableBackend backend, string storageConnectionString, string hubName, TimeSpan maxQueuePollingInterval,
+    public static async Task<DurableSidecar> StartAsync(DurableBackend backend, string storageConnectionString, string hubName, HostJson hostJson,
         Func<string, HttpPipelinePolicy>? storagePolicy = null)
     {
-        var backendService = await CreateServiceAsync(backend, storageConnectionString, hubName, maxQueuePollingInterval, storagePolicy).ConfigureAwait(false);
+        var backendService = await CreateServiceAsync(backend, storageConnectionString, hubName, hostJson, storagePolicy).ConfigureAwait(false);
         var service = StopOnceOrchestrationService.Wrap(backendService);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -52,7 +52,7 @@ public sealed class DurableSidecar : IAsyncDisposable
         return new DurableSidecar(app, service, GrpcChannel.ForAddress(app.Urls.First()));
     }
 
-    private static async Task<IOrchestrationService> CreateServiceAsync(DurableBackend backend, string connectionString, string hubName, TimeSpan pollingInterval,
+    private static async Task<IOrchestrationService> CreateServiceAsync(DurableBackend backend, string connectionString, string hubName, HostJson hostJson,
         Func<string, HttpPipelinePolicy>? storagePolicy)
     {
         if (backend == DurableBackend.InMemory)
@@ -64,7 +64,8 @@ public sealed class DurableSidecar : IAsyncDisposable
         {
             TaskHubName = hubName,
             StorageAccountClientProvider = storagePolicy is null ? new StorageAccountClientProvider(connectionString) : ClientsWith(connectionString, storagePolicy),
-            MaxQueuePollingInterval = pollingInterval,
+            MaxQueuePollingInterval = hostJson.MaxQueuePollingInterval,
+            PartitionCount = hostJson.PartitionCount,
         });
         await service.CreateIfNotExistsAsync().ConfigureAwait(false);
         return service;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
@@ -35,18 +33,10 @@ public sealed class FunctionsApp : IAsyncDisposable
     public IServiceProvider Services => worker.Services;
     public DurableTaskClient Client => worker.Services.GetRequiredService<DurableTaskClient>();
 
-    /// <summary>The Durable queue polling interval the app runs with in Azure (host.json's maxQueuePollingInterval).</summary>
-    public static TimeSpan HostJsonPollingInterval()
-    {
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot.Find(), "host.json")));
-        var text = host.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider").GetProperty("maxQueuePollingInterval").GetString()!;
-        return TimeSpan.Parse(text, CultureInfo.InvariantCulture);
-    }
-
     public static async Task<FunctionsApp> StartAsync(FunctionsAppSettings settings, ILoggerProvider? logs = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var sidecar = await DurableSidecar.StartAsync(settings.Backend, settings.Storage.ConnectionString!, settings.HubName, HostJsonPollingInterval(), settings.DurableStoragePolicy).ConfigureAwait(false);
+        var sidecar = await DurableSidecar.StartAsync(settings.Backend, settings.Storage.ConnectionString!, settings.HubName, HostJson.Read(), settings.DurableStoragePolicy).ConfigureAwait(false);
         FunctionsApp? app = null;
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

@@ -8,9 +8,11 @@ using Scheduler.Storage;
 namespace Scheduler.Functions.Tests.Durable;
 
 /// <summary>What the Functions host's queue listener does for the runs queue: receive a message, invoke
-/// <see cref="RunQueueTrigger"/> with the message text and a Durable client, delete the message when the function succeeded.</summary>
+/// <see cref="RunQueueTrigger"/> with the message text and a Durable client, delete the message when the function succeeded;
+/// idle, poll less and less often, up to host.json's <c>queues.maxPollingInterval</c>.</summary>
 public sealed class QueueTriggerPump(FunctionsApp app) : IAsyncDisposable
 {
+    private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
     private readonly CancellationTokenSource stopping = new();
     private Task? loop;
 
@@ -19,15 +21,19 @@ public sealed class QueueTriggerPump(FunctionsApp app) : IAsyncDisposable
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         var queue = app.Services.GetRequiredService<StorageClients>().RunsQueue;
+        var maxInterval = HostJson.Read().QueueMaxPollingInterval;
+        var idle = TimeSpan.Zero;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 var messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false)).Value;
                 await Task.WhenAll(messages.Select(m => DeliverAsync(queue, m.MessageText, m.MessageId, m.PopReceipt, cancellationToken))).ConfigureAwait(false);
-                if (messages.Length == 0)
+                // As the host's listener: polls again at once after messages; idle, waits from 100 ms, doubling to maxPollingInterval.
+                idle = messages.Length > 0 ? TimeSpan.Zero : idle == TimeSpan.Zero ? MinInterval : idle * 2 < maxInterval ? idle * 2 : maxInterval;
+                if (idle > TimeSpan.Zero)
                 {
-                    await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(idle, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Text.Json;
+using Scheduler.Testing;
+
+namespace Scheduler.Functions.Tests.Durable;
+
+/// <summary>The settings of the repository's host.json that the harness runs with, as the Functions host would: Durable's
+/// storage provider (queue polling, partitions) and the queue listener's polling.</summary>
+public sealed record HostJson(TimeSpan MaxQueuePollingInterval, int PartitionCount, TimeSpan QueueMaxPollingInterval)
+{
+    /// <summary>DurableTask.AzureStorage's partition count when host.json leaves it out.</summary>
+    public const int DefaultPartitionCount = 4;
+
+    public static HostJson Read()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot.Find(), "host.json")));
+        var extensions = host.RootElement.GetProperty("extensions");
+        var provider = extensions.GetProperty("durableTask").GetProperty("storageProvider");
+        return new HostJson(
+            Duration(provider.GetProperty("maxQueuePollingInterval")),
+            provider.TryGetProperty("partitionCount", out var partitions) ? partitions.GetInt32() : DefaultPartitionCount,
+            Duration(extensions.GetProperty("queues").GetProperty("maxPollingInterval")));
+    }
+
+    private static TimeSpan Duration(JsonElement value) => TimeSpan.Parse(value.GetString()!, CultureInfo.InvariantCulture);
+}
