@@ -77,7 +77,7 @@ internal sealed record BenchArgs(IReadOnlySet<string> Scenarios, IReadOnlyList<i
     public int? SteadySeconds { get; init; }
     /// <summary>peers: which workloads to run, by position (0 = first run after start ... 4 = budget 8 with a holding sink).</summary>
     public IReadOnlyList<int>? Workloads { get; init; }
-    /// <summary>peers: which systems to run (Scheduler.Server, Quartz.NET, Hangfire).</summary>
+    /// <summary>peers: which systems to run (Scheduler.Server, Functions+Durable, Quartz.NET, Hangfire).</summary>
     public IReadOnlyList<string>? Systems { get; init; }
 
     public static bool TryParse(string[] args, IReadOnlyList<string> known, out BenchArgs parsed, out string error)

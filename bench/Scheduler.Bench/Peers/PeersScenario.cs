@@ -2,49 +2,68 @@ using Scheduler.Bench.Infra;
 
 namespace Scheduler.Bench.Peers;
 
-/// <summary><c>peers</c>: the same workloads through Scheduler.Server (Azurite), Quartz.NET (ADO job store) and Hangfire
-/// (Hangfire.PostgreSql) on PostgreSQL, each system a fresh process with a fresh store per workload, one sink for all.</summary>
+/// <summary><c>peers</c>: the same workloads through Scheduler.Server (Azurite), the Functions app on Durable (Azurite, hosted in
+/// the bench process by the test suite's harness), Quartz.NET (ADO job store) and Hangfire (Hangfire.PostgreSql) on PostgreSQL,
+/// each system fresh with a fresh store per workload, one sink for all. PostgreSQL starts only when Quartz.NET or Hangfire runs.</summary>
 internal static class PeersScenario
 {
     public const string Name = "peers";
 
     public static async Task RunAsync(BenchArgs args)
     {
-        Report.Heading("peers: Scheduler.Server vs Quartz.NET 4.7.3 (ADO, PostgreSQL) vs Hangfire 1.8.25 (Hangfire.PostgreSql 1.21.1)");
+        Report.Heading($"peers: Scheduler.Server vs {FunctionsSystem.Name} vs Quartz.NET 4.7.3 (ADO, PostgreSQL) vs Hangfire 1.8.25 (Hangfire.PostgreSql 1.21.1)");
         var workloads = PeerWorkload.All(args.SteadySeconds ?? 60)
             .Where((_, i) => args.Workloads is null || args.Workloads.Contains(i))
             .ToList();
         await using var sink = await ArrivalSink.StartAsync();
-        await using var postgres = await PostgresCluster.StartAsync();
+        PostgresCluster? postgres = null;
+        async Task<PostgresCluster> Postgres() => postgres ??= await PostgresCluster.StartAsync();
         var systems = new (string Name, Func<int, int, Task<IPeerSystem>> Start)[]
         {
             ("Scheduler.Server", (budget, _) => SchedulerSystem.StartAsync(budget)),
-            ("Quartz.NET", (budget, round) => PeerChildSystem.StartAsync(QuartzPeer.Mode, postgres, $"quartz{round}", budget)),
-            ("Hangfire", (budget, round) => PeerChildSystem.StartAsync(HangfirePeer.Mode, postgres, $"hangfire{round}", budget)),
+            (FunctionsSystem.Name, (budget, _) => FunctionsSystem.StartAsync(budget)),
+            ("Quartz.NET", async (budget, round) => await PeerChildSystem.StartAsync(QuartzPeer.Mode, await Postgres(), $"quartz{round}", budget)),
+            ("Hangfire", async (budget, round) => await PeerChildSystem.StartAsync(HangfirePeer.Mode, await Postgres(), $"hangfire{round}", budget)),
         };
-        var results = new List<PeerResult>();
-        var round = 0;
-        foreach (var workload in workloads)
+        var selected = systems.Where(s => args.Systems is null || args.Systems.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (selected.Any(s => s.Name == FunctionsSystem.Name))
         {
-            Report.Heading($"peers: {workload.Name}");
-            var rows = new List<PeerResult>();
-            foreach (var (name, start) in systems.Where(s => args.Systems is null || args.Systems.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
-            {
-                var thisRound = ++round;
-                try
-                {
-                    rows.Add(await PeerRunner.RunAsync(name, workload, budget => start(budget, thisRound), sink, thisRound));
-                }
-                catch (Exception ex)
-                {
-                    Report.Line($"{name} failed: {ex.Message}");
-                }
-            }
-
-            Report.Table(PeerResult.Headers, rows.Select(r => r.Row()));
-            results.AddRange(rows);
+            Report.Line($"{FunctionsSystem.Name} runs in the bench process: its CPU s and peak RSS are the bench process's, sink included (an upper bound).");
         }
 
-        Report.Write(Name, new { postgres = postgres.Version, results });
+        try
+        {
+            var results = new List<PeerResult>();
+            var round = 0;
+            foreach (var workload in workloads)
+            {
+                Report.Heading($"peers: {workload.Name}");
+                var rows = new List<PeerResult>();
+                foreach (var (name, start) in selected)
+                {
+                    var thisRound = ++round;
+                    try
+                    {
+                        rows.Add(await PeerRunner.RunAsync(name, workload, budget => start(budget, thisRound), sink, thisRound));
+                    }
+                    catch (Exception ex)
+                    {
+                        Report.Line($"{name} failed: {ex.Message}");
+                    }
+                }
+
+                Report.Table(PeerResult.Headers, rows.Select(r => r.Row()));
+                results.AddRange(rows);
+            }
+
+            Report.Write(Name, new { postgres = postgres?.Version, results });
+        }
+        finally
+        {
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
+        }
     }
 }

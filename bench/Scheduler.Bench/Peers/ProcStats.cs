@@ -26,6 +26,22 @@ internal static class ProcStats
     /// <summary>Peak resident set (VmHWM) in bytes, or 0.</summary>
     public static long PeakRssBytes(int pid) => StatusKb(pid, "VmHWM:") * 1024;
 
+    /// <summary>Resets the process's VmHWM to its current RSS (<c>5</c> to <c>/proc/pid/clear_refs</c>), so that the peak read
+    /// afterwards is the peak since now. Needs to own the process; without it the peak stays the process's whole life.</summary>
+    public static void ResetPeakRss(int pid)
+    {
+        try
+        {
+            File.WriteAllText($"/proc/{pid}/clear_refs", "5");
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
     /// <summary>The process and its direct children (a PostgreSQL postmaster and its backends).</summary>
     public static IReadOnlyList<int> WithChildren(int pid)
     {
