@@ -66,6 +66,8 @@ public sealed class DurableSidecar : IAsyncDisposable
             StorageAccountClientProvider = storagePolicy is null ? new StorageAccountClientProvider(connectionString) : ClientsWith(connectionString, storagePolicy),
             MaxQueuePollingInterval = hostJson.MaxQueuePollingInterval,
             PartitionCount = hostJson.PartitionCount,
+            MaxConcurrentTaskActivityWorkItems = hostJson.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = hostJson.MaxConcurrentOrchestrations,
         });
         await service.CreateIfNotExistsAsync().ConfigureAwait(false);
         return service;
