@@ -29,7 +29,7 @@ public sealed class SweepOptionsValidator : IValidateOptions<SweepOptions>
 
         if (options.StartAhead < TimeSpan.Zero)
         {
-            errors.AddError($"{Section}:StartAhead is {options.StartAhead}; set it to zero or more (it counts up to the dispatch window, {options.DispatchWindow}).");
+            errors.AddError($"{Section}:StartAhead is {options.StartAhead}; set it to zero or more.");
         }
 
         if (options.CursorLag < TimeSpan.FromMinutes(1))

@@ -13,13 +13,13 @@ public sealed class SweepOptions
     public TimeSpan? DispatchAhead { get; set; }
     /// <summary>The effective <see cref="DispatchAhead"/>.</summary>
     public TimeSpan DispatchWindow => DispatchAhead ?? Lookahead;
-    /// <summary>How long before its due time a run sent through the runs queue becomes visible (never more than its dispatch
-    /// allows): the queue's and the run engine's polling then delay the start of the wait, not the start of the run, which
+    /// <summary>How long before its due time a run sent through the runs queue becomes visible (a run dispatched later than that
+    /// is sent visible at once): the queue's and the run engine's polling then delay the start of the wait, not the start of the run, which
     /// waits the rest in process. The Functions host sets 3 s (a queue listener polls every second at most, Durable's
     /// queues every 2 s); the Server, whose sweep launches its runs in process, none.</summary>
     public TimeSpan? StartAhead { get; set; }
-    /// <summary>The effective <see cref="StartAhead"/>: at most the dispatch window.</summary>
-    public TimeSpan QueuedStartAhead => StartAhead is { } ahead ? TimeSpan.FromTicks(Math.Min(ahead.Ticks, DispatchWindow.Ticks)) : TimeSpan.Zero;
+    /// <summary>The effective <see cref="StartAhead"/>.</summary>
+    public TimeSpan QueuedStartAhead => StartAhead ?? TimeSpan.Zero;
     /// <summary>The cursor never passes the bucket of now minus this lag.</summary>
     public TimeSpan CursorLag { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>Due rows read per sweep.</summary>

@@ -40,6 +40,20 @@ public sealed class SweepDispatchTests
         Assert.Equal(job.ScheduleVersion, row.ScheduleVersion);
     }
 
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(6, 0)]
+    public async Task Sweep_WithStartAhead_SendsTheRunThatMuchBeforeDue_OrAtOnce(int startAheadSeconds, int expectedDelaySeconds)
+    {
+        var h = new EngineHarness();
+        h.SweepOptions.StartAhead = TimeSpan.FromSeconds(startAheadSeconds);
+        await h.CreateAsync(TestJobs.Http("job-1", TestJobs.Once(T.AddSeconds(5))));
+
+        await h.SweepAsync();
+
+        Assert.Equal(TimeSpan.FromSeconds(expectedDelaySeconds), Assert.Single(h.Sender.Sent).VisibilityDelay);
+    }
+
     [Fact]
     public async Task Sweep_OnceJob_CompletesAfterDispatch()
     {

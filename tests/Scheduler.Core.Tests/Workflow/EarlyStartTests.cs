@@ -43,6 +43,24 @@ public sealed class EarlyStartTests
     }
 
     [Fact]
+    public async Task AttemptStep_AskedNotBeforeTheDueTime_WaitsInProcessUntilTheClockReachesIt_ThenRunsOnTime()
+    {
+        var h = new EngineHarness();
+        var runId = await h.DispatchAsync(TestJobs.Http("job", TestJobs.Once(T.AddSeconds(3))));
+
+        var step = h.AttemptStep.ExecuteAsync(new AttemptRequest("job", runId, 1, NotBeforeUtc: T.AddSeconds(3)), None);
+        h.Time.Advance(TimeSpan.FromSeconds(2.999));
+        var calledEarly = h.Executor.CallCount;
+        h.Time.Advance(TimeSpan.FromMilliseconds(1));
+        var outcome = await step;
+
+        Assert.Equal(0, calledEarly);
+        Assert.Equal(AttemptOutcomeKind.Ended, outcome.Kind);
+        Assert.Equal(1, h.Executor.CallCount);
+        Assert.Equal((T.AddSeconds(3), 0), (h.Runs.Get(runId).StartedUtc, h.Runs.Get(runId).LatenessMs));
+    }
+
+    [Fact]
     public async Task AttemptStep_StartedLate_RecordsPositiveLateness()
     {
         var h = new EngineHarness();
