@@ -2,6 +2,7 @@
 # Benchmarks of Scheduler, each scenario over its own fresh in-memory Azurite (see bench/README.md).
 #   scripts/bench.sh                       every scenario: sweep-cost ops-per-run throughput api memory chaos (~25 min)
 #   scripts/bench.sh ops-per-run api       the named ones, in that order
+#   scripts/bench.sh idle                  the Server with nothing to run: storage requests per 25 s and per day (~1 min)
 #   scripts/bench.sh peers                 Scheduler.Server and Functions+Durable vs Quartz.NET and Hangfire on PostgreSQL (~25 min; only when named)
 #   options: --sizes 0,10000,100000 (sweep-cost), --n 1000 (throughput; chaos: runs, default 1200), --runs 10000 (memory),
 #            --steady-seconds 60 --workloads 0,1,2,3,4 --systems Scheduler.Server,Functions+Durable,Quartz.NET,Hangfire (peers)

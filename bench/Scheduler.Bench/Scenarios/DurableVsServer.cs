@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Bench.Infra;
-using Scheduler.Storage;
 
 namespace Scheduler.Bench.Scenarios;
 
@@ -21,7 +19,7 @@ internal static class DurableVsServer
         var durableCost = await DurableCost.RunAsync();
         Report.Heading($"{Name}: the Server's storage requests per run (ops-per-run's cases) and idle cost");
         var serverCost = await OpsPerRun.MeasureAsync();
-        var serverIdle = await ServerIdleAsync();
+        var serverIdle = await ServerIdle.MeasureAsync();
 
         Report.Heading($"{Name}: start lateness, {LatenessRuns} runs due over {LatenessSpan.TotalSeconds:0} s (sink arrival - due)");
         var spread = DurableTiming.Spread(LatenessRuns, LatenessSpan);
@@ -53,23 +51,4 @@ internal static class DurableVsServer
     private static async Task<IRunHost> Functions(BenchAzurite azurite) => await FunctionsRunHost.CreateAsync(FunctionsRunHost.Settings(azurite));
 
     private static async Task<IRunHost> Server(BenchAzurite azurite) => await ServerRunHost.CreateAsync(azurite);
-
-    /// <summary>The Server started with its default settings and nothing to run: what its sweep loop and worker cost per window.</summary>
-    private static async Task<Sample> ServerIdleAsync()
-    {
-        await using var azurite = await BenchAzurite.StartAsync();
-        var app = ServerComposition.Build(ServerComposition.BaseSettings(azurite));
-        await using var _ = app;
-        await ServerComposition.EnsureStorageAsync(app.Services);
-        await app.StartAsync();
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var counter = app.Services.GetRequiredService<StorageRequestCounter>();
-        using var named = azurite.NewOpsCounter();
-        counter.Reset();
-        await Task.Delay(DurableCost.Window);
-        var sample = new Sample(DurableCost.Window.TotalSeconds, named.Snapshot(), counter.Snapshot().ToSorted(), new Dictionary<string, long>(), new Dictionary<string, long>());
-        await app.StopAsync();
-        Report.Line($"Server idle {DurableCost.Window.TotalSeconds:0} s (default settings): {sample.App.Values.Sum()} requests ({string.Join(", ", sample.App.Select(kv => $"{kv.Key} {kv.Value}"))})");
-        return sample;
-    }
 }

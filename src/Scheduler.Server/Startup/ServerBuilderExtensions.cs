@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Api.Auth;
 using Scheduler.Api.Dashboard;
@@ -12,6 +13,7 @@ using Scheduler.Server.Sweep;
 using Scheduler.Server.Telemetry;
 using Scheduler.Server.Worker;
 using Scheduler.Hosting;
+using Scheduler.Storage.Queues;
 
 namespace Scheduler.Server.Startup;
 
@@ -41,6 +43,11 @@ public static class ServerBuilderExtensions
         services.AddSingleton<IPostConfigureOptions<ApiKeyOptions>>(sp => sp.GetRequiredService<LocalApiKey>());
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        // Messages this process sends wake its own worker, whose idle poll can then back off far (docs/ARCHITECTURE.md).
+        services.AddSingleton<RunQueueWake>();
+        services.AddSingleton<QueueRunSender>();
+        services.Replace(ServiceDescriptor.Singleton<IRunSender>(sp => new WakingRunSender(
+            sp.GetRequiredService<QueueRunSender>(), sp.GetRequiredService<RunQueueWake>(), sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<RunMessageHandler>();
         services.AddSingleton<InProcessRunLauncher>();
         services.AddSingleton<IRunLauncher>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.InProcessRuns > 0

@@ -8,8 +8,10 @@ namespace Scheduler.Server.Worker;
 
 /// <summary>Handles one received run message: holds its lease while the run runs here, then decides what becomes of the message:
 /// deleted when the run ended, hidden until the run resumes when it suspended, hidden for a <see cref="Backoff"/> when running
-/// threw, poisoned after <see cref="WorkerOptions.MaxFailures"/> throws, handed back at once when the host aborts it.</summary>
-public sealed class RunMessageHandler(RunQueueReceiver queue, InProcessWorkflow workflow, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunMessageHandler> logger)
+/// threw, poisoned after <see cref="WorkerOptions.MaxFailures"/> throws, handed back at once when the host aborts it.
+/// A message hidden until later wakes this process's worker when it shows again (<see cref="RunQueueWake"/>).</summary>
+public sealed class RunMessageHandler(
+    RunQueueReceiver queue, InProcessWorkflow workflow, RunQueueWake wake, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunMessageHandler> logger)
 {
     private readonly WorkerOptions settings = options.Value;
     private readonly FailureCounts failures = new(time);
@@ -39,7 +41,7 @@ public sealed class RunMessageHandler(RunQueueReceiver queue, InProcessWorkflow 
         if (result.ResumeAtUtc is { } resumeAt)
         {
             Log.Suspended(logger, message.Message.RunId, resumeAt);
-            await lease.HideAsync(resumeAt - time.GetUtcNow()).ConfigureAwait(false);
+            await HideAsync(lease, resumeAt - time.GetUtcNow()).ConfigureAwait(false);
         }
         else
         {
@@ -61,6 +63,12 @@ public sealed class RunMessageHandler(RunQueueReceiver queue, InProcessWorkflow 
 
         var backoff = Backoff.Default.After(count);
         Log.ProcessFailed(logger, message.Message.RunId, count, message.DequeueCount, StorageFaults.Describe(ex), backoff, FailureLog.Once(logger, count, ex));
-        await lease.HideAsync(backoff).ConfigureAwait(false);
+        await HideAsync(lease, backoff).ConfigureAwait(false);
+    }
+
+    private async Task HideAsync(MessageLease lease, TimeSpan delay)
+    {
+        await lease.HideAsync(delay).ConfigureAwait(false);
+        wake.WakeAt(time.GetUtcNow() + QueueRunSender.VisibleAfter(delay));
     }
 }

@@ -10,9 +10,11 @@ namespace Scheduler.Server.Worker;
 
 /// <summary>Receives run messages and processes them with bounded parallelism. A finished run deletes its message, a
 /// suspended one hides it until the run resumes, a failing one is retried and poisoned after <see cref="WorkerOptions.MaxFailures"/>.
-/// On shutdown it stops receiving, lets runs in flight finish within the host's shutdown timeout and hands back the rest.</summary>
+/// With nothing to receive it polls less and less often (<see cref="IdlePollBackoff"/>), and is woken when this process makes a
+/// message visible (<see cref="RunQueueWake"/>). On shutdown it stops receiving, lets runs in flight finish within the host's shutdown timeout and hands back the rest.</summary>
 public sealed class RunWorker(
-    RunQueueReceiver queue, RunMessageHandler handler, SweepSignal signal, StorageStatus storage, TimeProvider time, IOptions<WorkerOptions> options, ILogger<RunWorker> logger)
+    RunQueueReceiver queue, RunMessageHandler handler, SweepSignal signal, RunQueueWake wake, StorageStatus storage, TimeProvider time,
+    IOptions<WorkerOptions> options, ILogger<RunWorker> logger)
     : BackgroundService
 {
     private readonly WorkerOptions settings = options.Value;
@@ -21,13 +23,19 @@ public sealed class RunWorker(
     // Messages this worker may process at once (Worker:Parallelism): not the budget's slots, which the sweep and attempts take.
     private readonly SemaphoreSlim processingPermits = new(options.Value.Parallelism, options.Value.Parallelism);
     private long started;
+    // UTC ticks at which the current idle wait ends; long.MinValue while not idle.
+    private long idleUntil = long.MinValue;
 
     /// <summary>Runs being processed right now.</summary>
     public int InFlight => inFlight.Count;
 
+    /// <summary>While the worker waits with nothing received: when it receives again unless woken first; null otherwise.</summary>
+    public DateTimeOffset? IdleUntilUtc => Interlocked.Read(ref idleUntil) is var ticks && ticks != long.MinValue ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var receiveFailures = 0;
+        var idle = new IdlePollBackoff(settings.IdlePollInterval, settings.MaxIdlePollInterval);
         try
         {
             await storage.WaitReadyAsync(stoppingToken).ConfigureAwait(false);
@@ -39,7 +47,8 @@ public sealed class RunWorker(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = settings.IdlePollInterval;
+            var wait = TimeSpan.Zero;
+            var idleWait = false;
             var taken = 0;
             try
             {
@@ -66,7 +75,12 @@ public sealed class RunWorker(
 
                 if (received.Count > 0)
                 {
-                    wait = TimeSpan.Zero;
+                    idle.Reset();
+                }
+                else
+                {
+                    wait = idle.Next();
+                    idleWait = true;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -95,7 +109,14 @@ public sealed class RunWorker(
             {
                 try
                 {
-                    await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+                    if (!idleWait)
+                    {
+                        await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+                    }
+                    else if (await IdleAsync(wait, stoppingToken).ConfigureAwait(false))
+                    {
+                        idle.Reset();
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -126,6 +147,20 @@ public sealed class RunWorker(
         abort.Dispose();
         processingPermits.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>True when woken before <paramref name="wait"/> was over.</summary>
+    private async Task<bool> IdleAsync(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        Interlocked.Exchange(ref idleUntil, (time.GetUtcNow() + wait).UtcTicks);
+        try
+        {
+            return await wake.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref idleUntil, long.MinValue);
+        }
     }
 
     private void Start(ReceivedRun message)

@@ -9,8 +9,11 @@ public sealed class WorkerOptions
     public int Parallelism { get; set; } = 16;
     /// <summary>Runs this Server's sweep dispatched that it runs in its own process at once (0: every run goes through the queue).</summary>
     public int InProcessRuns { get; set; } = 256;
-    /// <summary>Wait between receives while the queue is empty.</summary>
+    /// <summary>Wait after the first empty receive; it doubles with each empty receive that follows, up to <see cref="MaxIdlePollInterval"/>.</summary>
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>Longest wait between receives while the queue stays empty. Messages this process sends wake its worker when they
+    /// become visible; a message another process sends (and does not take itself) waits up to this long (docs/ARCHITECTURE.md).</summary>
+    public TimeSpan MaxIdlePollInterval { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>How long a received message stays hidden; renewed while its run is processed. It is also how long the
     /// runs of a crashed process wait before another worker takes them (and frees their slots): short, because a renewal
     /// costs one queue call per <see cref="RenewInterval"/> only while a run is held longer than that (docs/ARCHITECTURE.md).</summary>

@@ -26,6 +26,11 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             errors.AddError($"{Section}:IdlePollInterval is {options.IdlePollInterval}; set it above zero and to at most 00:01:00.");
         }
 
+        if (options.MaxIdlePollInterval < options.IdlePollInterval || options.MaxIdlePollInterval > TimeSpan.FromMinutes(5))
+        {
+            errors.AddError($"{Section}:MaxIdlePollInterval is {options.MaxIdlePollInterval}; set it from {Section}:IdlePollInterval ({options.IdlePollInterval}) to 00:05:00.");
+        }
+
         if (options.VisibilityTimeout < TimeSpan.FromSeconds(5) || options.VisibilityTimeout > TimeSpan.FromHours(1))
         {
             errors.AddError($"{Section}:VisibilityTimeout is {options.VisibilityTimeout}; set it from 00:00:05 to 01:00:00.");

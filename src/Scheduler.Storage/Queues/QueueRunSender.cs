@@ -10,6 +10,10 @@ public sealed class QueueRunSender(StorageClients clients) : IRunSender
 {
     private readonly QueueClient _queue = clients.RunsQueue;
 
+    /// <summary>How long after a send (or a visibility update) with <paramref name="visibilityDelay"/> the message becomes
+    /// visible: the delay as the service takes it, clamped and in whole seconds.</summary>
+    public static TimeSpan VisibleAfter(TimeSpan visibilityDelay) => QueueCalls.Clamp(visibilityDelay);
+
     /// <summary>The delay is clamped to [0, 7 days) and rounded down to whole seconds; the message never expires.</summary>
     public async Task SendAsync(RunMessage message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
     {
