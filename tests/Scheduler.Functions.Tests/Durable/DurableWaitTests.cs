@@ -58,6 +58,7 @@ public sealed class DurableWaitTests(AzuriteFixture azurite, ITestOutputHelper o
         var runId = await driver.CreateOnceJobAsync("short", sink.Url("flaky/1/s"), AppDriver.In(1), retry);
 
         var run = await RunEndedAsync(driver, "short", runId);
+        await driver.InstanceSettledAsync(runId);
         var (episodes, timers) = await OrchestrationEpisodes.CountAsync(settings, runId);
 
         Assert.Equal((RunStatus.Succeeded, 2), (run.Status, run.AttemptCount));
@@ -75,6 +76,7 @@ public sealed class DurableWaitTests(AzuriteFixture azurite, ITestOutputHelper o
         var runId = await driver.CreateOnceJobAsync("long", sink.Url("flaky/1/l"), AppDriver.In(1), retry);
 
         var run = await RunEndedAsync(driver, "long", runId);
+        await driver.InstanceSettledAsync(runId);
         var (episodes, timers) = await OrchestrationEpisodes.CountAsync(settings, runId);
 
         Assert.Equal((RunStatus.Succeeded, 2), (run.Status, run.AttemptCount));
@@ -117,7 +119,8 @@ public sealed class DurableWaitTests(AzuriteFixture azurite, ITestOutputHelper o
         return (settings, new AppDriver(app));
     }
 
-    /// <summary>Waits for the run's end without sweeping: the sweep that creating the job kicked dispatched it.</summary>
+    /// <summary>Waits for the run's end without sweeping: the sweep that creating the job kicked dispatched it. The run row is
+    /// settled by the last activity, before the orchestration's last episode: count episodes once the instance has settled.</summary>
     private static async Task<Run> RunEndedAsync(AppDriver driver, string jobId, string runId) =>
         (await Eventually.GetAsync(() => driver.Runs.GetAsync(jobId, runId, CancellationToken.None),
             r => r is not null && r.Status.IsTerminal(), AppDriver.RunTimeout, TimeSpan.FromMilliseconds(100)))!;
