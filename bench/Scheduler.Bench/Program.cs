@@ -19,6 +19,7 @@ internal static class Program
         (PeersScenario.Name, PeersScenario.RunAsync),
         (Chaos.Name, Chaos.RunAsync),
         (DurableVsServer.Name, DurableVsServer.RunAsync),
+        (TelemetryCost.Name, TelemetryCost.RunAsync),
     ];
 
     public static async Task<int> Main(string[] args)
