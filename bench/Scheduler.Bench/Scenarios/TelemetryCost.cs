@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Bench.Infra;
 using Scheduler.Core.Ports;
+using Scheduler.Storage;
 using Scheduler.Testing;
 
 namespace Scheduler.Bench.Scenarios;
