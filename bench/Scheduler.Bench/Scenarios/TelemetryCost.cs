@@ -99,6 +99,8 @@ internal static class TelemetryCost
             Report.Line($"idle trace: {group.Count(),5} x {group.Key}");
         }
 
+        var idleMetrics = exported.Where(i => i.Time >= idleFrom && i.Time < idleTo && i.IsMetric).GroupBy(i => i.Data["metrics"]?[0]?["name"]?.ToString() ?? "").OrderByDescending(g => g.Count());
+        Report.Line($"idle metric items by name: {string.Join(", ", idleMetrics.Select(g => $"{g.Key} {g.Count()}"))}");
         Report.Write(Name, new
         {
             idleWindowSeconds = IdleWindow.TotalSeconds,
