@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of Scheduler, each scenario over its own fresh in-memory Azurite (see bench/README.md).
-#   scripts/bench.sh                       every scenario: sweep-cost ops-per-run throughput api memory chaos (~25 min)
+#   scripts/bench.sh                       every scenario: sweep-cost ops-per-run throughput api memory chaos durable telemetry
 #   scripts/bench.sh ops-per-run api       the named ones, in that order
 #   scripts/bench.sh peers                 Scheduler.Server vs Quartz.NET and Hangfire on PostgreSQL (~15 min; only when named)
 #   options: --sizes 0,10000,100000 (sweep-cost), --n 1000 (throughput; chaos: runs, default 1200), --runs 10000 (memory),
