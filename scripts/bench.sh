@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of Scheduler, each scenario over its own fresh in-memory Azurite (see bench/README.md).
-#   scripts/bench.sh                       every scenario: sweep-cost ops-per-run throughput api memory chaos (~25 min)
+#   scripts/bench.sh                       every scenario: sweep-cost ops-per-run throughput api memory chaos durable telemetry
 #   scripts/bench.sh ops-per-run api       the named ones, in that order
 #   scripts/bench.sh idle                  the Server with nothing to run: storage requests per 25 s and per day (~1 min)
 #   scripts/bench.sh peers                 Scheduler.Server and Functions+Durable vs Quartz.NET and Hangfire on PostgreSQL (~25 min; only when named)

@@ -20,6 +20,7 @@ internal static class Program
         (Chaos.Name, Chaos.RunAsync),
         (DurableVsServer.Name, DurableVsServer.RunAsync),
         (ServerIdle.Name, ServerIdle.RunAsync),
+        (TelemetryCost.Name, TelemetryCost.RunAsync),
     ];
 
     public static async Task<int> Main(string[] args)

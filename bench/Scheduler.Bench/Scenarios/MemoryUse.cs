@@ -109,7 +109,8 @@ internal static class MemoryUse
 
     private static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N1", CultureInfo.InvariantCulture);
 
-    private static void Copy(StorageOptions from, StorageOptions to)
+    /// <summary>Copies the storage settings a scenario's own storage clients need.</summary>
+    internal static void Copy(StorageOptions from, StorageOptions to)
     {
         to.ConnectionString = from.ConnectionString;
         to.TablePrefix = from.TablePrefix;

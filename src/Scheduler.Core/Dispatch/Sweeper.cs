@@ -23,7 +23,6 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
     /// while dispatching is slow, so that a run still starts on time).</summary>
     public async Task<SweepReport> SweepAsync(TimeSpan dispatchWindow, CancellationToken cancellationToken)
     {
-        using var activity = SchedulerTelemetry.Source.StartActivity("sweep");
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var settings = await config.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -44,7 +43,14 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
         var ordered = rows.OrderBy(r => r.DueUtc).ThenByDescending(r => r.Priority).ToList();
         var sweep = new SweepContext(now, dispatchWindow, settings, await LoadLanesAsync(ordered.Select(r => r.Lane), settings, lanes, cancellationToken).ConfigureAwait(false));
         var outcomes = new ConcurrentDictionary<DueEntry, RowOutcome>();
-        await DispatchAsync(ordered, Admit(ordered, sweep), sweep, outcomes, cancellationToken).ConfigureAwait(false);
+        var admitted = Admit(ordered, sweep);
+        // Only a sweep with rows to dispatch opens a span: an idle one would be a telemetry item per tick that says nothing, and
+        // its reads, under no span, are dropped as housekeeping. The span starts when the sweep did, so its duration is the sweep's;
+        // the runs it launches here are its children.
+        using var activity = admitted.Count > 0
+            ? SchedulerTelemetry.Source.StartActivity(SchedulerTelemetry.SweepSpan, ActivityKind.Internal, parentContext: default, startTime: now)
+            : null;
+        await DispatchAsync(ordered, admitted, sweep, outcomes, cancellationToken).ConfigureAwait(false);
         // Rows admitted but found stale, skipped or held took no slot: give the slots still free to throttled rows, in the same order.
         var late = Admit(ordered.Where(r => outcomes[r] == RowOutcome.Throttled), sweep);
         if (late.Count > 0)

@@ -8,6 +8,18 @@ public static class SchedulerTelemetry
 {
     public const string Name = "Scheduler";
 
+    /// <summary>A sweep that had due rows to dispatch (an idle sweep opens no span: it would be one item per tick, saying nothing).</summary>
+    public const string SweepSpan = "sweep";
+
+    /// <summary>One run, from its first attempt to its outcome (the Server's in-process workflow).</summary>
+    public const string RunSpan = "run";
+
+    /// <summary>One call of a run's target.</summary>
+    public const string AttemptSpan = "attempt";
+
+    /// <summary>The names of Scheduler's spans, for a host's sampler (which is told a span's name, not its source).</summary>
+    public static readonly IReadOnlySet<string> SpanNames = new HashSet<string>(StringComparer.Ordinal) { SweepSpan, RunSpan, AttemptSpan };
+
     public static readonly ActivitySource Source = new(Name);
     public static readonly Meter Meter = new(Name);
 

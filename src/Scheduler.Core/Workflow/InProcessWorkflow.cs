@@ -54,7 +54,7 @@ public sealed class InProcessWorkflow(AttemptStep attempts, AttemptSlots slots, 
 
     private static async Task<RunOutcome?> RunAsync(IRunContext context, string jobId, string runId)
     {
-        using var activity = SchedulerTelemetry.Source.StartActivity("run");
+        using var activity = SchedulerTelemetry.Source.StartActivity(SchedulerTelemetry.RunSpan);
         activity?.SetTag("scheduler.job_id", jobId);
         activity?.SetTag("scheduler.run_id", runId);
         try

@@ -17,7 +17,7 @@ public sealed class TargetCall(IRunStore runs, ITargetExecutorRegistry targets, 
     public async Task<AttemptRecord> CallAsync(Run running, int attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(running);
-        using var activity = SchedulerTelemetry.Source.StartActivity("attempt");
+        using var activity = SchedulerTelemetry.Source.StartActivity(SchedulerTelemetry.AttemptSpan);
         activity?.SetTag("scheduler.run_id", running.RunId);
         activity?.SetTag("scheduler.attempt", attempt);
         var started = time.GetUtcNow();

@@ -5,11 +5,13 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Scheduler.Core.Telemetry;
+using Scheduler.Hosting.Telemetry;
 
 namespace Scheduler.Server.Telemetry;
 
 /// <summary>Logs, traces and metrics: the <c>Scheduler</c> source and meter plus ASP.NET Core and HttpClient instrumentation,
-/// exported to Application Insights and/or OTLP when configured (collected only then), with readable (or JSON) console logs in any case.</summary>
+/// exported to Application Insights and/or OTLP when configured (collected only then), with readable (or JSON) console logs in any case.
+/// Traces keep work and drop housekeeping (<see cref="HousekeepingSampler"/>).</summary>
 public static class TelemetryExtensions
 {
     public const string AppInsightsKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
@@ -64,12 +66,9 @@ public static class TelemetryExtensions
 
     private static void AddTracing(TracerProviderBuilder tracing, Exporters exporters)
     {
-        tracing.AddSource(SchedulerTelemetry.Name)
-            .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/api/health", StringComparison.OrdinalIgnoreCase))
-            .AddHttpClientInstrumentation();
+        tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/api/health", StringComparison.OrdinalIgnoreCase));
         if (exporters.AppInsights is { } appInsights)
         {
-            // Sampling ratio 1: every run's spans and status events are kept, so that no run goes missing in Application Insights.
             tracing.AddAzureMonitorTraceExporter(o => Configure(o, appInsights));
         }
 
@@ -77,6 +76,10 @@ public static class TelemetryExtensions
         {
             tracing.AddOtlpExporter();
         }
+
+        // Last: the Azure Monitor exporter sets a sampler of its own (by ratio), and the last one set is used. No ratio: every
+        // run's spans are kept, so that no run goes missing in Application Insights; housekeeping is what is not kept.
+        tracing.AddSchedulerTracing();
     }
 
     private static void AddMetrics(MeterProviderBuilder metrics, Exporters exporters)
