@@ -7,11 +7,11 @@ namespace Scheduler.Functions;
 /// <summary>The Functions host's sweeps: the timer's, and the ones asked for between ticks (a job due within the lookahead, a
 /// slot freed while due rows wait for one), run in the background one at a time. Kicks coalesce: any number during a sweep
 /// cause one more sweep. Sweeps on other instances racing these are harmless (run ids are deterministic, writes conditional).</summary>
-/// <remarks>Whether due rows wait for a slot is known from this instance's last sweep, which read every row due within the
-/// lookahead: on one instance, whatever throttles rows is a sweep of its own, so that answer holds until its next sweep. An
-/// instance whose last sweep is older than the lookahead (the timer fires on another instance, which may have throttled rows
-/// since) sweeps when a slot frees: so a slot freed on any instance is used at once, and an instance that does not run the
-/// timer sweeps for that at most once a lookahead while nothing waits.</remarks>
+/// <remarks>Whether due rows wait for a slot is this instance's last sweep's answer (that sweep read every row due within the
+/// lookahead), trusted for the lookahead. On one instance only its own sweeps throttle rows, so a freed slot is used at once.
+/// An instance that has not swept for longer (the timer fires on another one) sweeps when a slot frees, at most once a
+/// lookahead while nothing waits; one that swept recently trusts its answer, so a slot it frees while another instance's
+/// sweep has throttled rows since waits for the next timer tick, as every freed slot did before.</remarks>
 public sealed class FunctionsSweeps(Sweeper sweeper, TimeProvider time, SweepOptions options, ILogger<FunctionsSweeps> logger) : ISweepSignal
 {
     // 0: idle; 1: sweeping; 2: sweeping, and asked again meanwhile.
@@ -23,7 +23,7 @@ public sealed class FunctionsSweeps(Sweeper sweeper, TimeProvider time, SweepOpt
     {
         var started = time.GetUtcNow();
         var report = await sweeper.SweepAsync(cancellationToken).ConfigureAwait(false);
-        known = new Backlog(started, report.Count(RowOutcome.Throttled) > 0);
+        Remember(new Backlog(started, report.Count(RowOutcome.Throttled) > 0));
         return report;
     }
 
@@ -76,6 +76,23 @@ public sealed class FunctionsSweeps(Sweeper sweeper, TimeProvider time, SweepOpt
             }
         }
         while (Interlocked.Decrement(ref state) > 0);
+    }
+
+    /// <summary>Keeps the answer of the sweep that started last: a timer sweep and a kicked one may overlap, and the older one,
+    /// finishing later, must not say "nothing waits" over the newer one's rows left waiting.</summary>
+    private void Remember(Backlog observed)
+    {
+        var current = Volatile.Read(ref known);
+        while (current is null || current.SweptUtc <= observed.SweptUtc)
+        {
+            var seen = Interlocked.CompareExchange(ref known, observed, current);
+            if (ReferenceEquals(seen, current))
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 
     private sealed record Backlog(DateTimeOffset SweptUtc, bool Waiting);

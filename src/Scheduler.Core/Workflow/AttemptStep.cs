@@ -29,7 +29,8 @@ public sealed class AttemptStep(
     /// copy only costs a deferral and a fresh read). Returns the run as stored afterwards when known. For a run in process (no
     /// queue message), <paramref name="inProcess"/> says whether the caller holds
     /// <paramref name="known"/>'s slot already (launched by the sweep that took it) and sees the outcome once the attempt is recorded
-    /// and before its slot is given back, while the slot still anchors the run's recovery (the run makes its resume durable there).</summary>
+    /// and before its slot is given back, while the slot still anchors the run's recovery (the run makes its resume durable there).
+    /// Its caller has waited already: <see cref="AttemptRequest.NotBeforeUtc"/> is not read here.</summary>
     public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, InProcessStep? inProcess, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -4,6 +4,7 @@ namespace Scheduler.Core.Workflow;
 /// so the wait holds until the clock itself says so: never early.</summary>
 public static class ClockWait
 {
+    /// <summary>Returns once <paramref name="time"/> reads <paramref name="instant"/> or later (at once for an instant passed).</summary>
     public static async Task UntilAsync(this TimeProvider time, DateTimeOffset instant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);

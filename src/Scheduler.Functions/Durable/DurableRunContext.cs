@@ -15,10 +15,10 @@ namespace Scheduler.Functions.Durable;
 /// timer set <see cref="TimerLead"/> before the instant, so that neither the timer's nor the activity's polling makes it late.
 /// Both are constants, not settings: an orchestration replays its waits, and a value changed between two replays of one
 /// history would schedule a timer the history does not hold.</remarks>
-internal sealed class DurableRunContext(TaskOrchestrationContext context) : IRunContext
+internal sealed class DurableRunContext(TaskOrchestrationContext context, DurableWaits waits) : IRunContext
 {
     /// <summary>Waits up to this long are held in the activity's process, never on a durable timer: the due-time wait of a run
-    /// started a little early, a short retry backoff, a slot wait. Longer ones keep no worker busy while they last.</summary>
+    /// started a little early, a short retry backoff, a slot wait. A longer one keeps no worker busy until its last part.</summary>
     public static readonly TimeSpan InProcessWaitMax = TimeSpan.FromSeconds(5);
 
     /// <summary>A long wait's timer is set this long before its instant: more than a timer fires late by polling (host.json's
@@ -49,12 +49,22 @@ internal sealed class DurableRunContext(TaskOrchestrationContext context) : IRun
     /// clock says is over, is the next activity's: its host's clock, not the orchestration's, decides "not before".</summary>
     public async Task WaitUntil(DateTimeOffset instant)
     {
+        if (waits == DurableWaits.TimersOnly)
+        {
+            while (UtcNow < instant)
+            {
+                await context.CreateTimer(instant.UtcDateTime, CancellationToken.None);
+            }
+
+            return;
+        }
+
         while (instant - UtcNow > InProcessWaitMax)
         {
             await context.CreateTimer((instant - TimerLead).UtcDateTime, CancellationToken.None);
         }
 
-        notBefore = notBefore is { } earlier && earlier > instant ? earlier : instant;
+        notBefore = notBefore is { } pending && pending > instant ? pending : instant;
     }
 
     public bool TryContinueAsNew(RunStart restart)

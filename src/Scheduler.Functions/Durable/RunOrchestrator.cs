@@ -5,14 +5,20 @@ using Scheduler.Core.Workflow;
 namespace Scheduler.Functions.Durable;
 
 /// <summary>The run workflow as a Durable orchestration (instance id = run id): Core's <see cref="RunWorkflow"/> over
-/// activities and durable timers. Its output is null when it continued as new.</summary>
+/// activities, with the last part of each wait held by the next activity (<see cref="DurableRunContext"/>). Its output is
+/// null when it continued as new. Named anew ("RunOrchestratorV2") when waits moved into the activity, so that instances of
+/// the earlier orchestrator replay with <see cref="RunOrchestratorV1"/>.</summary>
 public static class RunOrchestrator
 {
-    [Function(nameof(RunOrchestrator))]
-    public static Task<RunOutcome?> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    public const string Name = "RunOrchestratorV2";
+
+    [Function(Name)]
+    public static Task<RunOutcome?> Run([OrchestrationTrigger] TaskOrchestrationContext context) => Run(context, DurableWaits.InActivity);
+
+    internal static Task<RunOutcome?> Run(TaskOrchestrationContext context, DurableWaits waits)
     {
         ArgumentNullException.ThrowIfNull(context);
         var start = context.GetInput<RunStart>() ?? throw new InvalidOperationException($"Orchestration {context.InstanceId} has no input.");
-        return RunWorkflow.RunAsync(new DurableRunContext(context), start);
+        return RunWorkflow.RunAsync(new DurableRunContext(context, waits), start);
     }
 }

@@ -27,7 +27,7 @@ public sealed class RunQueueTrigger
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(RunOrchestrator),
+                RunOrchestrator.Name,
                 new RunStart(run.JobId, run.RunId),
                 new StartOrchestrationOptions { InstanceId = run.RunId },
                 context.CancellationToken).ConfigureAwait(false);

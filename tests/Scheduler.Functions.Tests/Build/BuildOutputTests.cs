@@ -39,7 +39,8 @@ public sealed class BuildOutputTests
     {
         var functions = FunctionsBuild.Functions().ToDictionary(f => f.Name, f => f.Trigger.Type);
 
-        Assert.Equal("orchestrationTrigger", functions[nameof(RunOrchestrator)]);
+        Assert.Equal("orchestrationTrigger", functions[RunOrchestrator.Name]);
+        Assert.Equal("orchestrationTrigger", functions[RunOrchestratorV1.Name]);
         // One activity: the attempt step writes every status the run reaches, so no step follows it.
         Assert.Equal([nameof(RunActivities.ExecuteAttempt)], functions.Where(f => f.Value == "activityTrigger").Select(f => f.Key));
         Assert.Contains(FunctionsBuild.Function("CancelRun").Bindings, b => b.Type == "durableClient");

@@ -57,7 +57,8 @@ public sealed class FunctionsApp : IAsyncDisposable
             worker.UseGrpc(sidecar.Channel);
             worker.AddTasks(tasks =>
             {
-                tasks.AddOrchestratorFunc<RunStart, RunOutcome?>(nameof(RunOrchestrator), (context, _) => RunOrchestrator.Run(context));
+                tasks.AddOrchestratorFunc<RunStart, RunOutcome?>(RunOrchestrator.Name, (context, _) => RunOrchestrator.Run(context));
+                tasks.AddOrchestratorFunc<RunStart, RunOutcome?>(RunOrchestratorV1.Name, (context, _) => RunOrchestratorV1.Run(context));
                 tasks.AddActivityFunc<AttemptRequest, AttemptOutcome>(nameof(RunActivities.ExecuteAttempt),
                     (context, request) => app!.Activities.ExecuteAttempt(request!, app.Context(context.Name)));
             });

@@ -60,7 +60,7 @@ public sealed class InProcessOrchestrationTests(AzuriteFixture azurite, ITestOut
         await driver.PutConfigAsync("""{ "pauseAll": true }""");
 
         // A second instance for the same run, as if it had waited for a slot one deferral short of continuing as new.
-        var instance = await app.Client.ScheduleNewOrchestrationInstanceAsync(nameof(RunOrchestrator),
+        var instance = await app.Client.ScheduleNewOrchestrationInstanceAsync(RunOrchestrator.Name,
             new RunStart("paused", runId, Attempt: 2, Deferrals: RunWorkflow.DeferralsPerHistory - 1));
         var continued = await Eventually.GetAsync(() => app.Client.GetInstanceAsync(instance, getInputsAndOutputs: true),
             i => i?.SerializedInput is { } input && input.Contains($"\"Deferrals\":{RunWorkflow.DeferralsPerHistory}", StringComparison.Ordinal), AppDriver.RunTimeout);
