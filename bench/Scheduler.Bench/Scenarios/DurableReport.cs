@@ -30,7 +30,7 @@ internal static class DurableReport
         Report.Heading($"durable: idle cost (nothing due), per {Report.N(durable.WindowSeconds)} s window and per day");
         var idle = new List<IReadOnlyList<string>>();
         idle.AddRange(durable.Idle.Durable.Select(kv => Idle("Functions: Durable's backend", kv.Key, kv.Value, durable.Idle.Seconds)));
-        idle.AddRange(durable.Idle.App.Select(kv => Idle("Functions: runs-queue listener (harness pump, 100 ms)", kv.Key, kv.Value, durable.Idle.Seconds)));
+        idle.AddRange(durable.Idle.App.Select(kv => Idle("Functions: runs-queue listener (backs off to 1 s, as the host)", kv.Key, kv.Value, durable.Idle.Seconds)));
         idle.AddRange(durable.IdleSweep.App.Select(kv => (IReadOnlyList<string>)["Functions: one idle timer sweep", kv.Key, Report.N(kv.Value), "per tick"]));
         idle.AddRange(serverIdle.App.Select(kv => Idle("Server (default settings)", kv.Key, kv.Value, serverIdle.Seconds)));
         Report.Table(["who", "operation", "per window", "per day"], idle);
