@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Scheduler.Core.Runs;
+using Scheduler.Functions.Durable;
 using Scheduler.Testing;
 using Xunit.Abstractions;
 
