@@ -1,6 +1,8 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Core.Runs;
 using Scheduler.Functions.Durable;
+using Scheduler.Storage;
 using Scheduler.Testing;
 using Xunit.Abstractions;
 
@@ -115,12 +117,20 @@ public sealed class DurableWaitTests(AzuriteFixture azurite, ITestOutputHelper o
     {
         var (settings, driver) = await StartAsync([]);
         var retry = """, "retry": { "maxAttempts": 2, "firstInterval": "00:00:01", "coefficient": 1, "maxInterval": "00:00:01", "jitter": 0 }""";
-        var due = AppDriver.In(4);
+        // Due beyond the lookahead: the sweep that creating the job kicks leaves it, and the instance starts first.
+        var due = AppDriver.In(9);
         var runId = await driver.CreateOnceJobAsync("v1", sink.Url("flaky/1/v1"), due, retry);
 
-        // Started as a deployment before waits moved into the activity started it; the run's own message, later, finds it.
+        // Started as a deployment before waits moved into the activity started it. The run's own message is removed once the
+        // sweep sent it: the harness's sidecar, unlike the host (overridableExistingInstanceStates), lets a start replace a running instance.
         await app!.Client.ScheduleNewOrchestrationInstanceAsync(RunOrchestratorV1.Name, new Core.Workflow.RunStart("v1", runId),
             new Microsoft.DurableTask.StartOrchestrationOptions { InstanceId = runId });
+        await Eventually.GetAsync(async () =>
+        {
+            await driver.SweepAsync();
+            return await driver.Runs.GetAsync("v1", runId, CancellationToken.None);
+        }, r => r is not null, AppDriver.RunTimeout, TimeSpan.FromMilliseconds(500));
+        await app.Services.GetRequiredService<StorageClients>().RunsQueue.ClearMessagesAsync();
         var run = await RunEndedAsync(driver, "v1", runId);
         var instance = await driver.InstanceSettledAsync(runId);
         var (_, timers) = await OrchestrationEpisodes.CountAsync(settings, runId);
