@@ -19,7 +19,16 @@ azurite_pid=""
 server_pid=""
 stop() {
   trap - EXIT INT TERM
-  [[ -n "$server_pid" ]] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null  # graceful: in-flight runs finish or go back to the queue
+  if [[ -n "$server_pid" ]] && kill -TERM "$server_pid" 2>/dev/null; then
+    # Graceful: in-flight runs finish or go back to the queue within the Server's shutdown time; a Server that has not
+    # stopped a minute later is killed, so that Ctrl+C always ends the script (its runs come back by their slots' leases).
+    for _ in $(seq 1 120); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$server_pid" 2>/dev/null; then
+      echo "Scheduler.Server did not stop within 60 s of the signal; killing it"
+      kill -KILL "$server_pid" 2>/dev/null
+    fi
+    wait "$server_pid" 2>/dev/null
+  fi
   if [[ -n "$azurite_pid" ]] && kill -0 "$azurite_pid" 2>/dev/null; then
     kill -TERM "$azurite_pid" 2>/dev/null
     for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$azurite_pid" 2>/dev/null || break; sleep 0.5; done
