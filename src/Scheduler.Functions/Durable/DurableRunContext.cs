@@ -44,8 +44,7 @@ internal sealed class DurableRunContext(TaskOrchestrationContext context, Durabl
         return context.CallActivityAsync<AttemptOutcome>(nameof(RunActivities.ExecuteAttempt), waited, ActivityRetry);
     }
 
-    /// <summary>One timer for a long wait (a second one only if the first fired more than <see cref="InProcessWaitMax"/> -
-    /// <see cref="TimerLead"/> early, which whole-second visibility delays do not do); the rest, even a wait that the replay-safe
+    /// <summary>At most one timer for a long wait; the rest, even a wait that the replay-safe
     /// clock says is over, is the next activity's: its host's clock, not the orchestration's, decides "not before".</summary>
     public async Task WaitUntil(DateTimeOffset instant)
     {
@@ -59,8 +58,9 @@ internal sealed class DurableRunContext(TaskOrchestrationContext context, Durabl
             return;
         }
 
-        while (instant - UtcNow > InProcessWaitMax)
+        if (instant - UtcNow > InProcessWaitMax)
         {
+            // One timer, never a loop: however early it fires, the activity's own clock holds the rest.
             await context.CreateTimer((instant - TimerLead).UtcDateTime, CancellationToken.None);
         }
 
