@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Api.Health;
+using Scheduler.Core.Health;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
 using Scheduler.Core.Config;

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Api.Http;
 
+using Scheduler.Core.Health;
+
 namespace Scheduler.Api.Health;
 
 /// <summary>While storage has not been reached since the start, every keyed endpoint answers 503 with the reason rather

@@ -24,7 +24,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName);
         services.TryAddSingleton<ApiKeyVerifier>();
         // The health endpoint and the storage-ready filter read it; the Server's storage start-up marks it ready.
-        services.TryAddSingleton<Health.StorageStatus>();
+        services.TryAddSingleton<Core.Health.StorageStatus>();
         services.AddSchedulerOpenApi();
         return services;
     }

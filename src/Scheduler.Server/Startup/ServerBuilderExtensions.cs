@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Api.Auth;
 using Scheduler.Api.Dashboard;
-using Scheduler.Api.Health;
+using Scheduler.Core.Health;
 using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
 using Scheduler.Core.Dispatch;
