@@ -20,7 +20,7 @@ public sealed class StorageReadyFilter : IEndpointFilter
             context.HttpContext.Response.Headers.RetryAfter = "5";
             return Problems.Unavailable("Storage has not been reached since the start; retry in a few seconds.", new Dictionary<string, object?>
             {
-                ["error"] = status.Current?.Reason ?? "starting",
+                [ProblemMembers.Error] = status.Current?.Reason ?? "starting",
             });
         }
 

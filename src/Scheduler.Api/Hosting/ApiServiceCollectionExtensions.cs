@@ -18,7 +18,7 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            context.ProblemDetails.Extensions.TryAdd(ProblemMembers.TraceId, context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName);
