@@ -81,7 +81,11 @@ public static class RunEndpoints
 
     // A waiting run ends at once; a running attempt is interrupted within about a second (see CancelWatch) and no retry
     // follows. 409 when the run already finished.
-    public static async Task<Results<Entity<Ok<RunView>>, ValidationProblem, ProblemHttpResult>> CancelAsync(string jobId, string runId, RunCanceller canceller, CancellationToken cancellationToken)
+    public static Task<Results<Entity<Ok<RunView>>, ValidationProblem, ProblemHttpResult>> CancelAsync(string jobId, string runId, RunCanceller canceller, CancellationToken cancellationToken) =>
+        CancelAndStopAsync(jobId, runId, canceller, null, cancellationToken);
+
+    /// <summary>As above, where the host also stops the run's execution (<see cref="IRunStopper"/>: the Functions host).</summary>
+    public static async Task<Results<Entity<Ok<RunView>>, ValidationProblem, ProblemHttpResult>> CancelAndStopAsync(string jobId, string runId, RunCanceller canceller, IRunStopper? stopper, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(canceller);
         if (RouteIds.CheckRun(jobId, runId) is { } invalid)
@@ -89,7 +93,7 @@ public static class RunEndpoints
             return invalid;
         }
 
-        var canceled = await canceller.CancelAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
+        var canceled = await canceller.CancelAsync(jobId, runId, stopper, cancellationToken).ConfigureAwait(false);
         return canceled.Succeeded ? Entities.Ok(RunView.From(canceled.Value), canceled.Value.ETag) : ServiceResults.Problem(canceled);
     }
 }

@@ -29,7 +29,7 @@ public sealed class RunSettler(IRunStore runs, RunSlots slots, RunEvents events,
     }
 
     /// <summary>Ends a run as Canceled unless it has ended already; returns the run as it ends (null: gone). The attempt step
-    /// calls it for a run whose cancel came before its attempt, the Functions host for a run whose orchestration it terminated.</summary>
+    /// calls it for a run whose cancel came before its attempt, <see cref="Services.RunCanceller"/> for a run whose execution its host stopped.</summary>
     public async Task<Run?> CancelAsync(string jobId, string runId, Run? known, CancellationToken cancellationToken)
     {
         while (true)

@@ -1,18 +1,16 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Scheduler.Api;
 using Scheduler.Api.Endpoints;
 using Scheduler.Core.Ports;
-using Scheduler.Core.Runs;
 using Scheduler.Core.Services;
-using Scheduler.Core.Workflow;
+using Scheduler.Functions.Durable;
 
 namespace Scheduler.Functions.Http;
 
-/// <summary>Runs. Cancel also terminates the run's orchestration (instance id = run id) and ends a run cut short mid-attempt.</summary>
-public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller canceller, RunSettler settler, TimeProvider time)
+/// <summary>Runs. Cancel also stops the run's orchestration (<see cref="OrchestrationStopper"/>); Core decides the rest.</summary>
+public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller canceller, TimeProvider time)
 {
     [Function("ListAllRuns")]
     public async Task<IResult> ListAll([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Runs)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -32,26 +30,6 @@ public sealed class RunFunctions(IRunStore runs, IJobStore jobs, RunCanceller ca
         string jobId,
         string runId,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        var result = await RunEndpoints.CancelAsync(jobId, runId, canceller, cancellationToken).ConfigureAwait(false);
-        if (await runs.GetAsync(jobId, runId, cancellationToken).ConfigureAwait(false) is { CancelRequested: true } run)
-        {
-            try
-            {
-                await client.TerminateInstanceAsync(runId, RunSettler.CanceledOnRequest, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition or StatusCode.Unknown)
-            {
-                // No instance yet (a queued run) or already finished: the host answers with an error, which is no failure here.
-            }
-
-            if (!run.Status.IsTerminal())
-            {
-                await settler.CancelAsync(jobId, runId, run, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return result;
-    }
+        CancellationToken cancellationToken) =>
+        await RunEndpoints.CancelAndStopAsync(jobId, runId, canceller, new OrchestrationStopper(client), cancellationToken).ConfigureAwait(false);
 }
