@@ -1,5 +1,6 @@
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
 using static Scheduler.PortContracts.ContractRows;
 
 namespace Scheduler.PortContracts;
@@ -9,7 +10,7 @@ namespace Scheduler.PortContracts;
 public abstract class DueIndexContract : PortContract<IDueIndex>
 {
     private static DueEntry Entry(string jobId, DateTimeOffset due, int priority, long version = 1, string lane = "default") =>
-        new(DueBuckets.Of(due), jobId, due, priority, version, RunTriggerKind.Scheduled, lane);
+        new(DueBuckets.Of(due), jobId, due, priority, version, RunTrigger.Schedule, lane);
 
     [Fact]
     public async Task ReadAsync_BucketRange_InBucketThenDueThenHigherPriorityOrder_EveryFieldKept()
@@ -19,7 +20,7 @@ public abstract class DueIndexContract : PortContract<IDueIndex>
         [
             Entry("late", T.AddMinutes(2), 5),
             Entry("low", T.AddSeconds(10), 1),
-            Entry("high", T.AddSeconds(10), 9, version: 4, lane: "batch") with { Kind = RunTriggerKind.Manual },
+            Entry("high", T.AddSeconds(10), 9, version: 4, lane: "batch") with { Trigger = RunTrigger.Manual },
             Entry("first", T.AddSeconds(5), 0),
             Entry("next-minute", T.AddMinutes(1).AddSeconds(1), 5),
         ];
@@ -54,11 +55,11 @@ public abstract class DueIndexContract : PortContract<IDueIndex>
     {
         var index = await NewAsync();
         await index.AddAsync(Entry("same", T, 5, version: 1), Ct);
-        await index.AddAsync(Entry("same", T, 5, version: 2) with { Kind = RunTriggerKind.Manual }, Ct);
+        await index.AddAsync(Entry("same", T, 5, version: 2) with { Trigger = RunTrigger.Manual }, Ct);
 
         var read = Assert.Single(await index.ReadAsync(DueBuckets.Of(T), DueBuckets.Of(T), 10, Ct));
 
-        Assert.Equal((2L, RunTriggerKind.Manual), (read.ScheduleVersion, read.Kind));
+        Assert.Equal((2L, RunTrigger.Manual), (read.ScheduleVersion, read.Trigger));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Scheduler.Core.Dispatch;
+using Scheduler.Core.Runs;
 using Scheduler.Storage.Tables;
 using Scheduler.Testing;
 
@@ -46,5 +47,5 @@ public sealed class TableDueIndexTests(AzuriteFixture azurite) : StorageTest(azu
     }
 
     private static DueEntry Entry(string jobId, DateTimeOffset due, int priority, long version = 1, string lane = "default") =>
-        new(DueBuckets.For(due, Now), jobId, due, priority, version, RunTriggerKind.Scheduled, lane);
+        new(DueBuckets.For(due, Now), jobId, due, priority, version, RunTrigger.Schedule, lane);
 }

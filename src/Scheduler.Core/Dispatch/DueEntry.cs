@@ -1,4 +1,5 @@
 using Scheduler.Core.Jobs;
+using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Dispatch;
 
@@ -7,4 +8,4 @@ namespace Scheduler.Core.Dispatch;
 /// <param name="Lane">The job's lane when the row was written (a lane change bumps the schedule version), so a sweep can budget before reading jobs.</param>
 /// <param name="WrittenUtc">When storage wrote the row (its timestamp); null before it is stored.</param>
 /// <param name="ETag">The row's version as read; a removal of a row read with one removes only that version.</param>
-public sealed record DueEntry(string Bucket, string JobId, DateTimeOffset DueUtc, int Priority, long ScheduleVersion, RunTriggerKind Kind, string Lane = JobDefinition.DefaultLane, DateTimeOffset? WrittenUtc = null, string? ETag = null);
+public sealed record DueEntry(string Bucket, string JobId, DateTimeOffset DueUtc, int Priority, long ScheduleVersion, RunTrigger Trigger, string Lane = JobDefinition.DefaultLane, DateTimeOffset? WrittenUtc = null, string? ETag = null);

@@ -1,4 +1,5 @@
 using Scheduler.Core.Jobs;
+using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Dispatch;
 
@@ -6,8 +7,8 @@ namespace Scheduler.Core.Dispatch;
 public static class DueEntryFactory
 {
     public static DueEntry Scheduled(Job job, DateTimeOffset dueUtc, long scheduleVersion, DateTimeOffset nowUtc) =>
-        new(DueBuckets.For(dueUtc, nowUtc), job.Id, dueUtc, job.Definition.Priority, scheduleVersion, RunTriggerKind.Scheduled, job.Definition.Lane);
+        new(DueBuckets.For(dueUtc, nowUtc), job.Id, dueUtc, job.Definition.Priority, scheduleVersion, RunTrigger.Schedule, job.Definition.Lane);
 
     public static DueEntry Manual(Job job, DateTimeOffset nowUtc) =>
-        new(DueBuckets.For(nowUtc, nowUtc), job.Id, nowUtc, job.Definition.Priority, job.ScheduleVersion, RunTriggerKind.Manual, job.Definition.Lane);
+        new(DueBuckets.For(nowUtc, nowUtc), job.Id, nowUtc, job.Definition.Priority, job.ScheduleVersion, RunTrigger.Manual, job.Definition.Lane);
 }

@@ -6,14 +6,14 @@ using Scheduler.Core.Workflow;
 
 namespace Scheduler.Core.Dispatch;
 
-/// <summary>Handles one due row: checks it is current, applies misfire and overlap policies, takes a slot, inserts the run,
-/// has <see cref="RunStarter"/> start it, and advances the job.</summary>
+/// <summary>Handles one due row by its trigger: an occurrence of the schedule is checked against its job (current, active,
+/// misfire and overlap policies) and advances the job; a run on demand only needs its job. Either way
+/// <see cref="RunStarter"/> takes the slot, inserts the run and starts it.</summary>
 public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, RunStarter starter, JobAdvancer advancer, SkippedRuns skipped, SweepOptions options)
 {
     internal async Task<RowOutcome> DispatchAsync(DueEntry row, SweepContext sweep, bool admitted, CancellationToken cancellationToken)
     {
-        var now = sweep.NowUtc;
-        if (row.DueUtc > now + sweep.Window)
+        if (row.DueUtc > sweep.NowUtc + sweep.Window)
         {
             return RowOutcome.NotYet;
         }
@@ -25,19 +25,28 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, RunStar
         }
 
         var job = await jobs.GetAsync(row.JobId, cancellationToken).ConfigureAwait(false);
-        var manual = row.Kind == RunTriggerKind.Manual;
-        if (IsAheadOfItsJob(row, job, manual, now))
+        return row.Trigger == RunTrigger.Schedule
+            ? await DispatchScheduledAsync(row, job, sweep, cancellationToken).ConfigureAwait(false)
+            : await DispatchOnDemandAsync(row, job, sweep, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An occurrence of the job's schedule: current only for the job's schedule version while the job is active;
+    /// misfire and overlap policies apply; the job advances past it.</summary>
+    private async Task<RowOutcome> DispatchScheduledAsync(DueEntry row, Job? job, SweepContext sweep, CancellationToken cancellationToken)
+    {
+        var now = sweep.NowUtc;
+        if (IsAheadOfItsJob(row, job, now))
         {
             return RowOutcome.Pending;
         }
 
-        if (job is null || (!manual && (job.ScheduleVersion != row.ScheduleVersion || job.Status != JobStatus.Active)))
+        if (job is null || job.ScheduleVersion != row.ScheduleVersion || job.Status != JobStatus.Active)
         {
             sweep.ToRemove.Add(row);
             return RowOutcome.Stale;
         }
 
-        var (policy, resumeAfter) = manual ? (RowOutcome.Dispatched, row.DueUtc) : await ApplyPoliciesAsync(job, row, now, cancellationToken).ConfigureAwait(false);
+        var (policy, resumeAfter) = await ApplyPoliciesAsync(job, row, now, cancellationToken).ConfigureAwait(false);
         if (policy != RowOutcome.Dispatched)
         {
             if (policy == RowOutcome.Skipped)
@@ -54,14 +63,32 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, RunStar
             return started;
         }
 
-        if (!manual)
+        // Already dispatched too: the sweep that dispatched it may have died before advancing the job.
+        await advancer.AdvanceAsync(job, resumeAfter, RunIds.For(job.Id, row.DueUtc), now, cancellationToken).ConfigureAwait(false);
+        sweep.ToRemove.Add(row);
+        return started;
+    }
+
+    /// <summary>A run asked for outside the schedule (by hand): it runs whatever the job's schedule version, status or
+    /// policies say, and the job records it as its last run. Another kind of trigger that starts a run on demand is one more
+    /// case of the trigger here, not a flag.</summary>
+    private async Task<RowOutcome> DispatchOnDemandAsync(DueEntry row, Job? job, SweepContext sweep, CancellationToken cancellationToken)
+    {
+        if (job is null)
         {
-            // Already dispatched: the sweep that dispatched it may have died before advancing the job.
-            await advancer.AdvanceAsync(job, resumeAfter, RunIds.For(job.Id, row.DueUtc), now, cancellationToken).ConfigureAwait(false);
+            sweep.ToRemove.Add(row);
+            return RowOutcome.Stale;
         }
-        else if (started == RowOutcome.Dispatched)
+
+        var started = await starter.StartAsync(job, row, sweep.Lane(row.Lane), sweep.NowUtc, cancellationToken).ConfigureAwait(false);
+        if (started == RowOutcome.Throttled)
         {
-            await advancer.RecordManualAsync(job, RunIds.For(job.Id, row.DueUtc), now, cancellationToken).ConfigureAwait(false);
+            return started;
+        }
+
+        if (started == RowOutcome.Dispatched)
+        {
+            await advancer.RecordManualAsync(job, RunIds.For(job.Id, row.DueUtc), sweep.NowUtc, cancellationToken).ConfigureAwait(false);
         }
 
         sweep.ToRemove.Add(row);
@@ -91,9 +118,9 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, RunStar
     /// <summary>Rows are written before their job (create, update, the sweep's own advance). A row newer than its job, or
     /// whose job does not exist yet, may belong to a write still in progress: keep it for <see cref="SweepOptions.PendingGrace"/>
     /// after it was written; past that, the write failed and the row is stale.</summary>
-    private bool IsAheadOfItsJob(DueEntry row, Job? job, bool manual, DateTimeOffset now)
+    private bool IsAheadOfItsJob(DueEntry row, Job? job, DateTimeOffset now)
     {
-        var ahead = job is null ? !manual : !manual && row.ScheduleVersion > job.ScheduleVersion;
+        var ahead = job is null || row.ScheduleVersion > job.ScheduleVersion;
         return ahead && row.WrittenUtc is { } written && now - written < options.PendingGrace;
     }
 

@@ -81,7 +81,7 @@ public sealed class RunStarter(IRunStore runs, IRunSender sender, IRunLauncher l
             JobId = job.Id,
             RunId = runId,
             DueUtc = row.DueUtc,
-            Trigger = row.Kind == RunTriggerKind.Manual ? RunTrigger.Manual : RunTrigger.Schedule,
+            Trigger = row.Trigger,
             Definition = job.Definition,
             CreatedUtc = sweptAt,
             Slot = hold,

@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace Scheduler.Core.Runs;
 
-/// <summary>Why a run exists.</summary>
+/// <summary>Why a run exists: on its due row (which decides how the sweep treats it) and on the run (which shows it).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<RunTrigger>))]
 public enum RunTrigger
 {
+    /// <summary>An occurrence of the job's schedule.</summary>
     Schedule,
+    /// <summary>Asked for by hand (<c>POST /api/jobs/{id}/trigger</c>).</summary>
     Manual,
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
 
 namespace Scheduler.Storage.Tables;
 
@@ -27,7 +28,7 @@ public sealed class TableDueIndex(StorageClients clients, ILogger<TableDueIndex>
             ["DueUtc"] = entry.DueUtc.ToUniversalTime(),
             ["Priority"] = entry.Priority,
             ["ScheduleVersion"] = entry.ScheduleVersion,
-            ["Kind"] = entry.Kind.ToString(),
+            ["Kind"] = entry.Trigger.ToString(),
             ["Lane"] = entry.Lane,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -90,7 +91,8 @@ public sealed class TableDueIndex(StorageClients clients, ILogger<TableDueIndex>
     private static DueEntry FromEntity(TableEntity entity)
     {
         var (dueUtc, priority, jobId) = DueKeys.Parse(entity.RowKey);
-        var kind = Enum.TryParse<RunTriggerKind>(entity.GetString("Kind"), out var k) ? k : RunTriggerKind.Scheduled;
+        // Rows written before the due row and the run shared one trigger enum say "Scheduled": not a trigger name, so Schedule.
+        var kind = Enum.TryParse<RunTrigger>(entity.GetString("Kind"), out var k) ? k : RunTrigger.Schedule;
         return new DueEntry(
             entity.PartitionKey, jobId, dueUtc, priority, entity.GetInt64("ScheduleVersion") ?? 0, kind,
             entity.GetString("Lane") ?? JobDefinition.DefaultLane, entity.Timestamp, entity.ETag.ToString());

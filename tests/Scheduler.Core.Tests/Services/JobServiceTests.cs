@@ -197,7 +197,7 @@ public sealed class JobServiceTests
         Assert.Equal((RunTrigger.Manual, RunStatus.Queued), (h.Runs.Get(triggered.Value!).Trigger, h.Runs.Get(triggered.Value!).Status));
         var sent = Assert.Single(h.Sender.Sent);
         Assert.Equal(triggered.Value, sent.Message.RunId);
-        Assert.DoesNotContain(h.Due.Entries, e => e.Kind == RunTriggerKind.Manual);
+        Assert.DoesNotContain(h.Due.Entries, e => e.Trigger == RunTrigger.Manual);
         Assert.Equal(0, (await h.SweepAsync()).Count(RowOutcome.Dispatched));
         var job = await h.JobAsync("job");
         Assert.Equal((JobStatus.Paused, paused.ScheduleVersion, 0), (job.Status, job.ScheduleVersion, job.Occurrences));
@@ -219,7 +219,7 @@ public sealed class JobServiceTests
         Assert.Equal(ServiceStatus.Ok, triggered.Status);
         Assert.Equal(kicks + 1, h.Signal.Kicks);
         Assert.Null(await h.Runs.GetAsync("job", triggered.Value!, None));
-        Assert.Contains(h.Due.Entries, e => e.Kind == RunTriggerKind.Manual && e.JobId == "job");
+        Assert.Contains(h.Due.Entries, e => e.Trigger == RunTrigger.Manual && e.JobId == "job");
     }
 
     [Fact]
