@@ -48,6 +48,36 @@ public sealed class SettingsValidationTests
         Assert.Contains("set", failure[setting.Length..], StringComparison.Ordinal);
     }
 
+    /// <summary>Settings that hold secrets (or may): the message names the setting and says what to set, but never repeats the value.</summary>
+    public static TheoryData<string, string, string> BadSecretSettings() => new()
+    {
+        { "server", "Scheduler:Targets:Http:SigningSecret", "@Microsoft.KeyVault(SecretUri=https://kv-scheduler.vault.azure.net/secrets/webhook-signing-secret/)" },
+        { "server", "Scheduler:Targets:Queue:ConnectionString", "AccountKey=c2VjcmV0;not-a-connection-string" },
+        { "server", "Scheduler:Api:Keys:0", " key-with-a-space-7f3c9a1e " },
+        { "functions", "Scheduler:Targets:Http:SigningSecret", "@Microsoft.KeyVault(SecretUri=https://kv-scheduler.vault.azure.net/secrets/webhook-signing-secret/)" },
+        { "functions", "Scheduler:Targets:Queue:ConnectionString", "AccountKey=c2VjcmV0;not-a-connection-string" },
+        { "functions", "Scheduler:Api:Keys:0", " key-with-a-space-7f3c9a1e " },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSecretSettings))]
+    public async Task Start_BadSecretSetting_FailsNamingItButNotItsValue(string hostKind, string setting, string value)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Scheduler:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            [setting] = value,
+        };
+        using IHost host = hostKind == "server" ? Server(settings) : Functions(settings);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(CancellationToken.None));
+
+        var failure = Assert.Single(Validations(error).SelectMany(v => v.Failures));
+        Assert.StartsWith($"{setting} ", failure, StringComparison.Ordinal);
+        Assert.Contains("set", failure[setting.Length..], StringComparison.Ordinal);
+        Assert.DoesNotContain(value.Trim(), failure, StringComparison.Ordinal);
+    }
+
     private static WebApplication Server(Dictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateSlimBuilder();
