@@ -56,6 +56,15 @@ param alertEmail string = ''
 @description('Alert when more runs than this fail within 15 minutes.')
 param failedRunsAlertThreshold int = 5
 
+@description('Optional: a Function App or web app in the same resource group that jobs call with auth: managedIdentity. When set, its App Service authentication is turned on and the scheduler\'s identity allowed (modules/protectedapi.bicep).')
+param protectedAppName string = ''
+
+@description('Client id of the protected app\'s app registration (with protectedAppName).')
+param protectedAppClientId string = ''
+
+@description('Application ID URI of the protected app\'s registration, the audience jobs ask tokens for (with protectedAppName).')
+param protectedAppIdUri string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -183,6 +192,17 @@ module alerts 'modules/alerts.bicep' = {
   }
 }
 
+module protectedApi 'modules/protectedapi.bicep' = if (!empty(protectedAppName)) {
+  name: 'protectedapi'
+  scope: rg
+  params: {
+    appName: protectedAppName
+    appRegistrationClientId: protectedAppClientId
+    applicationIdUri: protectedAppIdUri
+    schedulerClientId: identity.outputs.clientId
+  }
+}
+
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
@@ -200,3 +220,5 @@ output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsN
 output AZURE_WORKBOOK_NAME string = workbook.outputs.name
 output AZURE_ACTION_GROUP_NAME string = alerts.outputs.actionGroupName
 output AZURE_APP_SERVICE_PLAN_NAME string = functionApp.outputs.planName
+output AZURE_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId

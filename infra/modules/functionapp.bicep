@@ -151,6 +151,16 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
           name: 'Scheduler__Targets__Http__SigningSecret'
           value: '@Microsoft.KeyVault(SecretUri=${vault::signingSecret.properties.secretUri})'
         }
+        // Secret references of HTTP and SSH targets are Key Vault secret names, read at each use; the same identity mints
+        // the Entra ID tokens of `auth: managedIdentity` targets.
+        {
+          name: 'Scheduler__Targets__Identity__KeyVaultUri'
+          value: vault.properties.vaultUri
+        }
+        {
+          name: 'Scheduler__Targets__Identity__ManagedIdentityClientId'
+          value: identityClientId
+        }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: applicationInsights.properties.ConnectionString

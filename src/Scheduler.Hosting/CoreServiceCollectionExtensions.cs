@@ -53,9 +53,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<RunCanceller>();
         services.TryAddSingleton<RunSettler>();
         services.TryAddSingleton<TargetCall>();
-        services.TryAddSingleton<AttemptSlots>();
+        services.TryAddSingleton<RunSlots>();
         services.TryAddSingleton<AttemptStep>();
-        services.TryAddSingleton<InProcessWorkflow>();
         return services;
     }
 }

@@ -3,14 +3,11 @@ namespace Scheduler.Server;
 /// <summary>The Server host's log events. EventIds: 4000-4049 sweep and start, 4050-4099 worker.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Sweep failed ({Failures} in a row): {Reason}; next try in {Backoff}")]
-    public static partial void SweepFailed(ILogger logger, int failures, string reason, TimeSpan backoff, Exception? exception);
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "{Loop} failed ({Failures} in a row): {Reason}; next try in {Backoff}")]
+    public static partial void LoopFailed(ILogger logger, string loop, int failures, string reason, TimeSpan backoff, Exception? exception);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Storage ready: tables prefixed '{Prefix}', queue '{Queue}'")]
     public static partial void StorageReady(ILogger logger, string prefix, string queue);
-
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Storage not reachable (attempt {Attempt}): {Reason}; retrying in {Backoff}")]
-    public static partial void StorageNotReady(ILogger logger, int attempt, string reason, TimeSpan backoff, Exception? exception);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Scheduler listening on {Urls}; API reference at {Reference}")]
     public static partial void Listening(ILogger logger, string urls, string reference);
@@ -42,9 +39,6 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "{Loop} works again after {Failures} failure(s)")]
     public static partial void Recovered(ILogger logger, string loop, int failures);
-
-    [LoggerMessage(EventId = 4050, Level = LogLevel.Warning, Message = "Receiving from the runs queue failed ({Failures} in a row): {Reason}; next try in {Backoff}")]
-    public static partial void ReceiveFailed(ILogger logger, int failures, string reason, TimeSpan backoff, Exception? exception);
 
     [LoggerMessage(EventId = 4051, Level = LogLevel.Warning, Message = "Run {RunId} failed to process ({Failures} time(s), dequeue {DequeueCount}): {Reason}; retrying in {Backoff}")]
     public static partial void ProcessFailed(ILogger logger, string runId, int failures, long dequeueCount, string reason, TimeSpan backoff, Exception? exception);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Scheduler.Core.Health;
 using Scheduler.Core.Ports;
 using Scheduler.Storage.Queues;
 using Scheduler.Storage.Tables;
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<ILogger<StorageClients>>(), sp.GetService<StorageRequestCounter>()));
         services.TryAddSingleton(sp => new StorageInitializer(
             sp.GetRequiredService<StorageClients>(), sp.GetService<ILogger<StorageInitializer>>()));
+        services.TryAddSingleton<IStorageFaults, StorageFaults>();
         services.TryAddSingleton<IJobStore, TableJobStore>();
         services.TryAddSingleton<IDueIndex>(sp => new TableDueIndex(
             sp.GetRequiredService<StorageClients>(), sp.GetService<ILogger<TableDueIndex>>()));

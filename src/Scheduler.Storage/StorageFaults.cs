@@ -1,12 +1,28 @@
 using System.Net.Sockets;
 using Azure;
+using Scheduler.Core.Health;
 
 namespace Scheduler.Storage;
 
-/// <summary>One line that says why a storage call failed, for warnings that repeat during an outage. The Azure SDK wraps
-/// its retries in an AggregateException with one inner exception per try; the last one is the reason.</summary>
-public static class StorageFaults
+/// <summary>What a failed call to Azure Storage means (<see cref="IStorageFaults"/>). The Azure SDK wraps its retries in an
+/// AggregateException with one inner exception per try (the last one is the reason) and a connection failure in a
+/// RequestFailedException of status 0.</summary>
+public sealed class StorageFaults : IStorageFaults
 {
+    string IStorageFaults.Describe(Exception exception) => Describe(exception);
+
+    bool IStorageFaults.IsOutage(Exception exception) => IsOutage(exception);
+
+    /// <summary>Storage did not answer in time, or a network failure anywhere in the chain.</summary>
+    public static bool IsOutage(Exception exception) => exception switch
+    {
+        OperationCanceledException or TimeoutException or HttpRequestException or SocketException or IOException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsOutage),
+        { InnerException: { } inner } => IsOutage(inner),
+        _ => false,
+    };
+
+    /// <summary>One line that says why a storage call failed, for warnings that repeat during an outage.</summary>
     public static string Describe(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Scheduler.Core.Ports;
 using Scheduler.Targets.Command;
 using Scheduler.Targets.Http;
+using Scheduler.Targets.Identity;
 using Scheduler.Targets.Queue;
 using Scheduler.Targets.Secrets;
 using Scheduler.Targets.Ssh;
@@ -19,8 +21,9 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// Adds the executors and validators of every kind, the <see cref="TargetExecutorRegistry"/> (which decides the enabled
     /// kinds, and from which Core's job validator is built), and the SSRF-guarded HTTP client. The host supplies <see cref="IConnectionStore"/>, and either
-    /// <c>Scheduler:Targets:Queue:ConnectionString</c> or its own <see cref="IQueueClientFactory"/>. Secrets come from
-    /// configuration unless <see cref="AddKeyVaultSecrets"/> is called.
+    /// <c>Scheduler:Targets:Queue:ConnectionString</c> or its own <see cref="IQueueClientFactory"/>. The host's identity
+    /// (<see cref="IdentityOptions"/>) mints <c>auth</c> tokens; secrets come from its Key Vault when <c>Scheduler:Targets:Identity:KeyVaultUri</c>
+    /// is set (or <see cref="AddKeyVaultSecrets"/> is called), from configuration otherwise.
     /// </summary>
     public static IServiceCollection AddSchedulerTargets(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +46,15 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<QueueTargetOptions>>().Value.ConnectionString is { Length: > 0 } connectionString
                 ? new ConnectionStringQueueClientFactory(connectionString)
                 : throw new InvalidOperationException("Queue targets need Scheduler:Targets:Queue:ConnectionString or a registered IQueueClientFactory."));
+        var identity = configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions();
+        services.TryAddSingleton(HostCredential(identity));
+        services.TryAddSingleton<AccessTokenCache>();
+        if (identity.KeyVaultUri is { } vaultUri)
+        {
+            services.TryAddSingleton(sp => new SecretClient(vaultUri, sp.GetRequiredService<TokenCredential>()));
+            services.TryAddSingleton<ISecretResolver, KeyVaultSecretResolver>();
+        }
+
         services.TryAddSingleton<ISecretResolver>(new ConfigurationSecretResolver(configuration));
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetExecutor, HttpTargetExecutor>());
@@ -55,6 +67,13 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ITargetExecutorRegistry, TargetExecutorRegistry>();
         return services;
     }
+
+    /// <summary>The one place that decides which credential the host acts as: its user-assigned managed identity when a client id is
+    /// configured, else <see cref="DefaultAzureCredential"/>.</summary>
+    private static TokenCredential HostCredential(IdentityOptions identity) =>
+        string.IsNullOrEmpty(identity.ManagedIdentityClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(identity.ManagedIdentityClientId));
 
     /// <summary>Resolves secret references as Key Vault secret names, in place of configuration.</summary>
     public static IServiceCollection AddKeyVaultSecrets(this IServiceCollection services, Uri vaultUri, TokenCredential credential)

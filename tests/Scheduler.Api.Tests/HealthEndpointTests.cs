@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Api.Endpoints;
-using Scheduler.Api.Health;
+using Scheduler.Core.Health;
 using Scheduler.Core.Config;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;

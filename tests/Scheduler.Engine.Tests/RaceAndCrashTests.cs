@@ -4,6 +4,7 @@ using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Services;
 using Scheduler.Core.Workflow;
+using Scheduler.InProcess;
 using Scheduler.Engine.Tests.Support;
 using Scheduler.Storage.Queues;
 using Scheduler.Testing;

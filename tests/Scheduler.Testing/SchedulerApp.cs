@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Scheduler.Api.Health;
+using Scheduler.Core.Health;
 using Scheduler.Server.Sweep;
 using Scheduler.Server.Worker;
 using Scheduler.Storage;

@@ -100,7 +100,7 @@ public sealed class ScriptedSink : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        hits.Enqueue(new SinkHit(context.Request.Method, path, now, headers, body));
+        hits.Enqueue(new SinkHit(context.Request.Method, path, now, headers, body, context.Request.QueryString.Value ?? ""));
         firstHit.TrySetResult();
     }
 

@@ -10,6 +10,7 @@ using Scheduler.Core.Services;
 using Scheduler.Core.Stats;
 using Scheduler.Core.Targets;
 using Scheduler.Core.Workflow;
+using Scheduler.InProcess;
 using Scheduler.Storage;
 using Scheduler.Storage.Queues;
 

@@ -17,7 +17,7 @@ public static class ConfigEndpoints
         return Entities.Ok(current, current.ETag);
     }
 
-    /// <summary>Replaces the settings; conditional on <c>If-Match</c> when given (the body's own etag is ignored).</summary>
+    // Replaces the settings; conditional on If-Match when given (the body's own etag is ignored).
     public static async Task<Results<Entity<Ok<SchedulerConfig>>, ValidationProblem, ProblemHttpResult>> PutAsync(HttpRequest request, IConfigStore config, ISweepSignal signal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Api.Health;
+using Scheduler.Core.Health;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
 using Scheduler.Core.Config;
@@ -16,11 +16,11 @@ public static class HealthEndpoints
     /// <summary>A healthy store answers a point read in milliseconds; a prober with a few seconds' timeout still gets the 503.</summary>
     public static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Health from a storage probe alone (the Functions host).</summary>
+    // Health from a storage probe alone (the Functions host).
     public static Task<Results<Ok<HealthView>, ProblemHttpResult>> GetAsync(IConfigStore config, SweepOptions sweep, TimeProvider time, CancellationToken cancellationToken) =>
         CheckAsync(config, sweep, null, time, cancellationToken);
 
-    /// <summary>Health from the host's own view of storage first: while storage was never reached, 503 at once with the reason.</summary>
+    // Health from the host's own view of storage first: while storage was never reached, 503 at once with the reason.
     public static Task<Results<Ok<HealthView>, ProblemHttpResult>> GetWithStatusAsync(IConfigStore config, SweepOptions sweep, StorageStatus storage, TimeProvider time, CancellationToken cancellationToken) =>
         CheckAsync(config, sweep, storage, time, cancellationToken);
 
@@ -58,14 +58,22 @@ public static class HealthEndpoints
         return TypedResults.Ok(new HealthView(status, true, state.LastSweepUtc, age, now));
     }
 
-    private static ProblemHttpResult Unhealthy(string detail, string reason, StorageOutage? outage, DateTimeOffset now) =>
-        Problems.Unavailable(detail, new Dictionary<string, object?>
+    private static ProblemHttpResult Unhealthy(string detail, string reason, StorageOutage? outage, DateTimeOffset now)
+    {
+        var extensions = new Dictionary<string, object?>
         {
-            ["health"] = "Unhealthy",
-            ["storageReachable"] = false,
-            ["error"] = reason,
-            ["lastStorageError"] = outage?.Reason,
-            ["outageSinceUtc"] = outage?.SinceUtc,
-            ["checkedUtc"] = now,
-        });
+            [ProblemMembers.Health] = "Unhealthy",
+            [ProblemMembers.StorageReachable] = false,
+            [ProblemMembers.Error] = reason,
+            [ProblemMembers.CheckedUtc] = now,
+        };
+        if (outage is not null)
+        {
+            // Left out rather than null, as every other member without a value.
+            extensions[ProblemMembers.LastStorageError] = outage.Reason;
+            extensions[ProblemMembers.OutageSinceUtc] = outage.SinceUtc;
+        }
+
+        return Problems.Unavailable(detail, extensions);
+    }
 }

@@ -22,7 +22,7 @@ public static partial class JobEndpoints
         return ChangeAsync(id, request, service.ResumeAsync, cancellationToken);
     }
 
-    /// <summary>Runs the job once now (also when paused): 202 with the run's future location.</summary>
+    // Runs the job once now (also when paused): 202 with the run's future location.
     public static async Task<Results<Accepted<TriggerView>, ValidationProblem, ProblemHttpResult>> TriggerAsync(string id, JobService service, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);

@@ -55,7 +55,7 @@ public static partial class JobEndpoints
             : Entities.Ok(JobView.From(job), job.ETag, ApiRoutes.JobPath(job.Id));
     }
 
-    /// <summary>A page of jobs, each with its last run's status and times (so a list needs no request per job).</summary>
+    // A page of jobs, each with its last run's status and times (so a list needs no request per job).
     public static async Task<Results<Ok<ListView<JobView>>, ValidationProblem>> ListAsync(HttpRequest request, IJobStore jobs, IRunStore runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);

@@ -36,7 +36,7 @@ public static class RunEndpoints
         return TypedResults.Ok(new ListView<RunView>(page.Items.Select(r => RunView.From(r)).ToList(), page.Continuation));
     }
 
-    /// <summary>Runs across jobs, newest first: "everything that failed in the last hour" is <c>?status=Failed</c>.</summary>
+    // Runs across jobs, newest first: "everything that failed in the last hour" is ?status=Failed.
     public static async Task<Results<Ok<ListView<RunView>>, ValidationProblem>> ListAsync(HttpRequest request, IRunStore runs, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runs);
@@ -79,8 +79,8 @@ public static class RunEndpoints
         return Entities.Ok(RunView.From(run, attempts), run.ETag);
     }
 
-    /// <summary>A waiting run ends at once; a running attempt is interrupted within about a second (see CancelWatch) and no retry
-    /// follows. 409 when the run already finished.</summary>
+    // A waiting run ends at once; a running attempt is interrupted within about a second (see CancelWatch) and no retry
+    // follows. 409 when the run already finished.
     public static async Task<Results<Entity<Ok<RunView>>, ValidationProblem, ProblemHttpResult>> CancelAsync(string jobId, string runId, RunCanceller canceller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(canceller);

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Api.Http;
 
+using Scheduler.Core.Health;
+
 namespace Scheduler.Api.Health;
 
 /// <summary>While storage has not been reached since the start, every keyed endpoint answers 503 with the reason rather
@@ -18,7 +20,7 @@ public sealed class StorageReadyFilter : IEndpointFilter
             context.HttpContext.Response.Headers.RetryAfter = "5";
             return Problems.Unavailable("Storage has not been reached since the start; retry in a few seconds.", new Dictionary<string, object?>
             {
-                ["error"] = status.Current?.Reason ?? "starting",
+                [ProblemMembers.Error] = status.Current?.Reason ?? "starting",
             });
         }
 

@@ -5,6 +5,7 @@ using Scheduler.Api.Auth;
 using Scheduler.Api.Endpoints;
 using Scheduler.Api.Health;
 using Scheduler.Api.Models;
+using Scheduler.Api.OpenApi;
 using Scheduler.Core.Config;
 using Scheduler.Core.Connections;
 using Scheduler.Core.Jobs;
@@ -22,83 +23,98 @@ public static class ApiEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
-        api.MapGet(ApiRoutes.Health, HealthEndpoints.GetWithStatusAsync).WithTags("Health").WithName("GetHealth").AllowAnonymous()
-            .WithSummary("Storage reachable and sweep heartbeat age (no key needed); 503 with the reason within 2 s when storage is unreachable or not reached yet.")
+        api.MapGet(ApiRoutes.Health, HealthEndpoints.GetWithStatusAsync).WithTags(ApiTags.Health).WithName("GetHealth").AllowAnonymous()
+            .Describe("Check health", "Storage reachable and sweep heartbeat age (no key needed): 200 Healthy or Degraded (the sweep heartbeat is older than three ticks and a minute); 503 with the reason within 2 s when storage is unreachable or not reached yet.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         var secured = api.MapGroup("").AddEndpointFilter<ApiKeyEndpointFilter>().AddEndpointFilter<StorageReadyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        MapJobs(secured.MapGroup("").WithTags("Jobs"));
-        MapRuns(secured.MapGroup("").WithTags("Runs"));
-        MapOperations(secured.MapGroup("").WithTags("Operations"));
-        MapConnections(secured.MapGroup("").WithTags("Connections"));
+        MapJobs(secured.MapGroup("").WithTags(ApiTags.Jobs));
+        MapRuns(secured.MapGroup("").WithTags(ApiTags.Runs));
+        MapOperations(secured.MapGroup("").WithTags(ApiTags.Operations));
+        MapConnections(secured.MapGroup("").WithTags(ApiTags.Connections));
         return api;
     }
 
     private static void MapJobs(RouteGroupBuilder jobs)
     {
         jobs.MapPost(ApiRoutes.Jobs, JobEndpoints.CreateAsync).WithName("CreateJob")
-            .WithSummary("Create a job (201 + Location + ETag). Send Idempotency-Key to make retries safe: a retry returns the same job. With ?validateOnly=true the definition is only checked: 204 when valid, nothing saved.")
+            .Describe("Create a job", "201 with the job, its Location and its ETag. Send Idempotency-Key to make retries safe: a retry answers 200 with the same job. With ?validateOnly=true the definition is only checked: 204 when valid, nothing saved.")
             .Accepts<JobDefinition>(Json).ProducesProblem(StatusCodes.Status409Conflict).ProducesBodyProblems();
         jobs.MapGet(ApiRoutes.Jobs, JobEndpoints.ListAsync).WithName("ListJobs")
-            .WithSummary("List jobs by id; filters: status, tag, lane, text (id or name); paging: limit (1-200), continuation.");
-        jobs.MapGet(ApiRoutes.Job, JobEndpoints.GetAsync).WithName("GetJob").WithSummary("Read a job; its ETag is in the ETag header.")
+            .Describe("List jobs", "Jobs by id, each with its last run's status and times. Filters: status, tag, lane, text (in the id or name); paging: limit (1-200), continuation.");
+        jobs.MapGet(ApiRoutes.Job, JobEndpoints.GetAsync).WithName("GetJob")
+            .Describe("Read a job", "The job's definition and state, with its last run; its ETag is in the ETag header.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPut(ApiRoutes.Job, JobEndpoints.ReplaceAsync).WithName("ReplaceJob")
-            .WithSummary("Replace a job's definition (the ids must match); If-Match makes it conditional (412 on mismatch).")
+            .Describe("Replace a job", "Replaces the job's definition (the body's id must be the path's); If-Match makes it conditional (412 when the job changed since).")
             .Accepts<JobDefinition>(Json).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesBodyProblems();
-        jobs.MapDelete(ApiRoutes.Job, JobEndpoints.DeleteAsync).WithName("DeleteJob").WithSummary("Delete a job; If-Match optional.")
+        jobs.MapDelete(ApiRoutes.Job, JobEndpoints.DeleteAsync).WithName("DeleteJob")
+            .Describe("Delete a job", "Deletes the job; If-Match makes it conditional (412 when it changed since).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        jobs.MapPost(ApiRoutes.JobPause, JobEndpoints.PauseAsync).WithName("PauseJob").WithSummary("Stop future occurrences (runs in flight finish).")
+        jobs.MapPost(ApiRoutes.JobPause, JobEndpoints.PauseAsync).WithName("PauseJob")
+            .Describe("Pause a job", "Stops future occurrences; runs in flight finish. If-Match makes it conditional.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        jobs.MapPost(ApiRoutes.JobResume, JobEndpoints.ResumeAsync).WithName("ResumeJob").WithSummary("Resume from now on.")
+        jobs.MapPost(ApiRoutes.JobResume, JobEndpoints.ResumeAsync).WithName("ResumeJob")
+            .Describe("Resume a job", "Schedules the job again from now on. If-Match makes it conditional.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         jobs.MapPost(ApiRoutes.JobTrigger, JobEndpoints.TriggerAsync).WithName("TriggerJob")
-            .WithSummary("Run once now, outside the schedule (202 + Location of the run, which exists by then unless its lane is full).")
+            .Describe("Run a job now", "Runs the job once now, outside its schedule and also when paused: 202 with the Location of the run, which exists by then unless its lane is full.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static void MapRuns(RouteGroupBuilder runs)
     {
-        runs.MapGet(ApiRoutes.JobRuns, RunEndpoints.ListByJobAsync).WithName("ListRuns").WithSummary("A job's runs, newest first; paging: limit, continuation.")
+        runs.MapGet(ApiRoutes.JobRuns, RunEndpoints.ListByJobAsync).WithName("ListRuns")
+            .Describe("List a job's runs", "The job's runs, newest first; paging: limit, continuation.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet(ApiRoutes.Runs, RunEndpoints.ListAsync).WithName("ListAllRuns")
-            .WithSummary("Runs across jobs, newest first; filters: status, since and until (ISO 8601, the last hour by default, at most 7 days apart); paging: limit, continuation.");
-        runs.MapGet(ApiRoutes.Run, RunEndpoints.GetAsync).WithName("GetRun").WithSummary("One run with its attempts (and per-command results).")
+            .Describe("List runs across jobs", "Runs of every job, newest first: everything that failed in the last hour is ?status=Failed. Filters: status, since and until (ISO 8601, the last hour by default, at most 7 days apart); paging: limit, continuation.");
+        runs.MapGet(ApiRoutes.Run, RunEndpoints.GetAsync).WithName("GetRun")
+            .Describe("Read a run", "One run with its definition as it ran and its attempts (with per-command results for command and SSH targets); its ETag is in the ETag header.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapPost(ApiRoutes.RunCancel, RunEndpoints.CancelAsync).WithName("CancelRun")
-            .WithSummary("Cancel a run: a waiting run ends now, a running attempt is interrupted within about a second; 409 when already finished.")
+            .Describe("Cancel a run", "A waiting run ends now; a running attempt is interrupted within about a second and no retry follows. 409 when the run already finished.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static void MapOperations(RouteGroupBuilder ops)
     {
-        ops.MapGet(ApiRoutes.Config, ConfigEndpoints.GetAsync).WithName("GetConfig").WithSummary("Lane budgets and pause-all; ETag in the header.");
+        ops.MapGet(ApiRoutes.Config, ConfigEndpoints.GetAsync).WithName("GetConfig")
+            .Describe("Read the settings", "Lane budgets and pause-all; the ETag is in the ETag header.");
         ops.MapPut(ApiRoutes.Config, ConfigEndpoints.PutAsync).WithName("PutConfig")
-            .WithSummary("Replace lane budgets (0-1000 each) and pause-all; honoured from the next sweep tick. If-Match optional.")
+            .Describe("Replace the settings", "Replaces lane budgets (0-1000 each) and pause-all, honoured from the next sweep tick. If-Match makes it conditional (the body's own eTag is ignored).")
             .Accepts<SchedulerConfig>(Json).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesBodyProblems();
         ops.MapGet(ApiRoutes.Stats, StatsEndpoints.GetAsync).WithName("GetStats")
-            .WithSummary("Jobs by status, runs finished in the last hour by final status, lateness percentiles, slots per lane, throttling, last sweep.");
+            .Describe("Read the stats", "Jobs by status, runs finished in the last hour by final status, lateness percentiles, slots per lane, throttling, last sweep.");
         ops.MapGet(ApiRoutes.StatsHistory, StatsHistoryEndpoints.GetAsync).WithName("GetStatsHistory")
-            .WithSummary("Runs by final status and lateness percentiles over time: window=1h (by minute, the default) or 24h (by 15 minutes).");
+            .Describe("Read the stats' history", "Runs by final status and lateness percentiles over time, one point per step: window=1h (by minute, the default) or 24h (by 15 minutes). A step without runs has no percentiles.");
         ops.MapPost(ApiRoutes.SchedulePreview, PreviewEndpoints.PreviewAsync).WithName("PreviewSchedule")
-            .WithSummary("The next occurrences (count 1-100) of a schedule, in UTC and in its time zone with its UTC offset; a note says when daylight saving moved one (a local time that does not exist) or repeated it (a local time that comes twice).")
+            .Describe("Preview a schedule", "The next occurrences (count 1-100) of a schedule, in UTC and in its time zone with its UTC offset; a note says when daylight saving moved one (a local time that does not exist) or repeated it (a local time that comes twice).")
             .Accepts<PreviewRequest>(Json).ProducesBodyProblems();
     }
 
     private static void MapConnections(RouteGroupBuilder connections)
     {
-        connections.MapGet(ApiRoutes.Connections, ConnectionEndpoints.ListAsync).WithName("ListConnections");
+        connections.MapGet(ApiRoutes.Connections, ConnectionEndpoints.ListAsync).WithName("ListConnections")
+            .Describe("List connections", "Every SSH connection profile, by name.");
         connections.MapPost(ApiRoutes.Connections, ConnectionEndpoints.CreateAsync).WithName("CreateConnection")
-            .WithSummary("Create an SSH connection profile; it names a secret (secretRef) and never holds one.")
+            .Describe("Create a connection", "Creates an SSH connection profile (201 with its Location and ETag). It names a secret (secretRef), which must be known to the host, and never holds one.")
             .Accepts<ConnectionProfile>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesBodyProblems();
         connections.MapGet(ApiRoutes.Connection, ConnectionEndpoints.GetAsync).WithName("GetConnection")
+            .Describe("Read a connection", "One SSH connection profile; its ETag is in the ETag header.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         connections.MapPut(ApiRoutes.Connection, ConnectionEndpoints.ReplaceAsync).WithName("ReplaceConnection")
+            .Describe("Replace a connection", "Replaces the profile (the body's name must be the path's); If-Match makes it conditional (412 when it changed since).")
             .Accepts<ConnectionProfile>(Json).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesBodyProblems();
         connections.MapDelete(ApiRoutes.Connection, ConnectionEndpoints.DeleteAsync).WithName("DeleteConnection")
+            .Describe("Delete a connection", "Deletes the profile; If-Match makes it conditional (412 when it changed since).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
+
+    /// <summary>A short summary (the reference's menu, a generated client's method comment) and the full description.</summary>
+    private static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string summary, string description) =>
+        builder.WithSummary(summary).WithDescription(description);
 
     /// <summary>What reading a JSON body can answer besides a 400: too large, or not JSON.</summary>
     private static RouteHandlerBuilder ProducesBodyProblems(this RouteHandlerBuilder builder) =>

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Scheduler.Core.Health;
 
 namespace Scheduler.Api.Hosting;
 
 /// <summary>Unexpected failures become a 500 problem without internals; storage that does not answer or can not be
 /// reached becomes a 503 (retry later); a client that went away gets nothing.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, IStorageFaults faults, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,8 +22,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "Bad request.", bad.Message),
-            OperationCanceledException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "Unavailable.", "Storage did not answer in time; retry later."),
-            _ when Unreachable(exception) => (StatusCodes.Status503ServiceUnavailable, "Unavailable.", "Storage can not be reached; retry later."),
+            _ when faults.IsOutage(exception) => (StatusCodes.Status503ServiceUnavailable, "Unavailable.", "Storage did not answer in time or can not be reached; retry later."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error.", "The request failed unexpectedly; nothing is reported beyond this. See the server's logs for the trace id."),
         };
         if (status == StatusCodes.Status503ServiceUnavailable)
@@ -48,14 +48,4 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         }).ConfigureAwait(false);
     }
-
-    /// <summary>A network failure anywhere in the chain (the storage SDK wraps its retries in an AggregateException and a
-    /// connection failure in a RequestFailedException of status 0): the store is out of reach, not the request at fault.</summary>
-    private static bool Unreachable(Exception exception) => exception switch
-    {
-        HttpRequestException or System.Net.Sockets.SocketException or TimeoutException or IOException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(Unreachable),
-        { InnerException: { } inner } => Unreachable(inner),
-        _ => false,
-    };
 }

@@ -19,14 +19,14 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            context.ProblemDetails.Extensions.TryAdd(ProblemMembers.TraceId, context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>());
         services.TryAddSingleton<ApiKeyVerifier>();
         // The health endpoint and the storage-ready filter read it; the Server's storage start-up marks it ready.
-        services.TryAddSingleton<Health.StorageStatus>();
+        services.TryAddSingleton<Core.Health.StorageStatus>();
         services.AddSchedulerOpenApi();
         return services;
     }

@@ -39,6 +39,9 @@ public static class ApiJson
         target.AllowDuplicateProperties = false;
         target.Encoder = Options.Encoder;
         target.AllowOutOfOrderMetadataProperties = true;
+        // The OpenAPI schemas come from these options: numbers are numbers. (Bodies are read with Requests, which also takes
+        // a quoted number, as it always has; the document asks for the plain one.)
+        target.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         if (!target.Converters.Any(c => c is System.Text.Json.Serialization.JsonStringEnumConverter))
         {
             target.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());

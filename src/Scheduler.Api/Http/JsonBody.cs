@@ -47,12 +47,13 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            var extensions = new Dictionary<string, object?>
+            var extensions = new Dictionary<string, object?> { [ProblemMembers.JsonPath] = ex.Path ?? "$" };
+            if (ex.LineNumber is { } line && ex.BytePositionInLine is { } position)
             {
-                ["jsonPath"] = ex.Path ?? "$",
-                ["line"] = ex.LineNumber,
-                ["bytePositionInLine"] = ex.BytePositionInLine,
-            };
+                extensions[ProblemMembers.Line] = line;
+                extensions[ProblemMembers.BytePositionInLine] = position;
+            }
+
             return BodyRead<T>.Fail(Problems.Refused(Problems.Invalid(JsonErrors.From(ex), extensions)));
         }
         catch (NotSupportedException ex)

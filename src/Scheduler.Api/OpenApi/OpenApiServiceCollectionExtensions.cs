@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.OpenApi;
 using Scalar.AspNetCore;
-using Scheduler.Api.Auth;
 
 namespace Scheduler.Api.OpenApi;
 
@@ -12,41 +10,14 @@ public static class OpenApiServiceCollectionExtensions
 {
     public const string DocumentName = "v1";
     public const string DocumentPath = "/openapi/{documentName}.json";
-    private const string SchemeName = "ApiKey";
 
     public static IServiceCollection AddSchedulerOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "Scheduler API",
-                    Version = DocumentName,
-                    Description = ApiDescription.Text,
-                };
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.ApiKey,
-                    In = ParameterLocation.Header,
-                    Name = ApiKeyVerifier.HeaderName,
-                    Description = "An API key from Scheduler:Api:Keys (also accepted as 'Authorization: Bearer <key>').",
-                };
-                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document, null)] = [] }];
-                return Task.CompletedTask;
-            });
-            options.AddSchemaTransformer((schema, context, _) =>
-            {
-                var type = context.JsonTypeInfo.Type;
-                if (type == typeof(TimeSpan) || type == typeof(TimeSpan?))
-                {
-                    schema.Description = "A duration as \"[-][d.]hh:mm:ss[.fffffff]\", for example \"00:00:30\" (30 s) or \"1.00:00:00\" (1 day).";
-                }
-
-                return Task.CompletedTask;
-            });
+            options.AddSchemaTransformer(new DurationSchema());
+            options.AddSchemaTransformer(new ProblemSchema());
+            options.AddDocumentTransformer(new DocumentInfo());
+            options.AddDocumentTransformer(new OptionalWhenNull());
         });
 
     public static IEndpointRouteBuilder MapSchedulerOpenApi(this IEndpointRouteBuilder endpoints)

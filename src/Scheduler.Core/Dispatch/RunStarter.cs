@@ -8,7 +8,7 @@ namespace Scheduler.Core.Dispatch;
 
 /// <summary>Starts a dispatched occurrence: takes a slot, inserts the run and starts it, in process when the host can (a run due
 /// already is stored as started), else by a queue message visible <see cref="SweepOptions.QueuedStartAhead"/> before due.</summary>
-public sealed class RunStarter(IRunStore runs, IRunSender sender, IRunLauncher launcher, SlotAllocator allocator, RunEvents events, SweepOptions options, RunOptions runOptions, TimeProvider time)
+public sealed class RunStarter(IRunStore runs, IRunSender sender, IRunLauncher launcher, RunSlots slots, RunEvents events, SweepOptions options, TimeProvider time)
 {
     /// <summary>Takes a slot, inserts the run and starts it at <paramref name="now"/> (the sweep's instant) or its due time: Dispatched, Throttled (no slot), or AlreadyDispatched (another sweep's run).</summary>
     internal async Task<RowOutcome> StartAsync(Job job, DueEntry row, LaneSlots lane, DateTimeOffset now, CancellationToken cancellationToken)
@@ -16,9 +16,8 @@ public sealed class RunStarter(IRunStore runs, IRunSender sender, IRunLauncher l
         var runId = RunIds.For(job.Id, row.DueUtc);
         var start = row.DueUtc > now ? row.DueUtc : now;
         // A run this process will run holds its slot under the short lease it renews; one that waits in the queue, under a long one.
-        var renewed = runOptions.SlotLease is not null && launcher.LaunchesInProcess;
-        var lease = start + (renewed ? runOptions.SlotLease!.Value : job.Definition.Timeout + options.LeaseGrace);
-        var slot = await allocator.AcquireAsync(lane, runId, lease, renewed, cancellationToken).ConfigureAwait(false);
+        var renewed = slots.RenewsLaunched(launcher.LaunchesInProcess);
+        var slot = await slots.TakeForDispatchAsync(lane, runId, job.Definition.Timeout, start, launcher.LaunchesInProcess, cancellationToken).ConfigureAwait(false);
         if (slot is null)
         {
             return RowOutcome.Throttled;
@@ -28,7 +27,7 @@ public sealed class RunStarter(IRunStore runs, IRunSender sender, IRunLauncher l
         var stored = await InsertAsync(NewRun(job, row, runId, slot, launch is not null && renewed, now), cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            await allocator.ReleaseAsync(new SlotHold(slot.Lane, slot.Number, slot.ETag), runId, cancellationToken).ConfigureAwait(false);
+            await slots.ReleaseAsync(slot, cancellationToken).ConfigureAwait(false);
             return RowOutcome.AlreadyDispatched;
         }
 
@@ -49,7 +48,7 @@ public sealed class RunStarter(IRunStore runs, IRunSender sender, IRunLauncher l
         if (renewed)
         {
             // Nobody here renews it: the queued run's long lease, so that the worker that takes the message may use the slot.
-            await allocator.TakeAgainAsync(slot, runId, start + job.Definition.Timeout + options.LeaseGrace, cancellationToken).ConfigureAwait(false);
+            await slots.HandToQueueAsync(slot, job.Definition.Timeout, start, cancellationToken).ConfigureAwait(false);
         }
 
         var visible = row.DueUtc - options.QueuedStartAhead;

@@ -15,10 +15,6 @@ public sealed class SlotAllocator(ISlotStore slots, IRunStore runs, IRunSender s
         return await AcquireAsync(laneSlots, runId, leaseUntilUtc, renewed, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Rewrites the lease of a slot just taken (a run the host declined to launch goes to the queue instead).</summary>
-    internal Task<Slot?> TakeAgainAsync(Slot slot, string runId, DateTimeOffset leaseUntilUtc, CancellationToken cancellationToken) =>
-        slots.TryTakeAsync(slot, runId, leaseUntilUtc, renewed: false, cancellationToken);
-
     /// <summary>Empties the slot if it still belongs to the run.</summary>
     public async Task ReleaseAsync(SlotHold hold, string runId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using Scheduler.Core.Runs;
+
 namespace Scheduler.Core.Ports;
 
 /// <summary>Lets a host run a run it has just dispatched in its own process, instead of through the runs queue.</summary>
@@ -8,8 +10,16 @@ namespace Scheduler.Core.Ports;
 public interface IRunLauncher
 {
     /// <summary>Room for one run in process; null when the host has none or does not run in process.</summary>
-    RunLaunch? TryReserve();
+    IRunLaunch? TryReserve();
 
     /// <summary>Whether it runs runs in process at all (then the dispatcher leases their slots for the process, which renews them).</summary>
     bool LaunchesInProcess => false;
+}
+
+/// <summary>Room reserved for one run in process (<see cref="IRunLauncher.TryReserve"/>): started once with the run as
+/// stored, or disposed unused, which gives the room back.</summary>
+public interface IRunLaunch : IDisposable
+{
+    /// <summary>Starts <paramref name="run"/> (as stored, ETag set) in process.</summary>
+    void Start(Run run);
 }

@@ -10,7 +10,7 @@ namespace Scheduler.Core.Workflow;
 /// calls the target (<see cref="TargetCall"/>), has the attempt recorded with the run's next status in one write
 /// (<see cref="RunSettler"/>), and gives the slot back. Idempotent per attempt number.</summary>
 public sealed class AttemptStep(
-    IRunStore runs, AttemptSlots slots, TargetCall target, RunSettler settler, RunEvents events, TimeProvider time, RunOptions options, ILogger<AttemptStep> logger)
+    IRunStore runs, RunSlots slots, TargetCall target, RunSettler settler, RunEvents events, TimeProvider time, RunOptions options, ILogger<AttemptStep> logger)
 {
     /// <summary>The step as an activity runs it: from storage, after waiting in this process for the request's
     /// <see cref="AttemptRequest.NotBeforeUtc"/> (the last part of the workflow's wait, held here against this host's clock).</summary>
@@ -22,18 +22,16 @@ public sealed class AttemptStep(
             await time.UntilAsync(notBefore, cancellationToken).ConfigureAwait(false);
         }
 
-        return (await ExecuteAsync(request, null, null, cancellationToken).ConfigureAwait(false)).Outcome;
+        return (await ExecuteAsync(request, null, SlotTenure.Queued, cancellationToken).ConfigureAwait(false)).Outcome;
     }
 
     /// <summary>The step, starting from the run as the caller last saw it (saves a read; its ETag guards every write, so a stale
-    /// copy only costs a deferral and a fresh read). Returns the run as stored afterwards when known. For a run in process (no
-    /// queue message), <paramref name="inProcess"/> says whether the caller holds
-    /// <paramref name="known"/>'s slot already (launched by the sweep that took it) and sees the outcome once the attempt is recorded
-    /// and before its slot is given back, while the slot still anchors the run's recovery (the run makes its resume durable there).
-    /// Its caller has waited already: <see cref="AttemptRequest.NotBeforeUtc"/> is not read here.</summary>
-    public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, InProcessStep? inProcess, CancellationToken cancellationToken)
+    /// copy only costs a deferral and a fresh read), its slot held the way <paramref name="tenure"/> says. Returns the run as stored
+    /// afterwards when known. Its caller has waited already: <see cref="AttemptRequest.NotBeforeUtc"/> is not read here.</summary>
+    public async Task<AttemptStepResult> ExecuteAsync(AttemptRequest request, Run? known, SlotTenure tenure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(tenure);
         var run = known ?? await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
@@ -47,13 +45,13 @@ public sealed class AttemptStep(
         }
 
         // With leases, holding the slot decides: an attempt in flight whose slot this step could take over lost its process.
-        var claim = await slots.ClaimAsync(run, inProcess is not null, inProcess?.OwnsSlot ?? false, cancellationToken).ConfigureAwait(false);
+        var claim = await slots.ClaimAsync(run, tenure, cancellationToken).ConfigureAwait(false);
         if (claim.Slot is not { } held)
         {
             return new AttemptStepResult(AttemptOutcome.Deferred(claim.Wait), claim.Elsewhere ? null : run);
         }
 
-        if (await MarkRunningAsync(run, request.Attempt, held, inProcess?.OwnsSlot ?? false, cancellationToken).ConfigureAwait(false) is not { } running)
+        if (await MarkRunningAsync(run, request.Attempt, held, tenure.OwnsSlot, cancellationToken).ConfigureAwait(false) is not { } running)
         {
             if (claim.Taken)
             {
@@ -64,11 +62,7 @@ public sealed class AttemptStep(
         }
 
         var (result, release) = await AttemptHoldingSlotAsync(running, request.Attempt, held, cancellationToken).ConfigureAwait(false);
-        if (inProcess?.BeforeSlotRelease is { } beforeSlotRelease)
-        {
-            await beforeSlotRelease(result.Outcome, cancellationToken).ConfigureAwait(false);
-        }
-
+        await tenure.BeforeReleaseAsync(result.Outcome, cancellationToken).ConfigureAwait(false);
         await slots.ReleaseAsync(release, cancellationToken).ConfigureAwait(false);
         return result;
     }

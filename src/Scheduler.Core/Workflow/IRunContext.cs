@@ -11,8 +11,9 @@ public interface IRunContext
     Task<AttemptOutcome> ExecuteAttempt(AttemptRequest request);
 
     /// <summary>A durable wait that ends no earlier than <paramref name="instant"/> by <see cref="UtcNow"/>: it survives restarts,
-    /// and a timer that fires early (Durable timers on Azure Storage can) does not end it.</summary>
-    Task WaitUntil(DateTimeOffset instant);
+    /// and a timer that fires early (Durable timers on Azure Storage can) does not end it. Returns null when the wait is over; an
+    /// instant when the host let the run go instead and resumes it then (the Server, for a wait too long to hold in process).</summary>
+    Task<DateTimeOffset?> WaitUntil(DateTimeOffset instant);
 
     /// <summary>Restarts the workflow from <paramref name="restart"/> with an empty history, where the host keeps one; returns false
     /// where it does not (the caller then carries on in place).</summary>

@@ -1,4 +1,3 @@
-using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Telemetry;
@@ -8,7 +7,7 @@ namespace Scheduler.Core.Workflow;
 /// <summary>Writes what a run became once it was on its way: an attempt recorded together with the status its outcome leaves
 /// (<see cref="AttemptOutcome.From"/>), in one write; or Canceled, for a run canceled while it waited. Nothing else writes
 /// those statuses, and each is written once.</summary>
-public sealed class RunSettler(IRunStore runs, SlotAllocator slots, RunEvents events, TimeProvider time)
+public sealed class RunSettler(IRunStore runs, RunSlots slots, RunEvents events, TimeProvider time)
 {
     public const string CanceledOnRequest = "Canceled on request.";
 

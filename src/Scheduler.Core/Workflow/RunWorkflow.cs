@@ -8,8 +8,8 @@ namespace Scheduler.Core.Workflow;
 /// Deterministic: no clock, Guid, I/O or randomness of its own.</summary>
 public static class RunWorkflow
 {
-    /// <summary>Runs the workflow; null when it continued as new (the host starts it again from a fresh history).</summary>
-    public static async Task<RunOutcome?> RunAsync(IRunContext context, RunStart start)
+    /// <summary>Runs the workflow until the run ends, its host suspends it, or it continues as new.</summary>
+    public static async Task<RunProgress> RunAsync(IRunContext context, RunStart start)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(start);
@@ -17,34 +17,44 @@ public static class RunWorkflow
         var deferrals = start.Deferrals;
         // The run id carries the due time: a run woken early (a queue message's delay is whole seconds) waits for it
         // before its first step, without reading the run. The attempt step checks again against the run itself.
-        await context.WaitUntil(RunIds.DueOf(start.RunId));
+        if (await context.WaitUntil(RunIds.DueOf(start.RunId)) is { } suspendedUntil)
+        {
+            return RunProgress.SuspendedUntil(suspendedUntil);
+        }
+
         while (true)
         {
             var outcome = await context.ExecuteAttempt(new AttemptRequest(start.JobId, start.RunId, attempt));
+            DateTimeOffset wait;
             switch (outcome.Kind)
             {
                 case AttemptOutcomeKind.Ended:
                     // The step wrote this status (or found it written): the workflow reports it and writes nothing.
-                    return new RunOutcome(outcome.RunStatusAfter, outcome.Attempts);
+                    return RunProgress.Ended(new RunOutcome(outcome.RunStatusAfter, outcome.Attempts));
                 case AttemptOutcomeKind.Retrying:
                     deferrals = 0;
-                    await context.WaitUntil(context.UtcNow + (outcome.WaitFor ?? TimeSpan.Zero));
                     attempt++;
-                    continue;
+                    wait = context.UtcNow + (outcome.WaitFor ?? TimeSpan.Zero);
+                    break;
                 case AttemptOutcomeKind.NotDue:
-                    await context.WaitUntil(outcome.DueUtc ?? context.UtcNow);
-                    continue;
+                    wait = outcome.DueUtc ?? context.UtcNow;
+                    break;
                 case AttemptOutcomeKind.Deferred:
                     deferrals++;
                     if (deferrals % DeferralsPerHistory == 0 && context.TryContinueAsNew(start with { Attempt = attempt, Deferrals = deferrals }))
                     {
-                        return null;
+                        return RunProgress.ContinuedAsNew;
                     }
 
-                    await context.WaitUntil(context.UtcNow + DeferralWait(outcome.WaitFor ?? TimeSpan.FromSeconds(1), deferrals));
-                    continue;
+                    wait = context.UtcNow + DeferralWait(outcome.WaitFor ?? TimeSpan.FromSeconds(1), deferrals);
+                    break;
                 default:
                     throw new InvalidOperationException($"Run {start.RunId}: unknown attempt outcome {outcome.Kind}.");
+            }
+
+            if (await context.WaitUntil(wait) is { } resumeAt)
+            {
+                return RunProgress.SuspendedUntil(resumeAt);
             }
         }
     }

@@ -2,7 +2,7 @@ using Scheduler.Core.Dispatch;
 
 namespace Scheduler.Core.Workflow;
 
-/// <summary>What <see cref="AttemptSlots.ClaimAsync"/> found: a slot to run on (<see cref="Taken"/>: a new one, given back if the
+/// <summary>What <see cref="RunSlots.ClaimAsync"/> found: a slot to run on (<see cref="Taken"/>: a new one, given back if the
 /// run cannot be marked), or how long to wait (<see cref="Elsewhere"/>: another process runs the run).</summary>
 public sealed record SlotClaim(Slot? Slot, TimeSpan Wait, bool Taken = false, bool Elsewhere = false)
 {

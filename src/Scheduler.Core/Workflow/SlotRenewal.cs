@@ -15,7 +15,7 @@ internal sealed class SlotRenewal : IAsyncDisposable
     private readonly Task loop;
     private Slot current;
 
-    private SlotRenewal(AttemptSlots slots, Slot held, TimeSpan lease, TimeSpan interval, TimeProvider time, ILogger logger)
+    private SlotRenewal(RunSlots slots, Slot held, TimeSpan lease, TimeSpan interval, TimeProvider time, ILogger logger)
     {
         current = held;
         loop = RenewAsync(slots, lease, interval, time, logger);
@@ -27,13 +27,13 @@ internal sealed class SlotRenewal : IAsyncDisposable
     /// <summary>Canceled when another process took the slot over.</summary>
     public CancellationToken Lost => lost.Token;
 
-    public static SlotRenewal Start(AttemptSlots slots, Slot held, TimeSpan lease, TimeSpan interval, TimeProvider time, ILogger logger) =>
+    public static SlotRenewal Start(RunSlots slots, Slot held, TimeSpan lease, TimeSpan interval, TimeProvider time, ILogger logger) =>
         new(slots, held, lease, interval, time, logger);
 
     /// <summary>Runs <paramref name="work"/> while renewing <paramref name="held"/>; returns its result and the slot as last written,
     /// to release it. Throws <see cref="SlotLostException"/> when another process took the slot over (the work was stopped).</summary>
     public static async Task<(T Result, Slot Release)> HoldWhileAsync<T>(
-        AttemptSlots slots, Slot held, RunOptions options, TimeProvider time, ILogger logger, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+        RunSlots slots, Slot held, RunOptions options, TimeProvider time, ILogger logger, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var renewal = Start(slots, held, options.SlotLease!.Value, options.SlotRenewInterval, time, logger);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, renewal.Lost);
@@ -55,7 +55,7 @@ internal sealed class SlotRenewal : IAsyncDisposable
         lost.Dispose();
     }
 
-    private async Task RenewAsync(AttemptSlots slots, TimeSpan lease, TimeSpan interval, TimeProvider time, ILogger logger)
+    private async Task RenewAsync(RunSlots slots, TimeSpan lease, TimeSpan interval, TimeProvider time, ILogger logger)
     {
         var runId = current.RunId!;
         try

@@ -5,7 +5,7 @@ using Scheduler.Core.Workflow;
 namespace Scheduler.Functions.Durable;
 
 /// <summary>Adapts <see cref="IRunContext"/> to a Durable orchestration: activities for steps, durable timers for long waits,
-/// the replay-safe clock for now.</summary>
+/// the replay-safe clock for now. A wait never suspends the run: the orchestration itself is durable.</summary>
 /// <remarks>A wait costs at most one durable timer, whatever the machine's speed. On the Azure Storage backend a timer is a
 /// queue message whose visibility delay is whole seconds, so it can fire up to a second early and, read by a poller backed
 /// off while idle, late by the polling interval: a timer cannot give "never early, on time" alone, and looping on it until
@@ -46,7 +46,7 @@ internal sealed class DurableRunContext(TaskOrchestrationContext context, Durabl
 
     /// <summary>At most one timer for a long wait; the rest, even a wait that the replay-safe
     /// clock says is over, is the next activity's: its host's clock, not the orchestration's, decides "not before".</summary>
-    public async Task WaitUntil(DateTimeOffset instant)
+    public async Task<DateTimeOffset?> WaitUntil(DateTimeOffset instant)
     {
         if (waits == DurableWaits.TimersOnly)
         {
@@ -55,7 +55,7 @@ internal sealed class DurableRunContext(TaskOrchestrationContext context, Durabl
                 await context.CreateTimer(instant.UtcDateTime, CancellationToken.None);
             }
 
-            return;
+            return null;
         }
 
         if (instant - UtcNow > InProcessWaitMax)
@@ -65,6 +65,7 @@ internal sealed class DurableRunContext(TaskOrchestrationContext context, Durabl
         }
 
         notBefore = notBefore is { } pending && pending > instant ? pending : instant;
+        return null;
     }
 
     public bool TryContinueAsNew(RunStart restart)

@@ -15,10 +15,10 @@ public static class RunOrchestrator
     [Function(Name)]
     public static Task<RunOutcome?> Run([OrchestrationTrigger] TaskOrchestrationContext context) => Run(context, DurableWaits.InActivity);
 
-    internal static Task<RunOutcome?> Run(TaskOrchestrationContext context, DurableWaits waits)
+    internal static async Task<RunOutcome?> Run(TaskOrchestrationContext context, DurableWaits waits)
     {
         ArgumentNullException.ThrowIfNull(context);
         var start = context.GetInput<RunStart>() ?? throw new InvalidOperationException($"Orchestration {context.InstanceId} has no input.");
-        return RunWorkflow.RunAsync(new DurableRunContext(context, waits), start);
+        return (await RunWorkflow.RunAsync(new DurableRunContext(context, waits), start)).Outcome;
     }
 }

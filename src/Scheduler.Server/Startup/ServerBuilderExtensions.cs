@@ -2,18 +2,19 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Api;
 using Scheduler.Api.Auth;
-using Scheduler.Api.Health;
+using Scheduler.Core.Health;
 using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Workflow;
 using Scheduler.Dashboard;
+using Scheduler.Hosting;
+using Scheduler.InProcess;
 using Scheduler.Server.Development;
 using Scheduler.Server.Sweep;
 using Scheduler.Server.Telemetry;
 using Scheduler.Server.Worker;
-using Scheduler.Hosting;
 using Scheduler.Storage.Queues;
 
 namespace Scheduler.Server.Startup;
@@ -49,6 +50,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton<QueueRunSender>();
         services.Replace(ServiceDescriptor.Singleton<IRunSender>(sp => new WakingRunSender(
             sp.GetRequiredService<QueueRunSender>(), sp.GetRequiredService<RunQueueWake>(), sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<InProcessWorkflow>();
         services.AddSingleton<RunMessageHandler>();
         services.AddSingleton<InProcessRunLauncher>();
         services.AddSingleton<IRunLauncher>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.InProcessRuns > 0

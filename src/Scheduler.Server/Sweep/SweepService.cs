@@ -1,12 +1,10 @@
-using Scheduler.Api.Health;
+using Scheduler.Core.Health;
 using Scheduler.Core.Dispatch;
-using Scheduler.Core.Resilience;
-using Scheduler.Storage;
 
 namespace Scheduler.Server.Sweep;
 
-/// <summary>Runs the sweep every <see cref="SweepOptions.Tick"/>, and at once when kicked, once storage is ready. Failures
-/// are logged (one line each) and retried with <see cref="Backoff.Default"/>; the loop only ends with the host.</summary>
+/// <summary>Runs the sweep every <see cref="SweepOptions.Tick"/>, and at once when kicked, once storage is ready, in the
+/// <see cref="StorageLoop"/>: failures are logged and retried with its backoff; the loop only ends with the host.</summary>
 public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptions options, StorageStatus storage, TimeProvider time, ILogger<SweepService> logger)
     : BackgroundService
 {
@@ -15,44 +13,12 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
     /// <summary>How long before its due time a run takes its slot on the Server: room for the dispatch's storage calls.</summary>
     public static readonly TimeSpan DefaultDispatchAhead = TimeSpan.FromMilliseconds(250);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        try
-        {
-            await storage.WaitReadyAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new StorageLoop("Sweep", storage, time, logger).RunWhenReadyAsync(SweepAsync, signal.WaitAsync, stoppingToken);
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAndWaitAsync(failures, stoppingToken).ConfigureAwait(false);
-                failures = 0;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The sweep must survive any storage failure; the next tick repairs what this one left.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                failures++;
-                if (!await BackOffAsync(failures, ex, stoppingToken).ConfigureAwait(false))
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    /// <summary>One sweep, then the wait until the next one is due (none when a full read dispatched and more rows may wait).</summary>
-    private async Task SweepAndWaitAsync(int failuresBefore, CancellationToken stoppingToken)
+    /// <summary>One sweep; answers the wait until the next one is due (none when a full read dispatched and more rows may
+    /// wait), which a kick cuts short.</summary>
+    private async Task<TimeSpan?> SweepAsync(CancellationToken stoppingToken)
     {
         var started = time.GetTimestamp();
         var report = await sweeper.SweepAsync(window.Current, stoppingToken).ConfigureAwait(false);
@@ -62,35 +28,9 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
         }
 
         signal.SetBacklog(report.Count(RowOutcome.Throttled) > 0);
-        if (failuresBefore > 0)
-        {
-            Log.Recovered(logger, "Sweep", failuresBefore);
-            storage.Recovered();
-        }
-
         // A full read that dispatched means more due rows may wait behind it: sweep again without waiting for the
         // tick. A full read that dispatched nothing (all throttled or not yet due) waits, or the loop would spin.
-        var wait = report.Truncated && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : UntilNextDue(report);
-        await signal.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Records the failure and waits out its backoff; false when the host stops meanwhile.</summary>
-    private async Task<bool> BackOffAsync(int failures, Exception error, CancellationToken stoppingToken)
-    {
-        var reason = StorageFaults.Describe(error);
-        storage.Failed(reason);
-        var backoff = Backoff.Default.After(failures);
-        Log.SweepFailed(logger, failures, reason, backoff, FailureLog.Once(logger, failures, error));
-        try
-        {
-            // Kicks are ignored while backing off, so that a busy API cannot hammer a failing store.
-            await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        return report.Truncated && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : UntilNextDue(report);
     }
 
     /// <summary>The tick, or less when a row read is due sooner: the sweep wakes as it enters the dispatch window.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
-using Scheduler.Core.Workflow;
+using Scheduler.InProcess;
 using Scheduler.Server.Sweep;
 
 namespace Scheduler.Server.Worker;
@@ -21,7 +21,7 @@ public sealed class InProcessRunLauncher(InProcessWorkflow workflow, SweepSignal
     private int closed;
     private int disposed;
 
-    public RunLaunch? TryReserve()
+    public IRunLaunch? TryReserve()
     {
         if (Volatile.Read(ref disposed) != 0 || Volatile.Read(ref closed) != 0 || Interlocked.Increment(ref count) > capacity)
         {

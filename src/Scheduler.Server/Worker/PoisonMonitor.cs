@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Scheduler.Api.Health;
+using Scheduler.Core.Health;
 using Scheduler.Storage;
 using Scheduler.Core.Telemetry;
 using Scheduler.Storage.Queues;

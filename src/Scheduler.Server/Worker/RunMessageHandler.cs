@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Scheduler.Core.Resilience;
 using Scheduler.Core.Workflow;
+using Scheduler.InProcess;
 using Scheduler.Storage;
 using Scheduler.Storage.Queues;
 
@@ -19,7 +20,7 @@ public sealed class RunMessageHandler(
     public async Task HandleAsync(ReceivedRun message, CancellationToken abort)
     {
         await using var lease = new MessageLease(queue, message, settings, time, logger);
-        QueuedRunResult result;
+        RunProgress result;
         try
         {
             result = await workflow.RunQueuedAsync(message.Message, abort).ConfigureAwait(false);

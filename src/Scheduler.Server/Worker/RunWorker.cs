@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using Scheduler.Api.Health;
-using Scheduler.Core.Resilience;
+using Scheduler.Core.Health;
 using Scheduler.Server.Sweep;
-using Scheduler.Storage;
 using Scheduler.Storage.Queues;
 
 namespace Scheduler.Server.Worker;
@@ -22,6 +20,7 @@ public sealed class RunWorker(
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
     // Messages this worker may process at once (Worker:Parallelism): not the budget's slots, which the sweep and attempts take.
     private readonly SemaphoreSlim processingPermits = new(options.Value.Parallelism, options.Value.Parallelism);
+    private readonly IdlePollBackoff idle = new(options.Value.IdlePollInterval, options.Value.MaxIdlePollInterval);
     private long started;
     // UTC ticks at which the current idle wait ends; long.MinValue while not idle.
     private long idleUntil = long.MinValue;
@@ -32,96 +31,42 @@ public sealed class RunWorker(
     /// <summary>While the worker waits with nothing received: when it receives again unless woken first; null otherwise.</summary>
     public DateTimeOffset? IdleUntilUtc => Interlocked.Read(ref idleUntil) is var ticks && ticks != long.MinValue ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new StorageLoop("Receiving from the runs queue", storage, time, logger).RunWhenReadyAsync(ReceiveAsync, IdleAsync, stoppingToken);
+
+    /// <summary>Takes the processing permits free (waiting for one), receives up to that many messages and starts them; answers
+    /// how long to idle before receiving again (none after a receive that brought something).</summary>
+    private async Task<TimeSpan?> ReceiveAsync(CancellationToken stoppingToken)
     {
-        var receiveFailures = 0;
-        var idle = new IdlePollBackoff(settings.IdlePollInterval, settings.MaxIdlePollInterval);
+        await processingPermits.WaitAsync(stoppingToken).ConfigureAwait(false);
+        var taken = 1;
         try
         {
-            await storage.WaitReadyAsync(stoppingToken).ConfigureAwait(false);
+            while (taken < RunQueueReceiver.MaxBatch && processingPermits.Wait(0, CancellationToken.None))
+            {
+                taken++;
+            }
+
+            var received = await queue.ReceiveAsync(taken, settings.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
+            foreach (var message in received)
+            {
+                taken--;
+                Start(message);
+            }
+
+            if (received.Count == 0)
+            {
+                return idle.Next();
+            }
+
+            idle.Reset();
+            return TimeSpan.Zero;
         }
-        catch (OperationCanceledException)
+        finally
         {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wait = TimeSpan.Zero;
-            var idleWait = false;
-            var taken = 0;
-            try
+            if (taken > 0)
             {
-                await processingPermits.WaitAsync(stoppingToken).ConfigureAwait(false);
-                taken = 1;
-                while (taken < RunQueueReceiver.MaxBatch && processingPermits.Wait(0, CancellationToken.None))
-                {
-                    taken++;
-                }
-
-                var received = await queue.ReceiveAsync(taken, settings.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
-                if (receiveFailures > 0)
-                {
-                    Log.Recovered(logger, "Receiving from the runs queue", receiveFailures);
-                    storage.Recovered();
-                    receiveFailures = 0;
-                }
-
-                foreach (var message in received)
-                {
-                    taken--;
-                    Start(message);
-                }
-
-                if (received.Count > 0)
-                {
-                    idle.Reset();
-                }
-                else
-                {
-                    wait = idle.Next();
-                    idleWait = true;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // Receiving must survive storage failures; it backs off and tries again.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                receiveFailures++;
-                var reason = StorageFaults.Describe(ex);
-                storage.Failed(reason);
-                wait = Backoff.Default.After(receiveFailures);
-                Log.ReceiveFailed(logger, receiveFailures, reason, wait, FailureLog.Once(logger, receiveFailures, ex));
-            }
-            finally
-            {
-                if (taken > 0)
-                {
-                    processingPermits.Release(taken);
-                }
-            }
-
-            if (wait > TimeSpan.Zero)
-            {
-                try
-                {
-                    if (!idleWait)
-                    {
-                        await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
-                    }
-                    else if (await IdleAsync(wait, stoppingToken).ConfigureAwait(false))
-                    {
-                        idle.Reset();
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                processingPermits.Release(taken);
             }
         }
     }
@@ -149,13 +94,21 @@ public sealed class RunWorker(
         base.Dispose();
     }
 
-    /// <summary>True when woken before <paramref name="wait"/> was over.</summary>
-    private async Task<bool> IdleAsync(TimeSpan wait, CancellationToken stoppingToken)
+    /// <summary>Idles for <paramref name="wait"/> unless this process wakes it first (then the poll backs off from the start again).</summary>
+    private async Task IdleAsync(TimeSpan wait, CancellationToken stoppingToken)
     {
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
         Interlocked.Exchange(ref idleUntil, (time.GetUtcNow() + wait).UtcTicks);
         try
         {
-            return await wake.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
+            if (await wake.WaitAsync(wait, stoppingToken).ConfigureAwait(false))
+            {
+                idle.Reset();
+            }
         }
         finally
         {

@@ -21,7 +21,7 @@ internal static class HttpOutcome
         var error = $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
         if (code is >= 300 and <= 399 && response.Headers.Location is { } location)
         {
-            error += $" (redirect to {location} not followed)";
+            error += $" (redirect to {RequestExcerpt.MaskUrl(location.ToString())} not followed)";
         }
 
         return new AttemptResult

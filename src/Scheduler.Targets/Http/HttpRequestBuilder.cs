@@ -13,16 +13,16 @@ internal static class HttpRequestBuilder
     public const string AttemptHeader = "X-Scheduler-Attempt";
     public const string RunIdHeader = "X-Scheduler-Run-Id";
 
-    public static HttpRequestMessage Build(HttpTargetSpec spec, AttemptInvocation invocation, string? signingSecret, TimeProvider time)
+    public static HttpRequestMessage Build(HttpTargetSpec spec, AttemptInvocation invocation, HttpSecrets secrets, string? bearerToken, string? signingSecret, TimeProvider time)
     {
-        var request = new HttpRequestMessage(new HttpMethod(spec.Method), spec.Url);
+        var request = new HttpRequestMessage(new HttpMethod(spec.Method), WithQuery(spec.Url, secrets.Query));
         if (spec.Body is not null)
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(spec.Body));
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
-        foreach (var (name, value) in spec.Headers ?? new Dictionary<string, string>())
+        foreach (var (name, value) in (spec.Headers ?? new Dictionary<string, string>()).Concat(secrets.Headers))
         {
             if (request.Headers.TryAddWithoutValidation(name, value))
             {
@@ -37,6 +37,11 @@ internal static class HttpRequestBuilder
             }
         }
 
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
         Set(request, IdempotencyKey, invocation.RunId);
         Set(request, RunIdHeader, invocation.RunId);
         Set(request, AttemptHeader, invocation.Attempt.ToString(CultureInfo.InvariantCulture));
@@ -48,10 +53,17 @@ internal static class HttpRequestBuilder
         return request;
     }
 
-    public static string Excerpt(HttpTargetSpec spec)
+    private static Uri WithQuery(string url, IReadOnlyDictionary<string, string> parameters)
     {
-        var line = $"{spec.Method} {spec.Url}";
-        return spec.Body is null ? line : $"{line}\n\n{Excerpts.Head(spec.Body, Excerpts.RequestBodyChars)}";
+        if (parameters.Count == 0)
+        {
+            return new Uri(url);
+        }
+
+        var builder = new UriBuilder(url);
+        var added = string.Join('&', parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        builder.Query = builder.Query.Length > 1 ? $"{builder.Query[1..]}&{added}" : added;
+        return builder.Uri;
     }
 
     private static void Set(HttpRequestMessage request, string name, string value)

@@ -10,10 +10,12 @@ using Scheduler.Core.Telemetry;
 using Scheduler.Core.Tests.Fakes;
 using Scheduler.Core.Validation;
 using Scheduler.Core.Workflow;
+using Scheduler.InProcess;
 
 namespace Scheduler.Core.Tests.Support;
 
-/// <summary>The real Core engine (sweep, dispatch, run workflow, services) wired over the in-memory fakes and a fake clock.
+/// <summary>The real Core engine (sweep, dispatch, run workflow, services) wired over the in-memory fakes and a fake clock, its runs
+/// run by the Server's in-process runtime (<see cref="InProcessWorkflow"/>).
 /// By default every wait suspends the run (InlineDelayMax = 0), as the Server does for long waits.</summary>
 public sealed class EngineHarness
 {
@@ -28,18 +30,18 @@ public sealed class EngineHarness
         Counters = new RunCounters(CounterStore, Time);
         Events = new RunEvents(NullLogger<RunEvents>.Instance, Counters);
         Allocator = new SlotAllocator(Slots, Runs, Sender, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
+        RunSlots = new RunSlots(Slots, Config, Allocator, Time, RunOptions, SweepOptions);
         Advancer = new JobAdvancer(Jobs, Due);
         Skipped = new SkippedRuns(Runs, Events, NullLogger<SkippedRuns>.Instance);
-        Dispatcher = new OccurrenceDispatcher(Jobs, Runs, new RunStarter(Runs, Sender, Launcher, Allocator, Events, SweepOptions, RunOptions, Time), Advancer, Skipped, SweepOptions);
+        Dispatcher = new OccurrenceDispatcher(Jobs, Runs, new RunStarter(Runs, Sender, Launcher, RunSlots, Events, SweepOptions, Time), Advancer, Skipped, SweepOptions);
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Targets = new FakeTargetExecutorRegistry(Executor, new FakeExecutor(Time, TargetKinds.Queue));
         Validator = new JobValidator(Targets, []);
         JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency);
         TargetCall = new TargetCall(Runs, Targets, Time, RunOptions, NullLogger<TargetCall>.Instance);
-        Settler = new RunSettler(Runs, Allocator, Events, Time);
-        AttemptSlots = new AttemptSlots(Slots, Config, Allocator, Time, RunOptions, SweepOptions);
-        AttemptStep = new AttemptStep(Runs, AttemptSlots, TargetCall, Settler, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
-        Workflow = new InProcessWorkflow(AttemptStep, AttemptSlots, Runs, Sender, Time, RunOptions);
+        Settler = new RunSettler(Runs, RunSlots, Events, Time);
+        AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
+        Workflow = new InProcessWorkflow(AttemptStep, RunSlots, Runs, Sender, Time, RunOptions);
         Canceller = new RunCanceller(Runs, Settler);
     }
 
@@ -73,7 +75,7 @@ public sealed class EngineHarness
     public FakeTargetExecutorRegistry Targets { get; }
     public TargetCall TargetCall { get; }
     public RunSettler Settler { get; }
-    public AttemptSlots AttemptSlots { get; }
+    public RunSlots RunSlots { get; }
     public AttemptStep AttemptStep { get; }
     public InProcessWorkflow Workflow { get; }
     public RunCanceller Canceller { get; }
@@ -105,13 +107,13 @@ public sealed class EngineHarness
         Assert.True(written.Done);
     }
 
-    public Task<QueuedRunResult> ProcessAsync(string runId) =>
+    public Task<RunProgress> ProcessAsync(string runId) =>
         Workflow.RunQueuedAsync(new RunMessage(RunIds.JobIdOf(runId), runId), CancellationToken.None);
 
     /// <summary>Processes every run still Queued (each message once), oldest first.</summary>
-    public async Task<IReadOnlyList<QueuedRunResult>> ProcessQueuedAsync()
+    public async Task<IReadOnlyList<RunProgress>> ProcessQueuedAsync()
     {
-        var results = new List<QueuedRunResult>();
+        var results = new List<RunProgress>();
         foreach (var run in Runs.All.Where(r => r.Status == RunStatus.Queued))
         {
             results.Add(await ProcessAsync(run.RunId));

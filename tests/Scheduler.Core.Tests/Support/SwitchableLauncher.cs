@@ -1,3 +1,4 @@
+using Scheduler.InProcess;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 
@@ -24,7 +25,7 @@ public sealed class SwitchableLauncher : IRunLauncher
         }
     }
 
-    public RunLaunch? TryReserve() => InProcess ? new RunLaunch(Keep, () => { }) : null;
+    public IRunLaunch? TryReserve() => InProcess ? new RunLaunch(Keep, () => { }) : null;
 
     private void Keep(Run run)
     {

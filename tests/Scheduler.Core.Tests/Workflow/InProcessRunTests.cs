@@ -3,6 +3,7 @@ using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Workflow;
+using Scheduler.InProcess;
 
 namespace Scheduler.Core.Tests.Workflow;
 
@@ -29,7 +30,7 @@ public sealed class InProcessRunTests
         var running = h.Workflow.RunLaunchedAsync(launched, None);
         await h.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(5), running);
         var outcome = await running;
-        Assert.Equal(RunStatus.Succeeded, outcome?.Status);
+        Assert.Equal(RunStatus.Succeeded, outcome.Outcome?.Status);
         Assert.Equal(T.AddSeconds(5), Assert.Single(h.Executor.Calls).AtUtc);
         Assert.Empty(h.Slots.Taken("default"));
         Assert.Empty(h.Sender.Sent);
@@ -57,7 +58,7 @@ public sealed class InProcessRunTests
         Assert.Equal(launched.ETag, stored.ETag);
         Assert.Equal(RunStatus.Running, stored.Status);
         h.Executor.Release();
-        Assert.Equal(RunStatus.Succeeded, (await running)?.Status);
+        Assert.Equal(RunStatus.Succeeded, (await running).Outcome?.Status);
         Assert.Equal(T.AddMilliseconds(250), Assert.Single(h.Executor.Calls).AtUtc);
         Assert.Empty(h.Slots.Taken("default"));
     }
@@ -74,7 +75,7 @@ public sealed class InProcessRunTests
 
         var outcome = await h.Workflow.RunLaunchedAsync(launched, None);
 
-        Assert.Null(outcome);
+        Assert.True(outcome.Suspended);
         var resume = Assert.Single(h.Sender.Sent);
         Assert.Equal(TimeSpan.FromSeconds(1), resume.VisibilityDelay);
         Assert.Equal(RunStatus.Retrying, h.Runs.Get(launched.RunId).Status);
@@ -110,7 +111,7 @@ public sealed class InProcessRunTests
         await h.CreateAsync(TestJobs.Http("job", TestJobs.Once(T)) with { Retry = TestJobs.ExactRetry(3) });
         await h.SweepAsync();
         var launched = Assert.Single(h.Launcher.Launched);
-        var failingQueue = new InProcessWorkflow(h.AttemptStep, h.AttemptSlots, h.Runs, new UnreachableQueue(), h.Time, h.RunOptions);
+        var failingQueue = new InProcessWorkflow(h.AttemptStep, h.RunSlots, h.Runs, new UnreachableQueue(), h.Time, h.RunOptions);
 
         await Assert.ThrowsAsync<TimeoutException>(() => failingQueue.RunLaunchedAsync(launched, None));
 

@@ -29,7 +29,7 @@ public sealed class RecordingRunContext(DateTimeOffset startUtc, bool keepsHisto
             : throw new InvalidOperationException($"The history has no answer for attempt {request.Attempt}."));
     }
 
-    public Task WaitUntil(DateTimeOffset instant)
+    public Task<DateTimeOffset?> WaitUntil(DateTimeOffset instant)
     {
         // As a Durable context: a wait for an instant already reached creates no timer.
         if (instant > UtcNow)
@@ -38,7 +38,7 @@ public sealed class RecordingRunContext(DateTimeOffset startUtc, bool keepsHisto
             UtcNow = instant;
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult<DateTimeOffset?>(null);
     }
 
     public bool TryContinueAsNew(RunStart restart)

@@ -39,7 +39,7 @@ public sealed class RunRecoveryTests
         Assert.Single(h.Slots.Taken("default"));
         Assert.True((await h.Runs.ReplaceAsync(queued with { CancelRequested = true }, None)).Done);
 
-        var result = await h.AttemptStep.ExecuteAsync(new AttemptRequest("job", runId, 1), null, null, None);
+        var result = await h.AttemptStep.ExecuteAsync(new AttemptRequest("job", runId, 1), null, SlotTenure.Queued, None);
 
         // The step's own write ends the run: the workflow gets the status as stored, with nothing left to write.
         Assert.Equal(AttemptOutcome.Ended(RunStatus.Canceled, 0), result.Outcome);

@@ -21,7 +21,7 @@ public sealed class RunWorkflowReplayTests
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 
-        Assert.Equal(new RunOutcome(RunStatus.Succeeded, 3), outcome);
+        Assert.Equal(RunProgress.Ended(new RunOutcome(RunStatus.Succeeded, 3)), outcome);
         Assert.Equal([Attempt(1), Delay(TimeSpan.FromSeconds(1)), Attempt(2), Delay(TimeSpan.FromSeconds(2)), Attempt(3)], context.Calls);
     }
 
@@ -80,7 +80,7 @@ public sealed class RunWorkflowReplayTests
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 
-        Assert.Equal(new RunOutcome(RunStatus.Failed, 1), outcome);
+        Assert.Equal(RunProgress.Ended(new RunOutcome(RunStatus.Failed, 1)), outcome);
         Assert.Equal([Attempt(1)], context.Calls);
     }
 
@@ -91,7 +91,7 @@ public sealed class RunWorkflowReplayTests
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 
-        Assert.Equal(new RunOutcome(RunStatus.Canceled, 1), outcome);
+        Assert.Equal(RunProgress.Ended(new RunOutcome(RunStatus.Canceled, 1)), outcome);
         Assert.Equal([Attempt(1), Delay(TimeSpan.FromSeconds(1)), Attempt(2)], context.Calls);
     }
 
@@ -103,7 +103,7 @@ public sealed class RunWorkflowReplayTests
         var outcome = await RunWorkflow.RunAsync(gone, Run);
 
         Assert.Equal([Attempt(1)], gone.Calls);
-        Assert.Equal(new RunOutcome(RunStatus.Canceled, 0), outcome);
+        Assert.Equal(RunProgress.Ended(new RunOutcome(RunStatus.Canceled, 0)), outcome);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class RunWorkflowReplayTests
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 
-        Assert.Null(outcome);
+        Assert.Equal(RunProgress.ContinuedAsNew, outcome);
         Assert.Equal(ContinuedAsNew, context.Calls[^1]);
         Assert.Equal(Run with { Attempt = 2, Deferrals = RunWorkflow.DeferralsPerHistory }, context.ContinuedWith);
         Assert.Equal(RunWorkflow.DeferralsPerHistory + 1, context.Calls.Count(c => c.StartsWith("ExecuteAttempt", StringComparison.Ordinal)));
@@ -138,7 +138,7 @@ public sealed class RunWorkflowReplayTests
 
         var outcome = await RunWorkflow.RunAsync(context, Run);
 
-        Assert.Equal(new RunOutcome(RunStatus.Succeeded, 1), outcome);
+        Assert.Equal(RunProgress.Ended(new RunOutcome(RunStatus.Succeeded, 1)), outcome);
         Assert.DoesNotContain(ContinuedAsNew, context.Calls);
     }
 }

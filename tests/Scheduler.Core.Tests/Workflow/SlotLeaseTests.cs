@@ -57,7 +57,7 @@ public sealed class SlotLeaseTests
         await h.MarkInFlightAsync(launched.RunId, attempt: 1, since: T);
         h.Time.Advance(TimeSpan.FromSeconds(3));
         var held = Assert.Single(h.Slots.Taken("default"));
-        Assert.NotNull(await h.AttemptSlots.RenewAsync(held, CancellationToken.None));
+        Assert.NotNull(await h.RunSlots.RenewAsync(held, CancellationToken.None));
 
         var result = await h.ProcessAsync(launched.RunId);
 

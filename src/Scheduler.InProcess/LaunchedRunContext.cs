@@ -1,7 +1,8 @@
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
+using Scheduler.Core.Workflow;
 
-namespace Scheduler.Core.Workflow;
+namespace Scheduler.InProcess;
 
 /// <summary>The <see cref="IRunContext"/> of a run launched in process by the sweep that dispatched it: it starts from the run
 /// as just inserted (no read), waits in process until the run is due, and hands anything later to the runs queue.</summary>
@@ -20,36 +21,39 @@ internal sealed class LaunchedRunContext(Run launched, AttemptStep attempts, IRu
         // The first attempt starts from the run as inserted; later ones from what the previous step stored (null: read it).
         var first = !attempted;
         attempted = true;
-        var result = await attempts.ExecuteAsync(request, first ? launched : current, new InProcessStep(OwnsSlot: first, BeforeSlotReleaseAsync), cancellationToken).ConfigureAwait(false);
+        var result = await attempts.ExecuteAsync(request, first ? launched : current, new LaunchedTenure(this, ownsSlot: first), cancellationToken).ConfigureAwait(false);
         current = result.Run;
         return result.Outcome;
     }
 
-    public async Task WaitUntil(DateTimeOffset instant)
+    public async Task<DateTimeOffset?> WaitUntil(DateTimeOffset instant)
     {
         if (instant <= UtcNow)
         {
-            return;
+            return null;
         }
 
         if (!attempted)
         {
             // The wait until due: the sweep launches at most its dispatch window ahead, and the held slot covers a crash meanwhile.
             await time.UntilAsync(instant, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        if (resumeSentFor is null)
+        // Any later wait goes on through the queue: the message sent before a retry gave its slot back, or one sent now.
+        if (resumeSentFor is { } sent)
         {
-            await sender.SendAsync(new RunMessage(launched.JobId, launched.RunId), instant - UtcNow, cancellationToken).ConfigureAwait(false);
+            return sent;
         }
 
-        throw new RunSuspendedException(launched.RunId, resumeSentFor ?? instant);
+        await sender.SendAsync(new RunMessage(launched.JobId, launched.RunId), instant - UtcNow, cancellationToken).ConfigureAwait(false);
+        return instant;
     }
 
     /// <summary>No history to shorten here: a long wait goes through the queue instead.</summary>
     public bool TryContinueAsNew(RunStart restart) => false;
 
+    /// <summary>Before a retry gives the slot back, the resume message is sent: the run is never without a durable way back.</summary>
     private async Task BeforeSlotReleaseAsync(AttemptOutcome outcome, CancellationToken token)
     {
         if (outcome.Kind != AttemptOutcomeKind.Retrying)
@@ -60,5 +64,13 @@ internal sealed class LaunchedRunContext(Run launched, AttemptStep attempts, IRu
         var backoff = outcome.WaitFor ?? TimeSpan.Zero;
         await sender.SendAsync(new RunMessage(launched.JobId, launched.RunId), backoff, token).ConfigureAwait(false);
         resumeSentFor = UtcNow + backoff;
+    }
+
+    /// <summary>A launched run's slot: renewed by this process (its only lease), owned by the first step (the sweep took it).</summary>
+    private sealed class LaunchedTenure(LaunchedRunContext context, bool ownsSlot) : SlotTenure
+    {
+        public override bool RenewsLease => true;
+        public override bool OwnsSlot => ownsSlot;
+        public override Task BeforeReleaseAsync(AttemptOutcome outcome, CancellationToken cancellationToken) => context.BeforeSlotReleaseAsync(outcome, cancellationToken);
     }
 }

@@ -1,17 +1,17 @@
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
+using Scheduler.Core.Workflow;
 
-namespace Scheduler.Core.Workflow;
+namespace Scheduler.InProcess;
 
 /// <summary>The <see cref="IRunContext"/> of a run taken from the runs queue on the Server: the run row and its recorded attempts
 /// are the history. Recorded attempts replay with the clock at their finish time, so a restarted run resumes where it stopped;
-/// a long wait suspends the run (the queue message comes back when the wait is over).</summary>
+/// a long wait suspends the run (its queue message comes back when the wait is over).</summary>
 internal sealed class QueuedRunContext(AttemptStep attempts, IRunStore runs, TimeProvider time, RunOptions options, CancellationToken cancellationToken) : IRunContext
 {
     private IReadOnlyList<AttemptRecord> history = [];
     private DateTimeOffset? replayClock;
     private bool loaded;
-    private string runId = "";
     // The run as this context last stored or read it: steps start from it instead of reading it again.
     private Run? current;
 
@@ -32,12 +32,12 @@ internal sealed class QueuedRunContext(AttemptStep attempts, IRunStore runs, Tim
         }
 
         replayClock = null;
-        var result = await attempts.ExecuteAsync(request, current, null, cancellationToken).ConfigureAwait(false);
+        var result = await attempts.ExecuteAsync(request, current, SlotTenure.Queued, cancellationToken).ConfigureAwait(false);
         current = result.Run;
         return result.Outcome;
     }
 
-    public async Task WaitUntil(DateTimeOffset instant)
+    public async Task<DateTimeOffset?> WaitUntil(DateTimeOffset instant)
     {
         if (replayClock is not null)
         {
@@ -45,19 +45,20 @@ internal sealed class QueuedRunContext(AttemptStep attempts, IRunStore runs, Tim
             replayClock = instant;
             if (instant <= time.GetUtcNow())
             {
-                return;
+                return null;
             }
 
             replayClock = null;
         }
 
-        var remaining = instant - time.GetUtcNow();
-        if (remaining > options.InlineDelayMax)
+        if (instant - time.GetUtcNow() > options.InlineDelayMax)
         {
-            throw new RunSuspendedException(runId, instant);
+            // Too long to hold here: the run's message comes back then.
+            return instant;
         }
 
         await time.UntilAsync(instant, cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     /// <summary>The Server keeps no history to shorten: a waiting run carries on in place (or is suspended to the queue).</summary>
@@ -67,7 +68,6 @@ internal sealed class QueuedRunContext(AttemptStep attempts, IRunStore runs, Tim
     private async Task LoadAsync(AttemptRequest request)
     {
         loaded = true;
-        runId = request.RunId;
         current = await runs.GetAsync(request.JobId, request.RunId, cancellationToken).ConfigureAwait(false);
         if (current is { AttemptCount: > 0 } && !current.Status.IsTerminal())
         {

@@ -1,10 +1,11 @@
+using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 
-namespace Scheduler.Core.Ports;
+namespace Scheduler.InProcess;
 
 /// <summary>Room reserved for one run in process (see <see cref="IRunLauncher.TryReserve"/>): started once with the run as
 /// stored, or disposed unused, which gives the room back.</summary>
-public sealed class RunLaunch(Action<Run> start, Action giveBack) : IDisposable
+public sealed class RunLaunch(Action<Run> start, Action giveBack) : IRunLaunch
 {
     private int used;
 

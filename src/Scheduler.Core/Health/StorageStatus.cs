@@ -1,4 +1,4 @@
-namespace Scheduler.Api.Health;
+namespace Scheduler.Core.Health;
 
 /// <summary>What the host's own loops know about storage: whether it was reached once (tables and queues exist), and the
 /// current outage if any (since when, and why). Health answers from it at once while storage was never reached; the
