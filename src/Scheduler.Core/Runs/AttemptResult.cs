@@ -23,6 +23,15 @@ public sealed record AttemptResult
     public static AttemptResult CanceledAfter(TimeSpan elapsed) =>
         new() { Status = AttemptStatus.Canceled, Error = $"Canceled on request after {elapsed.TotalSeconds:0.0} s; the attempt was interrupted." };
 
+    /// <summary>The attempt ran out of its time: retryable, and said the same way by every target and by the backstop that
+    /// catches a target that does not stop in time. <paramref name="detail"/> adds what the target did about it.</summary>
+    public static AttemptResult TimedOutAfter(TimeSpan limit, string? detail = null) =>
+        new() { Status = AttemptStatus.TimedOut, Retryable = true, Error = $"timed out after {limit.TotalSeconds:0.###} s{(detail is null ? "" : "; " + detail)}" };
+
+    /// <summary>Whether a failed call answered with <paramref name="statusCode"/> may succeed if tried again: a server error,
+    /// 408 (request timeout), 429 (too many requests), or 0 (no answer: the connection failed).</summary>
+    public static bool RetryableStatus(int statusCode) => statusCode is 0 or 408 or 429 or >= 500;
+
     public static AttemptResult Failure(string error, bool retryable) =>
         new() { Status = AttemptStatus.Failed, Error = error, Retryable = retryable };
 }

@@ -56,7 +56,7 @@ public sealed class TargetCall(IRunStore runs, ITargetExecutorRegistry targets, 
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new AttemptResult { Status = AttemptStatus.TimedOut, Retryable = true, Error = $"The attempt timed out after {running.Definition.Timeout}." };
+            return AttemptResult.TimedOutAfter(running.Definition.Timeout);
         }
 #pragma warning disable CA1031 // An executor bug must fail the attempt, not lose the run.
         catch (Exception ex) when (ex is not OperationCanceledException)

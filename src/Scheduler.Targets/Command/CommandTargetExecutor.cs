@@ -58,7 +58,7 @@ public sealed class CommandTargetExecutor(IOptions<CommandTargetOptions> options
             Duration = time.GetElapsedTime(started),
             Stdout = stdout.ToExcerpt(),
             Stderr = stderr.ToExcerpt(),
-            Error = ending == Ending.Exited ? null : $"timed out after {invocation.Definition.Timeout.TotalSeconds:0.###} s; process tree killed",
+            Error = ending == Ending.Exited ? null : AttemptResult.TimedOutAfter(invocation.Definition.Timeout, "process tree killed").Error,
         });
     }
 

@@ -17,7 +17,7 @@ internal static class HttpOutcome
             return new AttemptResult { Status = AttemptStatus.Succeeded, StatusCode = code, ResponseExcerpt = body };
         }
 
-        var retryable = code >= 500 || code is 408 or 429;
+        var retryable = AttemptResult.RetryableStatus(code);
         var error = $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
         if (code is >= 300 and <= 399 && response.Headers.Location is { } location)
         {

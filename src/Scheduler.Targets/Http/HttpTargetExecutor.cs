@@ -52,7 +52,7 @@ public sealed class HttpTargetExecutor(
         }
         catch (OperationCanceledException) when (deadline.TimedOut)
         {
-            return Failed($"timed out after {deadline.Limit.TotalSeconds:0.###} s", retryable: true, requestExcerpt) with { Status = AttemptStatus.TimedOut };
+            return AttemptResult.TimedOutAfter(deadline.Limit) with { RequestExcerpt = requestExcerpt };
         }
         catch (CredentialUnavailableException ex)
         {

@@ -23,7 +23,7 @@ public sealed class QueueTargetExecutor(IQueueClientFactory queues, TimeProvider
         }
         catch (OperationCanceledException) when (deadline.TimedOut)
         {
-            return AttemptResult.Failure($"timed out after {deadline.Limit.TotalSeconds:0.###} s", retryable: true) with { Status = AttemptStatus.TimedOut, RequestExcerpt = request };
+            return AttemptResult.TimedOutAfter(deadline.Limit) with { RequestExcerpt = request };
         }
         catch (RequestFailedException ex)
         {
@@ -31,7 +31,7 @@ public sealed class QueueTargetExecutor(IQueueClientFactory queues, TimeProvider
             var error = missing
                 ? $"queue '{spec.QueueName}' does not exist in the scheduler's storage account; create it first"
                 : $"storage returned {ex.Status} {ex.ErrorCode}: {FirstLine(ex.Message)}";
-            var retryable = !missing && (ex.Status is 0 or 408 or 429 || ex.Status >= 500);
+            var retryable = !missing && AttemptResult.RetryableStatus(ex.Status);
             return AttemptResult.Failure(error, retryable) with { StatusCode = ex.Status, RequestExcerpt = request };
         }
         catch (Exception ex) when (ex is AggregateException or HttpRequestException or IOException)

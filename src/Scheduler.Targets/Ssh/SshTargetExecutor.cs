@@ -49,7 +49,7 @@ public sealed class SshTargetExecutor(
         }
         catch (OperationCanceledException) when (deadline.TimedOut)
         {
-            return AttemptResult.Failure($"timed out after {deadline.Limit.TotalSeconds:0.###} s", retryable: true) with { Status = AttemptStatus.TimedOut };
+            return AttemptResult.TimedOutAfter(deadline.Limit);
         }
     }
 
