@@ -8,9 +8,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "{Method} {Path} failed")]
     public static partial void RequestFailed(ILogger logger, string method, string path, Exception exception);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Serving the dashboard from embedded assets")]
-    public static partial void DashboardServed(ILogger logger);
-
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: storage unavailable ({Exception})")]
     public static partial void StorageUnavailable(ILogger logger, string method, string path, string exception);
 }

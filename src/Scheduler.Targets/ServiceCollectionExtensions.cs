@@ -29,10 +29,12 @@ public static class ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<HttpTargetOptions>().Bind(configuration.GetSection(HttpTargetOptions.SectionName));
-        services.AddOptions<QueueTargetOptions>().Bind(configuration.GetSection(QueueTargetOptions.SectionName));
+        services.AddOptions<HttpTargetOptions>().Bind(configuration.GetSection(HttpTargetOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<QueueTargetOptions>().Bind(configuration.GetSection(QueueTargetOptions.SectionName)).ValidateOnStart();
         services.AddOptions<CommandTargetOptions>().Bind(configuration.GetSection(CommandTargetOptions.SectionName)).ValidateOnStart();
         services.AddOptions<SshTargetOptions>().Bind(configuration.GetSection(SshTargetOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpTargetOptions>, HttpTargetOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueueTargetOptions>, QueueTargetOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandTargetOptions>, CommandTargetOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SshTargetOptions>, SshTargetOptionsValidator>());
 

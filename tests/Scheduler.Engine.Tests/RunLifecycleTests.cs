@@ -6,7 +6,7 @@ using Scheduler.Engine.Tests.Support;
 
 namespace Scheduler.Engine.Tests;
 
-/// <summary>Submit -> sweep -> queue -> run -> finalize through the real Server on Azurite, with a real HTTP sink.</summary>
+/// <summary>Submit -> sweep -> queue -> attempt -> the run's status written, through the real Server on Azurite, with a real HTTP sink.</summary>
 [Collection("engine")]
 public sealed class RunLifecycleTests(EngineFixture fixture)
 {

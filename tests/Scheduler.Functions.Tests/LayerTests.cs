@@ -23,6 +23,14 @@ public sealed class LayerTests
         Assert.Equal(["Scheduler.Core"], references);
     }
 
+    [Fact]
+    public void Dashboard_PointsAtNoOtherProject()
+    {
+        var references = SchedulerReferences(typeof(Dashboard.DashboardFiles).Assembly);
+
+        Assert.Empty(references);
+    }
+
     private static string[] SchedulerReferences(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Scheduler.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
 }

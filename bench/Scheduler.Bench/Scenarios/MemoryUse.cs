@@ -72,7 +72,7 @@ internal static class MemoryUse
                 await Task.Delay(500);
             }
 
-            // Let the last runs finalize and the worker go idle.
+            // Let the last runs write their status and the worker go idle.
             await Task.Delay(TimeSpan.FromSeconds(5));
             samples.Add(await SampleAsync(server, sink.Received, $"after {Report.N(checkpoint)} runs"));
         }

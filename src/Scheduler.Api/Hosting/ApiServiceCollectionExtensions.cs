@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Scheduler.Api.Auth;
 using Scheduler.Api.Http;
 using Scheduler.Api.OpenApi;
@@ -21,7 +22,8 @@ public static class ApiServiceCollectionExtensions
             context.ProblemDetails.Extensions.TryAdd(ProblemMembers.TraceId, context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName);
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>());
         services.TryAddSingleton<ApiKeyVerifier>();
         // The health endpoint and the storage-ready filter read it; the Server's storage start-up marks it ready.
         services.TryAddSingleton<Core.Health.StorageStatus>();

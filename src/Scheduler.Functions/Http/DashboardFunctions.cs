@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Scheduler.Api.Dashboard;
+using Scheduler.Dashboard;
 
 namespace Scheduler.Functions.Http;
 

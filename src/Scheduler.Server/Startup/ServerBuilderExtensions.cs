@@ -1,13 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Scheduler.Api;
 using Scheduler.Api.Auth;
-using Scheduler.Api.Dashboard;
 using Scheduler.Core.Health;
 using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Workflow;
+using Scheduler.Dashboard;
 using Scheduler.Hosting;
 using Scheduler.InProcess;
 using Scheduler.Server.Development;
@@ -76,7 +77,7 @@ public static class ServerBuilderExtensions
         app.UseStatusCodePages();
         app.MapSchedulerApi();
         app.MapSchedulerOpenApi();
-        app.MapSchedulerDashboard();
+        app.MapSchedulerDashboard(ApiRoutes.Prefix);
         LocalDevelopment.MapEcho(app);
         return app;
     }

@@ -5,7 +5,7 @@ using Scheduler.Core.Ports;
 namespace Scheduler.Server.Sweep;
 
 /// <summary>Wakes the sweep loop early. Kicks coalesce: any number of kicks during a sweep cause one more sweep.</summary>
-public sealed class SweepSignal : ISweepSignal
+public sealed class SweepSignal(SweepOptions options, TimeProvider time) : ISweepSignal
 {
     private readonly Channel<bool> kicks = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
@@ -13,20 +13,10 @@ public sealed class SweepSignal : ISweepSignal
         SingleReader = true,
     });
 
-    private readonly TimeSpan window;
+    private readonly TimeSpan window = options.DispatchWindow;
     private volatile bool backlog;
     // UTC ticks at which the loop's current wait ends; long.MinValue while it sweeps.
     private long waitingUntil = long.MinValue;
-
-    public SweepSignal()
-    {
-    }
-
-    public SweepSignal(SweepOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        window = options.DispatchWindow;
-    }
 
     public void Kick() => kicks.Writer.TryWrite(true);
 
@@ -69,9 +59,9 @@ public sealed class SweepSignal : ISweepSignal
             return false;
         }
 
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Interlocked.Exchange(ref waitingUntil, (DateTimeOffset.UtcNow + timeout).UtcTicks);
-        wait.CancelAfter(timeout);
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        Interlocked.Exchange(ref waitingUntil, (time.GetUtcNow() + timeout).UtcTicks);
         try
         {
             await kicks.Reader.ReadAsync(wait.Token).ConfigureAwait(false);

@@ -7,15 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 
-namespace Scheduler.Api.Dashboard;
+namespace Scheduler.Dashboard;
 
 /// <summary>Serves the dashboard's static files, embedded in this assembly from <c>wwwroot/</c>, without an API key
-/// (the page asks for one and calls the API with it). Nothing is mapped while <c>wwwroot/index.html</c> does not exist.</summary>
+/// (the page asks for one and calls the API with it). Nothing is mapped while <c>wwwroot/index.html</c> does not exist.
+/// The host names its API's path prefix: paths under it that no endpoint answers stay 404, not the page.</summary>
 public static class DashboardEndpointRouteBuilderExtensions
 {
-    public static IEndpointRouteBuilder MapSchedulerDashboard(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapSchedulerDashboard(this IEndpointRouteBuilder endpoints, string apiPrefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrEmpty(apiPrefix);
         if (Assets() is not { } files || !files.GetFileInfo("index.html").Exists)
         {
             return endpoints;
@@ -24,7 +26,7 @@ public static class DashboardEndpointRouteBuilderExtensions
         var types = new FileExtensionContentTypeProvider();
         endpoints.MapGet("/", (HttpContext context) => Send(files, types, "index.html", context)).AllowAnonymous().ExcludeFromDescription();
         // Client-side routes of the single-page app get index.html; unknown API paths stay 404 problems.
-        endpoints.MapGet("/{**path:nonfile}", (HttpContext context) => IsApi(context) ? Missing(context) : Send(files, types, "index.html", context))
+        endpoints.MapGet("/{**path:nonfile}", (HttpContext context) => IsApi(context, apiPrefix) ? Missing(context) : Send(files, types, "index.html", context))
             .AllowAnonymous().ExcludeFromDescription()
             .Add(b => ((RouteEndpointBuilder)b).Order = int.MaxValue);
         endpoints.MapGet("/{**path:file}", (string path, HttpContext context) => Send(files, types, path, context)).AllowAnonymous().ExcludeFromDescription()
@@ -46,7 +48,7 @@ public static class DashboardEndpointRouteBuilderExtensions
         }
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/" + ApiRoutes.Prefix, StringComparison.OrdinalIgnoreCase);
+    private static bool IsApi(HttpContext context, string apiPrefix) => context.Request.Path.StartsWithSegments("/" + apiPrefix, StringComparison.OrdinalIgnoreCase);
 
     private static Task Missing(HttpContext context)
     {

@@ -1,6 +1,6 @@
 using Scheduler.Server.Worker;
 
-namespace Scheduler.Api.Tests.Worker;
+namespace Scheduler.Server.Tests.Worker;
 
 public sealed class WorkerOptionsValidatorTests
 {

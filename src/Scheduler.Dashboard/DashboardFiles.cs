@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 
-namespace Scheduler.Api.Dashboard;
+namespace Scheduler.Dashboard;
 
 /// <summary>The dashboard's embedded files as results, for a host that serves them from its own route (the Functions host
 /// serves them under <c>/api/dashboard/</c>; the page's assets are relative and its API base is <c>/api</c>).</summary>

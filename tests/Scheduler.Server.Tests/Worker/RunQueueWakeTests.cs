@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Scheduler.Server.Worker;
 
-namespace Scheduler.Api.Tests.Worker;
+namespace Scheduler.Server.Tests.Worker;
 
 public sealed class RunQueueWakeTests
 {
