@@ -156,7 +156,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
     }
 
     private static List<string> Retries(ServerProcess server) =>
-        server.Lines.Where(l => l.Contains("Storage not reachable (attempt", StringComparison.Ordinal)).ToList();
+        server.Lines.Where(l => l.Contains("Creating the tables and queues failed (", StringComparison.Ordinal)).ToList();
 
     private static async Task<string> ErrorOfAsync(HttpClient probe)
     {
