@@ -5,11 +5,13 @@ using Scheduler.Api.Auth;
 namespace Scheduler.Server.Startup;
 
 /// <summary>When no API key is configured, generates one once and keeps it in the repository's <c>.data/</c> folder
-/// (or <c>Scheduler:DataPath</c>), so a local run always has a key and prints it.</summary>
+/// (or <c>Scheduler:DataPath</c>), so a local run always has a key and prints it. The options can be built more than once
+/// (validation at start builds them too): the key is decided at the first build and reused by the others.</summary>
 public sealed class LocalApiKey(IHostEnvironment environment, IConfiguration configuration) : IPostConfigureOptions<ApiKeyOptions>
 {
     public const string FileName = "api-key";
     private readonly Lock gate = new();
+    private string? key;
 
     /// <summary>Where the generated key is kept, when one was needed.</summary>
     public string? GeneratedPath { get; private set; }
@@ -27,11 +29,14 @@ public sealed class LocalApiKey(IHostEnvironment environment, IConfiguration con
 
         lock (gate)
         {
-            var path = Path.Combine(DataFolder(), FileName);
-            var (key, reused) = LoadOrCreate(path);
+            if (key is null)
+            {
+                var path = Path.Combine(DataFolder(), FileName);
+                (key, Reused) = LoadOrCreate(path);
+                GeneratedPath = path;
+            }
+
             options.Keys.Add(key);
-            GeneratedPath = path;
-            Reused = reused;
         }
     }
 
@@ -61,7 +66,7 @@ public sealed class LocalApiKey(IHostEnvironment environment, IConfiguration con
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = "sk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var generated = "sk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
@@ -70,9 +75,9 @@ public sealed class LocalApiKey(IHostEnvironment environment, IConfiguration con
 
         using (var writer = new StreamWriter(path, fileOptions))
         {
-            writer.Write(key);
+            writer.Write(generated);
         }
 
-        return (key, false);
+        return (generated, false);
     }
 }
