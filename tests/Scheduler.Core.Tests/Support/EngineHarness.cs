@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Core.Config;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Jobs;
+using Scheduler.Core.Retention;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Services;
 using Scheduler.Core.Stats;
@@ -26,6 +27,7 @@ public sealed class EngineHarness
         sweep?.Invoke(SweepOptions);
         run?.Invoke(RunOptions);
         Due = new InMemoryDueIndex(Time);
+        Idempotency = new InMemoryIdempotencyStore(Time);
         Executor = new FakeExecutor(Time);
         Counters = new RunCounters(CounterStore, Time);
         Events = new RunEvents(NullLogger<RunEvents>.Instance, Counters);
@@ -43,6 +45,7 @@ public sealed class EngineHarness
         AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
         Workflow = new InProcessWorkflow(AttemptStep, RunSlots, Runs, Sender, Time, RunOptions);
         Canceller = new RunCanceller(Runs, Settler);
+        Retention = new RetentionPass(new RunRetention(Runs, Jobs), CounterStore, Idempotency, RetentionOptions, Time);
     }
 
     public WatchedClock Time { get; } = new(Start);
@@ -51,7 +54,7 @@ public sealed class EngineHarness
     public RunOptions RunOptions { get; } = new() { InlineDelayMax = TimeSpan.Zero, CancelPollInterval = TimeSpan.FromMilliseconds(1100) };
 
     public InMemoryJobStore Jobs { get; } = new();
-    public InMemoryIdempotencyStore Idempotency { get; } = new();
+    public InMemoryIdempotencyStore Idempotency { get; }
     public InMemoryDueIndex Due { get; }
     public InMemoryRunStore Runs { get; } = new();
     public InMemorySlotStore Slots { get; } = new();
@@ -79,6 +82,8 @@ public sealed class EngineHarness
     public AttemptStep AttemptStep { get; }
     public InProcessWorkflow Workflow { get; }
     public RunCanceller Canceller { get; }
+    public RetentionOptions RetentionOptions { get; } = new();
+    public RetentionPass Retention { get; }
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
