@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Scheduler.Core.Ports;
+using Scheduler.Core.Telemetry;
 
 namespace Scheduler.Core.Retention;
 
@@ -6,7 +8,7 @@ namespace Scheduler.Core.Retention;
 /// per job), per-minute counters, idempotency keys. Each kind removes at most <see cref="RetentionOptions.MaxDeletesPerPass"/>,
 /// a page at a time; the next pass goes on where a truncated one stopped. Hosts call it every <see cref="RetentionOptions.Interval"/>;
 /// two hosts passing at once only repeat each other's reads (a row the other removed first is skipped).</summary>
-public sealed class RetentionPass(RunRetention runRetention, IRunCounterStore counters, IIdempotencyStore keys, RetentionOptions options, TimeProvider time)
+public sealed class RetentionPass(RunRetention runRetention, IRunCounterStore counters, IIdempotencyStore keys, RetentionOptions options, TimeProvider time, ILogger<RetentionPass> logger)
 {
     public async Task<RetentionReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -24,6 +26,12 @@ public sealed class RetentionPass(RunRetention runRetention, IRunCounterStore co
             (limit, ct) => counters.DeleteBeforeAsync(now - options.CountersFor, limit, ct), RunRetention.PageSize, budget, cancellationToken).ConfigureAwait(false);
         var claims = await Removal.DrainAsync(
             (limit, ct) => keys.ForgetClaimedBeforeAsync(now - options.IdempotencyKeysFor, limit, ct), RunRetention.PageSize, budget, cancellationToken).ConfigureAwait(false);
-        return new RetentionReport(runs.Count, minutes.Count, claims.Count, runs.More || minutes.More || claims.More);
+        var report = new RetentionReport(runs.Count, minutes.Count, claims.Count, runs.More || minutes.More || claims.More);
+        if (report is not { Runs: 0, Counters: 0, Keys: 0 })
+        {
+            Log.RetentionPassed(logger, report.Runs, report.Counters, report.Keys, report.Truncated);
+        }
+
+        return report;
     }
 }

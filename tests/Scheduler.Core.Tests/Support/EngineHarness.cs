@@ -45,7 +45,7 @@ public sealed class EngineHarness
         AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
         Workflow = new InProcessWorkflow(AttemptStep, RunSlots, Runs, Sender, Time, RunOptions);
         Canceller = new RunCanceller(Runs, Settler);
-        Retention = new RetentionPass(new RunRetention(Runs, Jobs), CounterStore, Idempotency, RetentionOptions, Time);
+        Retention = new RetentionPass(new RunRetention(Runs, Jobs), CounterStore, Idempotency, RetentionOptions, Time, NullLogger<RetentionPass>.Instance);
     }
 
     public WatchedClock Time { get; } = new(Start);
