@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Scheduler.Api.Tests.Support;
+using Scheduler.Core.Ports;
 using Scheduler.Testing;
 using static Scheduler.Testing.RunPolling;
 
@@ -40,6 +41,26 @@ public sealed class RetentionTests(ApiFixture fixture)
         var across = await (await client.GetAsync($"/api/runs?since={since}&limit=1")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal([last], across["items"]!.AsArray().Select(r => r!["runId"]!.GetValue<string>()));
         Assert.Null(across["continuation"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DeleteJob_RunsKeptByDefault_RemovedWithRunsRemove()
+    {
+        await using var app = new SchedulerApp(fixture.Azurite.NewOptions());
+        using var client = app.Api();
+        var runs = app.Get<IRunStore>();
+        string[] ids = [JobBodies.Unique("del-keep"), JobBodies.Unique("del-drop")];
+        foreach (var id in ids)
+        {
+            await (await client.PostJsonAsync("/api/jobs", JobBodies.Http(id, fixture.Sink.Url($"ok/{id}"), JobBodies.Once()))).ExpectAsync(HttpStatusCode.Created);
+            await WaitForRunsAsync(client, id, r => r.Count == 1 && Status(r[0]) == "Succeeded");
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/jobs/{ids[0]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/jobs/{ids[1]}?runs=remove")).StatusCode);
+
+        Assert.Single(await runs.ListKeysByJobAsync(ids[0], CancellationToken.None));
+        Assert.Empty(await runs.ListKeysByJobAsync(ids[1], CancellationToken.None));
     }
 
     private static async Task<System.Text.Json.Nodes.JsonNode> JobAsync(HttpClient client, string id) =>

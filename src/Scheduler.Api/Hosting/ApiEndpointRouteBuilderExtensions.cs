@@ -50,7 +50,7 @@ public static class ApiEndpointRouteBuilderExtensions
             .Describe("Replace a job", "Replaces the job's definition (the body's id must be the path's); If-Match makes it conditional (412 when the job changed since).")
             .Accepts<JobDefinition>(Json).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesBodyProblems();
         jobs.MapDelete(ApiRoutes.Job, JobEndpoints.DeleteAsync).WithName("DeleteJob")
-            .Describe("Delete a job", "Deletes the job; If-Match makes it conditional (412 when it changed since).")
+            .Describe("Delete a job", "Deletes the job; If-Match makes it conditional (412 when it changed since). Its runs are kept until retention removes them (Scheduler:Retention:RunsFor); with ?runs=remove its ended runs are deleted with it (runs still under way end, then go by retention).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         jobs.MapPost(ApiRoutes.JobPause, JobEndpoints.PauseAsync).WithName("PauseJob")
             .Describe("Pause a job", "Stops future occurrences; runs in flight finish. If-Match makes it conditional.")

@@ -58,6 +58,19 @@ public sealed class RunRetention(IRunStore runs, IJobStore jobs)
         return new Removal(removed, false);
     }
 
+    /// <summary>Removes every ended run of a job that is gone (nothing protects its last run any more); answers how many.</summary>
+    public async Task<int> RemoveEndedAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var keys = await runs.ListKeysByJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+        var removed = 0;
+        foreach (var page in keys.Chunk(PageSize))
+        {
+            removed += await DeleteAsync(jobId, page, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return removed;
+    }
+
     private async Task<int> DeleteAsync(string jobId, IEnumerable<RunKey> candidates, string? lastRunId, CancellationToken cancellationToken)
     {
         var ids = candidates.Where(r => r.Status.IsTerminal() && r.RunId != lastRunId).Select(r => r.RunId).ToList();

@@ -126,6 +126,35 @@ public sealed class RetentionPassTests
         Assert.Contains("'once'", reused.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task JobDelete_KeepingRuns_LeavesThemToRetention_RemovingRuns_DeletesTheEndedOnesNow()
+    {
+        var h = new EngineHarness();
+        await h.CreateAsync(TestJobs.Http("kept", TestJobs.Every(TimeSpan.FromMinutes(1), T)));
+        await h.CreateAsync(TestJobs.Http("gone", TestJobs.Every(TimeSpan.FromMinutes(1), T)));
+        for (var i = 0; i < 2; i++)
+        {
+            await DispatchAtAsync(h, "gone", T.AddMinutes(i));
+            h.Time.SetUtcNow(T.AddMinutes(i).AddSeconds(1));
+            await h.ProcessQueuedAsync();
+        }
+
+        var underWay = await DispatchAtAsync(h, "gone", T.AddMinutes(2));
+        string[] kept = [RunIds.For("kept", T), RunIds.For("kept", T.AddMinutes(1)), RunIds.For("kept", T.AddMinutes(2))];
+        string[] gone = [RunIds.For("gone", T), RunIds.For("gone", T.AddMinutes(1))];
+
+        var keep = await h.JobService.DeleteAsync("kept", null, removeRuns: false, None);
+        var remove = await h.JobService.DeleteAsync("gone", null, removeRuns: true, None);
+
+        Assert.Equal((ServiceStatus.Ok, ServiceStatus.Ok), (keep.Status, remove.Status));
+        Assert.Equal(kept.Append(underWay).Order(StringComparer.Ordinal), h.Runs.All.Select(r => r.RunId).Order(StringComparer.Ordinal));
+        Assert.All(gone, id => Assert.Empty(h.Runs.AttemptsOf(id)));
+        h.RetentionOptions.RunsFor = TimeSpan.FromSeconds(1);
+        h.Time.SetUtcNow(T.AddHours(1));
+        Assert.Equal(2, (await h.Retention.RunAsync(None)).Runs);
+        Assert.Equal(new[] { kept[2], underWay }.Order(StringComparer.Ordinal), h.Runs.All.Select(r => r.RunId).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>Sweeps at <paramref name="due"/>, which dispatches the job's run due then; answers its id.</summary>
     private static async Task<string> DispatchAtAsync(EngineHarness h, string jobId, DateTimeOffset due)
     {

@@ -28,6 +28,7 @@ public sealed class EngineHarness
         run?.Invoke(RunOptions);
         Due = new InMemoryDueIndex(Time);
         Idempotency = new InMemoryIdempotencyStore(Time);
+        RunRetention = new RunRetention(Runs, Jobs);
         Executor = new FakeExecutor(Time);
         Counters = new RunCounters(CounterStore, Time);
         Events = new RunEvents(NullLogger<RunEvents>.Instance, Counters);
@@ -39,13 +40,13 @@ public sealed class EngineHarness
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Targets = new FakeTargetExecutorRegistry(Executor, new FakeExecutor(Time, TargetKinds.Queue));
         Validator = new JobValidator(Targets, []);
-        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency);
+        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency, RunRetention);
         TargetCall = new TargetCall(Runs, Targets, Time, RunOptions, NullLogger<TargetCall>.Instance);
         Settler = new RunSettler(Runs, RunSlots, Events, Time);
         AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
         Workflow = new InProcessWorkflow(AttemptStep, RunSlots, Runs, Sender, Time, RunOptions);
         Canceller = new RunCanceller(Runs, Settler);
-        Retention = new RetentionPass(new RunRetention(Runs, Jobs), CounterStore, Idempotency, RetentionOptions, Time, NullLogger<RetentionPass>.Instance);
+        Retention = new RetentionPass(RunRetention, CounterStore, Idempotency, RetentionOptions, Time, NullLogger<RetentionPass>.Instance);
     }
 
     public WatchedClock Time { get; } = new(Start);
@@ -83,6 +84,7 @@ public sealed class EngineHarness
     public InProcessWorkflow Workflow { get; }
     public RunCanceller Canceller { get; }
     public RetentionOptions RetentionOptions { get; } = new();
+    public RunRetention RunRetention { get; }
     public RetentionPass Retention { get; }
 
     public DateTimeOffset Now => Time.GetUtcNow();
