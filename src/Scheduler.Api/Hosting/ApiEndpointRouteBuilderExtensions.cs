@@ -89,6 +89,17 @@ public static class ApiEndpointRouteBuilderExtensions
             .Describe("Read the stats", "Jobs by status, runs finished in the last hour by final status, lateness percentiles, slots per lane, throttling, last sweep.");
         ops.MapGet(ApiRoutes.StatsHistory, StatsHistoryEndpoints.GetAsync).WithName("GetStatsHistory")
             .Describe("Read the stats' history", "Runs by final status and lateness percentiles over time, one point per step: window=1h (by minute, the default) or 24h (by 15 minutes). A step without runs has no percentiles.");
+        ops.MapGet(ApiRoutes.Poison, PoisonEndpoints.ListAsync).WithName("ListPoison")
+            .Describe("List poison messages", "Messages the runs queue gave up on: the approximate count and the first 32 (id, when it arrived, reads, text). They never expire: requeue or delete each one.");
+        ops.MapGet(ApiRoutes.PoisonMessage, PoisonEndpoints.GetAsync).WithName("GetPoison")
+            .Describe("Read a poison message", "One message among the first 32 of the poison queue.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        ops.MapPost(ApiRoutes.PoisonRequeue, PoisonEndpoints.RequeueAsync).WithName("RequeuePoison")
+            .Describe("Requeue a poison message", "Sends the message back to the runs queue (its run is processed again, idempotently) and removes it from the poison queue.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        ops.MapDelete(ApiRoutes.PoisonMessage, PoisonEndpoints.DeleteAsync).WithName("DeletePoison")
+            .Describe("Delete a poison message", "Removes the message for good.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         ops.MapPost(ApiRoutes.SchedulePreview, PreviewEndpoints.PreviewAsync).WithName("PreviewSchedule")
             .Describe("Preview a schedule", "The next occurrences (count 1-100) of a schedule, in UTC and in its time zone with its UTC offset; a note says when daylight saving moved one (a local time that does not exist) or repeated it (a local time that comes twice).")
             .Accepts<PreviewRequest>(Json).ProducesBodyProblems();
