@@ -51,7 +51,7 @@ public abstract class RunCounterStoreContract : PortContract<IRunCounterStore>
     }
 
     [Fact]
-    public async Task DeleteBeforeAsync_UpToTheLimit_OldestFirstAcrossMidnightThenNoneLeft()
+    public async Task DeleteBeforeAsync_MinutesEndedByTheCutOff_OldestFirstAcrossMidnightUpToTheLimit()
     {
         var store = await NewAsync();
         foreach (var minute in new[] { -3, -2, 0, 1, 2 }.Select(m => Minute.AddMinutes(m)))
@@ -64,9 +64,9 @@ public abstract class RunCounterStoreContract : PortContract<IRunCounterStore>
         var left = await store.ReadAsync(Minute.AddHours(-1), Minute.AddHours(1), Ct);
         var rest = await store.DeleteBeforeAsync(before, 10, Ct);
 
-        Assert.Equal((2, 2), (first, rest));
+        Assert.Equal((2, 1), (first, rest));
         Assert.Equal([Minute, Minute.AddMinutes(1), Minute.AddMinutes(2)], left.Select(r => r.Minute));
-        Assert.Equal([Minute.AddMinutes(2)], (await store.ReadAsync(Minute.AddHours(-1), Minute.AddHours(1), Ct)).Select(r => r.Minute));
+        Assert.Equal([Minute.AddMinutes(1), Minute.AddMinutes(2)], (await store.ReadAsync(Minute.AddHours(-1), Minute.AddHours(1), Ct)).Select(r => r.Minute));
         Assert.Equal(0, await store.DeleteBeforeAsync(before, 10, Ct));
     }
 

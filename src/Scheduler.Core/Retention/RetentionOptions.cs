@@ -13,7 +13,8 @@ public sealed class RetentionOptions
     /// <summary>When set, at most this many ended runs per job are kept (the newest), however young the others are.</summary>
     public int? RunsPerJob { get; set; }
 
-    /// <summary>How long the per-minute run counters are kept: the charts read the last 24 hours.</summary>
+    /// <summary>How long the per-minute run counters are kept (a minute goes once it ended this long ago): the charts read the
+    /// last 24 hours.</summary>
     public TimeSpan CountersFor { get; set; } = TimeSpan.FromDays(2);
 
     /// <summary>How long an <c>Idempotency-Key</c> holds after the POST that claimed it: a repeat within it gets the job the

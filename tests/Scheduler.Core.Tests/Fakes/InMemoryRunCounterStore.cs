@@ -30,7 +30,7 @@ public sealed class InMemoryRunCounterStore : InMemoryStore, IRunCounterStore
 
     public Task<int> DeleteBeforeAsync(DateTimeOffset beforeUtc, int limit, CancellationToken cancellationToken) => Call(() =>
     {
-        var old = minutes.Keys.Where(m => m < beforeUtc).Take(limit).ToList();
+        var old = minutes.Keys.Where(m => m + TimeSpan.FromMinutes(1) <= beforeUtc).Take(limit).ToList();
         old.ForEach(m => minutes.Remove(m));
         return old.Count;
     });
