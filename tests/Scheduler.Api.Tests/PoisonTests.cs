@@ -25,6 +25,8 @@ public sealed class PoisonTests(ApiFixture fixture)
         }
 
         var listed = await (await client.GetAsync("/api/poison")).ExpectAsync(HttpStatusCode.OK);
+        var stats = await (await client.GetAsync("/api/stats")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, stats["poisonMessages"]!.GetValue<int>());
         var items = listed["items"]!.AsArray();
         Assert.Equal(2, items.Count);
         Assert.Equal(2, listed["approximateCount"]!.GetValue<int>());

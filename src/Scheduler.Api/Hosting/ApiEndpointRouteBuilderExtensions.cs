@@ -86,7 +86,7 @@ public static class ApiEndpointRouteBuilderExtensions
             .Describe("Replace the settings", "Replaces lane budgets (0-1000 each) and pause-all, honoured from the next sweep tick. If-Match makes it conditional (the body's own eTag is ignored).")
             .Accepts<SchedulerConfig>(Json).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesBodyProblems();
         ops.MapGet(ApiRoutes.Stats, StatsEndpoints.GetAsync).WithName("GetStats")
-            .Describe("Read the stats", "Jobs by status, runs finished in the last hour by final status, lateness percentiles, slots per lane, throttling, last sweep.");
+            .Describe("Read the stats", "Jobs by status, runs finished in the last hour by final status, lateness percentiles, slots per lane, throttling, last sweep, poison messages waiting for a person.");
         ops.MapGet(ApiRoutes.StatsHistory, StatsHistoryEndpoints.GetAsync).WithName("GetStatsHistory")
             .Describe("Read the stats' history", "Runs by final status and lateness percentiles over time, one point per step: window=1h (by minute, the default) or 24h (by 15 minutes). A step without runs has no percentiles.");
         ops.MapGet(ApiRoutes.Poison, PoisonEndpoints.ListAsync).WithName("ListPoison")
