@@ -21,6 +21,7 @@ internal static class Program
         (DurableVsServer.Name, DurableVsServer.RunAsync),
         (ServerIdle.Name, ServerIdle.RunAsync),
         (TelemetryCost.Name, TelemetryCost.RunAsync),
+        (RetentionSoak.Name, RetentionSoak.RunAsync),
     ];
 
     public static async Task<int> Main(string[] args)

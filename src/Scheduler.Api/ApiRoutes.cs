@@ -21,6 +21,9 @@ public static class ApiRoutes
     public const string SchedulePreview = "schedules/preview";
     public const string Connections = "connections";
     public const string Connection = "connections/{name}";
+    public const string Poison = "poison";
+    public const string PoisonMessage = "poison/{messageId}";
+    public const string PoisonRequeue = "poison/{messageId}/requeue";
 
     /// <summary>Where the browsable API reference is served.</summary>
     public const string Reference = "reference";

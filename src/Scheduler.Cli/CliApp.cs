@@ -18,6 +18,7 @@ public static class CliApp
         root.Add(JobsCommand.Create(actions, time));
         root.Add(RunsCommand.Create(actions, time));
         root.Add(ConnectionsCommand.Create(actions));
+        root.Add(PoisonCommand.Create(actions));
         root.Add(ConfigCommand.Create(actions));
         root.Add(StatsCommand.Create(actions));
         root.Add(CronCommand.Create(actions));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Api.Hosting;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
+using Scheduler.Functions.Durable;
 using Scheduler.Hosting;
 
 namespace Scheduler.Functions;
@@ -23,6 +24,7 @@ public static class FunctionsComposition
         services.PostConfigure<SweepOptions>(o => o.StartAhead ??= DefaultStartAhead);
         services.AddSingleton<FunctionsSweeps>();
         services.AddSingleton<ISweepSignal>(sp => sp.GetRequiredService<FunctionsSweeps>());
+        services.AddSingleton<DurableHistoryPurge>();
         return services;
     }
 }

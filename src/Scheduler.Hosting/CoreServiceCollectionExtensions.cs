@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
+using Scheduler.Core.Retention;
 using Scheduler.Core.Services;
 using Scheduler.Core.Stats;
 using Scheduler.Core.Targets;
@@ -30,7 +31,10 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<StatsOptions>().BindConfiguration(StatsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SweepOptions>, SweepOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunOptions>, RunOptionsValidator>());
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatsOptions>, StatsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RetentionOptions>>().Value);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SweepOptions>>().Value);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RunOptions>>().Value);
 
@@ -55,6 +59,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<TargetCall>();
         services.TryAddSingleton<RunSlots>();
         services.TryAddSingleton<AttemptStep>();
+        services.TryAddSingleton<RunRetention>();
+        services.TryAddSingleton<RetentionPass>();
         return services;
     }
 }

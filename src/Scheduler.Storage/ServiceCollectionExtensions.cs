@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IRunCounterStore, TableRunCounterStore>();
         services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.TryAddSingleton<IRunSender, QueueRunSender>();
+        services.TryAddSingleton<IPoisonMessages, QueuePoisonMessages>();
         services.TryAddSingleton(sp => new RunQueueReceiver(
             sp.GetRequiredService<StorageClients>(), sp.GetService<ILogger<RunQueueReceiver>>()));
         return services;

@@ -34,6 +34,8 @@ public sealed class AuthTests(ApiFixture fixture)
     [InlineData("PUT", "/api/config")]
     [InlineData("GET", "/api/stats")]
     [InlineData("POST", "/api/schedules/preview")]
+    [InlineData("GET", "/api/poison")]
+    [InlineData("DELETE", "/api/poison/0b9e2a54-6c1d-4f0e-9a7e-3d2f1c0b8a91")]
     [InlineData("GET", "/api/connections")]
     [InlineData("POST", "/api/connections")]
     [InlineData("GET", "/api/connections/some-conn")]

@@ -115,6 +115,7 @@ public static class BadInputCases
         // Preconditions and missing resources
         yield return Raw("replace-stale-etag", Put, Seed, Valid().With("id", ApiFixture.SeedJob).With("priority", 1).ToJsonString(), HttpStatusCode.PreconditionFailed)
             with { Headers = StaleETag };
+        yield return Raw("delete-runs-unknown", Delete, Seed + "?runs=all", null, HttpStatusCode.BadRequest, "runs");
         yield return Raw("delete-stale-etag", Delete, Seed, null, HttpStatusCode.PreconditionFailed) with { Headers = StaleETag };
         yield return Raw("pause-stale-etag", Post, Seed + "/pause", null, HttpStatusCode.PreconditionFailed) with { Headers = StaleETag };
         yield return Raw("config-stale-etag", Put, "/api/config", """{"defaultLaneConcurrency":4}""", HttpStatusCode.PreconditionFailed) with { Headers = StaleETag };

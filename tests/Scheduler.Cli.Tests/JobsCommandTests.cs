@@ -109,9 +109,9 @@ public sealed class JobsCommandTests(CliFixture fixture)
         Assert.StartsWith("cli-steer:", triggered.Json["runId"]!.GetValue<string>(), StringComparison.Ordinal);
         await Eventually.GetAsync(() => Task.FromResult(fixture.Host.Sink.For("cli-steer").Count), n => n >= 1, TimeSpan.FromSeconds(20), what: "the triggered run");
 
-        var deleted = await Cli.RunAsync("jobs", "delete", "cli-steer");
+        var deleted = await Cli.RunAsync("jobs", "delete", "cli-steer", "--remove-runs");
         Assert.True(deleted.ExitCode == 0, deleted.ToString());
-        Assert.Contains("Deleted job cli-steer.", deleted.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Deleted job cli-steer and its ended runs.", deleted.Stdout, StringComparison.Ordinal);
 
         var gone = await Cli.RunAsync("jobs", "show", "cli-steer");
         Assert.Equal(ExitCodes.NotFound, gone.ExitCode);

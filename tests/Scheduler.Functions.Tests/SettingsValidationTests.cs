@@ -17,6 +17,8 @@ public sealed class SettingsValidationTests
         { "server", "Scheduler:Sweep:Lookahead", "00:00:01" },
         { "server", "Scheduler:Runs:SlotWait", "00:00:00" },
         { "server", "Scheduler:Stats:FlushInterval", "00:05:00" },
+        { "server", "Scheduler:Retention:RunsFor", "00:00:00" },
+        { "server", "Scheduler:Retention:RunsPerJob", "0" },
         { "server", "Scheduler:Targets:Ssh:DefaultConnectTimeout", "00:00:00" },
         { "server", "Scheduler:Targets:Command:ShellPath", "sh" },
         { "server", "Scheduler:Worker:Parallelism", "0" },
@@ -24,6 +26,8 @@ public sealed class SettingsValidationTests
         { "functions", "Scheduler:Sweep:Lookahead", "00:00:01" },
         { "functions", "Scheduler:Runs:SlotWait", "00:00:00" },
         { "functions", "Scheduler:Stats:FlushInterval", "00:05:00" },
+        { "functions", "Scheduler:Retention:DurableHistoryFor", "-00:00:01" },
+        { "functions", "Scheduler:Retention:Interval", "2.00:00:00" },
         { "functions", "Scheduler:Targets:Ssh:DefaultConnectTimeout", "00:00:00" },
         { "functions", "Scheduler:Targets:Command:ShellPath", "sh" },
     };

@@ -42,4 +42,21 @@ public abstract class IdempotencyStoreContract : PortContract<IIdempotencyStore>
         var winner = $"job-{Array.IndexOf(results, null)}";
         Assert.All(results.Where(r => r is not null), r => Assert.Equal(winner, r));
     }
+
+    [Fact]
+    public async Task ForgetClaimedBeforeAsync_KeysClaimedBeforeOnly_AForgottenKeyIsNewAgain()
+    {
+        var store = await NewAsync();
+        await store.ClaimAsync("kept", "job-a", Ct);
+        await store.ClaimAsync("forgotten", "job-b", Ct);
+
+        var none = await store.ForgetClaimedBeforeAsync(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), 10, Ct);
+        Assert.Equal("job-a", await store.ClaimAsync("kept", "job-x", Ct));
+        var both = await store.ForgetClaimedBeforeAsync(new DateTimeOffset(2200, 1, 1, 0, 0, 0, TimeSpan.Zero), 1, Ct)
+            + await store.ForgetClaimedBeforeAsync(new DateTimeOffset(2200, 1, 1, 0, 0, 0, TimeSpan.Zero), 10, Ct);
+
+        Assert.Equal((0, 2), (none, both));
+        Assert.Null(await store.ClaimAsync("forgotten", "job-c", Ct));
+        Assert.Equal("job-c", await store.ClaimAsync("forgotten", "job-d", Ct));
+    }
 }

@@ -50,6 +50,26 @@ public abstract class RunCounterStoreContract : PortContract<IRunCounterStore>
         Assert.Empty(await store.ReadAsync(Minute.AddMinutes(3), Minute.AddMinutes(3), Ct));
     }
 
+    [Fact]
+    public async Task DeleteBeforeAsync_MinutesEndedByTheCutOff_OldestFirstAcrossMidnightUpToTheLimit()
+    {
+        var store = await NewAsync();
+        foreach (var minute in new[] { -3, -2, 0, 1, 2 }.Select(m => Minute.AddMinutes(m)))
+        {
+            await store.AddAsync(Delta(minute, RunStatus.Succeeded, latenessMs: 5), Ct);
+        }
+
+        var before = Minute.AddMinutes(1).AddSeconds(30);
+        var first = await store.DeleteBeforeAsync(before, 2, Ct);
+        var left = await store.ReadAsync(Minute.AddHours(-1), Minute.AddHours(1), Ct);
+        var rest = await store.DeleteBeforeAsync(before, 10, Ct);
+
+        Assert.Equal((2, 1), (first, rest));
+        Assert.Equal([Minute, Minute.AddMinutes(1), Minute.AddMinutes(2)], left.Select(r => r.Minute));
+        Assert.Equal([Minute.AddMinutes(1), Minute.AddMinutes(2)], (await store.ReadAsync(Minute.AddHours(-1), Minute.AddHours(1), Ct)).Select(r => r.Minute));
+        Assert.Equal(0, await store.DeleteBeforeAsync(before, 10, Ct));
+    }
+
     private static RunCounts Delta(DateTimeOffset at, RunStatus status, double? latenessMs)
     {
         var lateness = new long[LatenessBuckets.Count];

@@ -121,7 +121,12 @@ public static partial class JobEndpoints
             return invalid;
         }
 
-        var deleted = await service.DeleteAsync(id, Preconditions.IfMatch(request), cancellationToken).ConfigureAwait(false);
+        if (!RunsOnDelete.TryRead(request, out var removeRuns, out var badRuns))
+        {
+            return badRuns;
+        }
+
+        var deleted = await service.DeleteAsync(id, Preconditions.IfMatch(request), removeRuns, cancellationToken).ConfigureAwait(false);
         return deleted.Succeeded ? TypedResults.NoContent() : ServiceResults.Problem(deleted);
     }
 

@@ -16,8 +16,9 @@ public static class StatsEndpoints
     public const int MaxJobsCounted = 50_000;
     private const int Page = 1000;
 
-    public static async Task<Ok<StatsView>> GetAsync(IJobStore jobs, RunHistory history, ISlotStore slots, IConfigStore config, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<StatsView>> GetAsync(IJobStore jobs, RunHistory history, ISlotStore slots, IConfigStore config, IPoisonMessages poison, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(poison);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(slots);
         ArgumentNullException.ThrowIfNull(config);
@@ -49,7 +50,8 @@ public static class StatsEndpoints
             usage,
             sweep.LastThrottled,
             settings.PauseAll,
-            sweep.LastSweepUtc);
+            sweep.LastSweepUtc,
+            await poison.CountAsync(cancellationToken).ConfigureAwait(false));
         return TypedResults.Ok(view);
     }
 

@@ -50,7 +50,7 @@ public static class ApiEndpointRouteBuilderExtensions
             .Describe("Replace a job", "Replaces the job's definition (the body's id must be the path's); If-Match makes it conditional (412 when the job changed since).")
             .Accepts<JobDefinition>(Json).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesBodyProblems();
         jobs.MapDelete(ApiRoutes.Job, JobEndpoints.DeleteAsync).WithName("DeleteJob")
-            .Describe("Delete a job", "Deletes the job; If-Match makes it conditional (412 when it changed since).")
+            .Describe("Delete a job", "Deletes the job; If-Match makes it conditional (412 when it changed since). Its runs are kept until retention removes them (Scheduler:Retention:RunsFor); with ?runs=remove its ended runs are deleted with it (runs still under way end, then go by retention).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         jobs.MapPost(ApiRoutes.JobPause, JobEndpoints.PauseAsync).WithName("PauseJob")
             .Describe("Pause a job", "Stops future occurrences; runs in flight finish. If-Match makes it conditional.")
@@ -86,9 +86,20 @@ public static class ApiEndpointRouteBuilderExtensions
             .Describe("Replace the settings", "Replaces lane budgets (0-1000 each) and pause-all, honoured from the next sweep tick. If-Match makes it conditional (the body's own eTag is ignored).")
             .Accepts<SchedulerConfig>(Json).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesBodyProblems();
         ops.MapGet(ApiRoutes.Stats, StatsEndpoints.GetAsync).WithName("GetStats")
-            .Describe("Read the stats", "Jobs by status, runs finished in the last hour by final status, lateness percentiles, slots per lane, throttling, last sweep.");
+            .Describe("Read the stats", "Jobs by status, runs finished in the last hour by final status, lateness percentiles, slots per lane, throttling, last sweep, poison messages waiting for a person.");
         ops.MapGet(ApiRoutes.StatsHistory, StatsHistoryEndpoints.GetAsync).WithName("GetStatsHistory")
             .Describe("Read the stats' history", "Runs by final status and lateness percentiles over time, one point per step: window=1h (by minute, the default) or 24h (by 15 minutes). A step without runs has no percentiles.");
+        ops.MapGet(ApiRoutes.Poison, PoisonEndpoints.ListAsync).WithName("ListPoison")
+            .Describe("List poison messages", "Messages the runs queue gave up on: the approximate count and the first 32 (id, when it arrived, reads, text). They never expire: requeue or delete each one.");
+        ops.MapGet(ApiRoutes.PoisonMessage, PoisonEndpoints.GetAsync).WithName("GetPoison")
+            .Describe("Read a poison message", "One message among the first 32 of the poison queue.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        ops.MapPost(ApiRoutes.PoisonRequeue, PoisonEndpoints.RequeueAsync).WithName("RequeuePoison")
+            .Describe("Requeue a poison message", "Sends the message back to the runs queue (its run is processed again, idempotently) and removes it from the poison queue.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        ops.MapDelete(ApiRoutes.PoisonMessage, PoisonEndpoints.DeleteAsync).WithName("DeletePoison")
+            .Describe("Delete a poison message", "Removes the message for good.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         ops.MapPost(ApiRoutes.SchedulePreview, PreviewEndpoints.PreviewAsync).WithName("PreviewSchedule")
             .Describe("Preview a schedule", "The next occurrences (count 1-100) of a schedule, in UTC and in its time zone with its UTC offset; a note says when daylight saving moved one (a local time that does not exist) or repeated it (a local time that comes twice).")
             .Accepts<PreviewRequest>(Json).ProducesBodyProblems();

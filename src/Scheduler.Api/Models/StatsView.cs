@@ -8,6 +8,7 @@ namespace Scheduler.Api.Models;
 /// <param name="LatenessMs">Lateness of the first attempts that started in the last 60 minutes.</param>
 /// <param name="JobsTruncated">True when there were more jobs than the stats count (the counts cover the first ones only).</param>
 /// <param name="Throttled">Due occurrences the last sweep left for lack of slots.</param>
+/// <param name="PoisonMessages">Messages in the poison queue (approximate), waiting for a person to requeue or delete them.</param>
 public sealed record StatsView(
     DateTimeOffset GeneratedUtc,
     IReadOnlyDictionary<JobStatus, int> JobsByStatus,
@@ -17,4 +18,5 @@ public sealed record StatsView(
     IReadOnlyList<LaneUsage> Lanes,
     int Throttled,
     bool PauseAll,
-    DateTimeOffset? LastSweepUtc);
+    DateTimeOffset? LastSweepUtc,
+    int PoisonMessages);

@@ -74,17 +74,19 @@ public static class JobsCommand
     private static Command Delete(Actions actions)
     {
         var id = new Argument<string>("id") { Description = "The job's id." };
-        var command = new Command("delete", "Delete a job (its schedule stops at once).") { id };
+        var removeRuns = new Option<bool>("--remove-runs") { Description = "Delete the job's ended runs with it (by default they stay until retention removes them)." };
+        var command = new Command("delete", "Delete a job (its schedule stops at once; its runs stay until retention unless --remove-runs).") { id, removeRuns };
         actions.Set(command, async (ctx, ct) =>
         {
             var jobId = ctx.Required(id);
-            await ctx.Client.SendAsync(HttpMethod.Delete, Paths.Job(jobId), null, null, ct).ConfigureAwait(false);
+            var remove = ctx.Get(removeRuns);
+            await ctx.Client.SendAsync(HttpMethod.Delete, Paths.Job(jobId) + (remove ? "?runs=remove" : ""), null, null, ct).ConfigureAwait(false);
             if (ctx.Terminal.IsJson)
             {
-                ctx.Terminal.Json(new System.Text.Json.Nodes.JsonObject { ["id"] = jobId, ["deleted"] = true });
+                ctx.Terminal.Json(new System.Text.Json.Nodes.JsonObject { ["id"] = jobId, ["deleted"] = true, ["runs"] = remove ? "removed" : "kept" });
             }
 
-            ctx.Terminal.Done($"Deleted job {jobId}.");
+            ctx.Terminal.Done(remove ? $"Deleted job {jobId} and its ended runs." : $"Deleted job {jobId}; its runs stay until retention removes them.");
             return ExitCodes.Ok;
         });
         return command;

@@ -11,4 +11,9 @@ public interface IRunCounterStore
 
     /// <summary>The minutes in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) that have counts, oldest first.</summary>
     Task<IReadOnlyList<RunCounts>> ReadAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="limit"/> minutes that ended by <paramref name="beforeUtc"/> (a minute still partly
+    /// within the window is kept whole), oldest first;
+    /// answers how many it deleted (fewer than the limit: none older is left).</summary>
+    Task<int> DeleteBeforeAsync(DateTimeOffset beforeUtc, int limit, CancellationToken cancellationToken);
 }

@@ -22,4 +22,12 @@ public interface IRunStore
     Task<Page<Run>> ListAsync(RunQuery query, CancellationToken cancellationToken);
     /// <summary>Runs created since the given instant, across jobs (for stats).</summary>
     Task<IReadOnlyList<Run>> ListCreatedSinceAsync(DateTimeOffset sinceUtc, CancellationToken cancellationToken);
+
+    /// <summary>Ended runs across jobs that finished before <paramref name="finishedBeforeUtc"/>, in no particular order, a page
+    /// at a time (a page may be short, or empty with a continuation, while the store scans).</summary>
+    Task<Page<RunKey>> ListEndedBeforeAsync(DateTimeOffset finishedBeforeUtc, int limit, string? continuation, CancellationToken cancellationToken);
+    /// <summary>Every run of a job (keys, status and finish only), newest first.</summary>
+    Task<IReadOnlyList<RunKey>> ListKeysByJobAsync(string jobId, CancellationToken cancellationToken);
+    /// <summary>Deletes the job's runs named, each with its attempts; runs already gone are skipped. Answers how many it deleted.</summary>
+    Task<int> DeleteAsync(string jobId, IReadOnlyCollection<string> runIds, CancellationToken cancellationToken);
 }

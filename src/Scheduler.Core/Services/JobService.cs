@@ -1,6 +1,7 @@
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
+using Scheduler.Core.Retention;
 using Scheduler.Core.Schedules;
 using Scheduler.Core.Validation;
 
@@ -8,7 +9,7 @@ namespace Scheduler.Core.Services;
 
 /// <summary>Creates and changes jobs. The due row is written before the job, with a time-based schedule version,
 /// so a crash or a lost race leaves only a row that the sweep drops as stale.</summary>
-public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, ManualDispatch manual, IIdempotencyStore idempotency)
+public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, ManualDispatch manual, IIdempotencyStore idempotency, RunRetention runRetention)
 {
     /// <summary>The checks a create makes, writing nothing.</summary>
     public Task<ValidationErrors> ValidateAsync(JobDefinition definition, CancellationToken cancellationToken) =>
@@ -135,9 +136,16 @@ public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator valid
         return ServiceResult<string>.Ok(Runs.RunIds.For(jobId, now));
     }
 
-    public async Task<ServiceResult<bool>> DeleteAsync(string jobId, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>Deletes the job. Its runs stay until retention removes them, unless <paramref name="removeRuns"/>: then its
+    /// ended runs go with it, their attempts too (a run still under way ends, then goes by retention).</summary>
+    public async Task<ServiceResult<bool>> DeleteAsync(string jobId, string? ifMatch, bool removeRuns, CancellationToken cancellationToken)
     {
         var deleted = await jobs.DeleteAsync(jobId, ifMatch, cancellationToken).ConfigureAwait(false);
+        if (deleted.Done && removeRuns)
+        {
+            await runRetention.RemoveEndedAsync(jobId, cancellationToken).ConfigureAwait(false);
+        }
+
         return deleted.Outcome switch
         {
             WriteOutcome.Done => ServiceResult<bool>.Ok(true),

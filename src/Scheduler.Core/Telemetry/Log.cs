@@ -3,7 +3,7 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Telemetry;
 
-/// <summary>Core's log events. EventIds: 1000-1099 runs, 1100-1199 sweep.</summary>
+/// <summary>Core's log events. EventIds: 1000-1099 runs, 1100-1199 sweep, 1200-1299 retention.</summary>
 public static partial class Log
 {
     [LoggerMessage(EventId = 1000, EventName = "RunStatusChanged", Level = LogLevel.Information,
@@ -46,4 +46,8 @@ public static partial class Log
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Occurrence {DueUtc} of job {JobId} skipped: {Reason}")]
     public static partial void OccurrenceSkipped(ILogger logger, string jobId, DateTimeOffset dueUtc, string reason);
+
+    [LoggerMessage(EventId = 1200, EventName = "RetentionPass", Level = LogLevel.Information,
+        Message = "Retention removed {Runs} run(s) with their attempts, {Counters} counter minute(s), {Keys} idempotency key(s); more left: {Truncated}")]
+    public static partial void RetentionPassed(ILogger logger, int runs, int counters, int keys, bool truncated);
 }

@@ -9,7 +9,7 @@ using Scheduler.Core.Stats;
 namespace Scheduler.Functions.Http;
 
 /// <summary>Config, stats and their history, health (anonymous) and schedule preview.</summary>
-public sealed class OperationsFunctions(IConfigStore config, IJobStore jobs, RunHistory history, ISlotStore slots, ISweepSignal signal, SweepOptions sweep, TimeProvider time)
+public sealed class OperationsFunctions(IConfigStore config, IJobStore jobs, RunHistory history, ISlotStore slots, ISweepSignal signal, SweepOptions sweep, IPoisonMessages poison, TimeProvider time)
 {
     [Function("GetConfig")]
     public async Task<IResult> GetConfig([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Config)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -21,7 +21,7 @@ public sealed class OperationsFunctions(IConfigStore config, IJobStore jobs, Run
 
     [Function("GetStats")]
     public async Task<IResult> GetStats([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Stats)] HttpRequest request, CancellationToken cancellationToken) =>
-        await StatsEndpoints.GetAsync(jobs, history, slots, config, time, cancellationToken).ConfigureAwait(false);
+        await StatsEndpoints.GetAsync(jobs, history, slots, config, poison, time, cancellationToken).ConfigureAwait(false);
 
     [Function("GetStatsHistory")]
     public async Task<IResult> GetStatsHistory([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.StatsHistory)] HttpRequest request, CancellationToken cancellationToken) =>

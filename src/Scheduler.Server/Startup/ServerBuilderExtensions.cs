@@ -12,6 +12,7 @@ using Scheduler.Dashboard;
 using Scheduler.Hosting;
 using Scheduler.InProcess;
 using Scheduler.Server.Development;
+using Scheduler.Server.Retention;
 using Scheduler.Server.Sweep;
 using Scheduler.Server.Telemetry;
 using Scheduler.Server.Worker;
@@ -61,6 +62,7 @@ public static class ServerBuilderExtensions
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<InitialSweep>();
         services.AddHostedService<SweepService>();
+        services.AddHostedService<RetentionService>();
         services.AddHostedService<RunWorker>();
         // Stopped before the worker (hosted services stop in reverse): runs it hands back reach a queue still served.
         services.AddHostedService(sp => sp.GetRequiredService<InProcessRunLauncher>());

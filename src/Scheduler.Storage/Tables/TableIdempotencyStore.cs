@@ -6,7 +6,7 @@ using Scheduler.Core.Ports;
 namespace Scheduler.Storage.Tables;
 
 /// <summary>Idempotency keys: PartitionKey = SHA-256 of the key (client keys may hold characters that table keys forbid), RowKey <c>key</c>.
-/// Rows are never removed; a retention sweep can delete them by Timestamp if the table grows.</summary>
+/// A row is never updated, so its Timestamp (the service's clock) is when the key was claimed: retention forgets keys by it.</summary>
 public sealed class TableIdempotencyStore(StorageClients clients) : IIdempotencyStore
 {
     private const string RowKey = "key";
@@ -32,5 +32,12 @@ public sealed class TableIdempotencyStore(StorageClients clients) : IIdempotency
         var existing = await TableCalls.GetAsync(_table, partition, RowKey, cancellationToken).ConfigureAwait(false);
         return existing?.GetString("JobId")
             ?? throw new InvalidOperationException($"Idempotency key row '{partition}' conflicted on insert but cannot be read.");
+    }
+
+    /// <summary>A scan filtered on Timestamp (keys returned); each key is its own partition, so one delete request per key.</summary>
+    public async Task<int> ForgetClaimedBeforeAsync(DateTimeOffset beforeUtc, int limit, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"Timestamp lt {beforeUtc.ToUniversalTime()}");
+        return await BatchDeletes.DeleteMatchingAsync(_table, filter, limit, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -63,6 +63,17 @@ public sealed class TableRunCounterStore(StorageClients clients) : IRunCounterSt
         return rows;
     }
 
+    /// <summary>Reads the oldest rows' keys (days before the cut-off's, then its own minutes before the one it falls in) and
+    /// deletes them a day's partition at a time, up to 100 rows a request.</summary>
+    public async Task<int> DeleteBeforeAsync(DateTimeOffset beforeUtc, int limit, CancellationToken cancellationToken)
+    {
+        var last = RunCounts.MinuteOf(beforeUtc) - TimeSpan.FromMinutes(1);
+        var day = RunCountRows.PartitionOf(last);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {day}") + " or " +
+            TableClient.CreateQueryFilter($"(PartitionKey eq {day} and RowKey le {RunCountRows.RowOf(last)})");
+        return await BatchDeletes.DeleteMatchingAsync(_table, filter, limit, cancellationToken).ConfigureAwait(false);
+    }
+
     private void Remember(RunCounts row)
     {
         _written[row.Minute] = row;

@@ -53,6 +53,19 @@ public sealed partial class ContractTests
         await (await client.PostJsonAsync("/api/schedules/preview", new JsonObject { ["schedule"] = JobBodies.Cron("0 9 * * *"), ["count"] = 500 })).ExpectProblemAsync(HttpStatusCode.BadRequest, "count");
     }
 
+    private static async Task PoisonAsync(HttpClient client, Scheduler.Storage.StorageOptions storage)
+    {
+        var poison = new Scheduler.Storage.StorageClients(storage).PoisonQueue;
+        var first = (await poison.SendMessageAsync("""{"jobId":"gone","runId":"gone:0000000000000000001"}""")).Value.MessageId;
+        var second = (await poison.SendMessageAsync("not a run message")).Value.MessageId;
+        await (await client.GetAsync("/api/poison")).ExpectAsync(HttpStatusCode.OK);
+        await (await client.GetAsync($"/api/poison/{first}")).ExpectAsync(HttpStatusCode.OK);
+        await (await client.GetAsync("/api/poison/not-a-guid")).ExpectProblemAsync(HttpStatusCode.BadRequest, "messageId");
+        await (await client.PostAsync(new Uri($"/api/poison/{first}/requeue", UriKind.Relative), null)).ExpectAsync(HttpStatusCode.NoContent);
+        await (await client.DeleteAsync($"/api/poison/{second}")).ExpectAsync(HttpStatusCode.NoContent);
+        await (await client.DeleteAsync($"/api/poison/{second}")).ExpectProblemAsync(HttpStatusCode.NotFound);
+    }
+
     private static async Task ConnectionsAsync(HttpClient client)
     {
         var name = JobBodies.Unique("conn");

@@ -14,7 +14,8 @@ public sealed partial class ContractTests(ApiFixture fixture)
     public async Task EveryAnswer_OfEveryOperation_MatchesTheDocument()
     {
         var contract = OpenApiContract.Committed();
-        await using var server = await ServerProcess.StartAsync(fixture.Azurite.NewOptions());
+        var storage = fixture.Azurite.NewOptions();
+        await using var server = await ServerProcess.StartAsync(storage);
         await server.WaitHealthyAsync(TimeSpan.FromMinutes(1));
         using var recorder = new ContractRecorder(contract);
         using (var client = recorder.Client(server.BaseAddress, SchedulerApp.ApiKey))
@@ -24,6 +25,7 @@ public sealed partial class ContractTests(ApiFixture fixture)
             await RunsAsync(client, job);
             await OperationsAsync(client);
             await ConnectionsAsync(client);
+            await PoisonAsync(client, storage);
             await DeleteAsync(client, job, staleETag);
         }
 

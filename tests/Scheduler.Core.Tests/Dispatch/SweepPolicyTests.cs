@@ -20,7 +20,7 @@ public sealed class SweepPolicyTests
         await h.CreateAsync(TestJobs.Http("paused", TestJobs.Once(T.AddSeconds(1))));
         var rescheduled = await h.CreateAsync(TestJobs.Http("rescheduled", TestJobs.Once(T.AddSeconds(1))));
         h.Time.Advance(TimeSpan.FromSeconds(1));
-        await h.JobService.DeleteAsync("deleted", null, None);
+        await h.JobService.DeleteAsync("deleted", null, removeRuns: false, None);
         await h.JobService.PauseAsync("paused", null, None);
         await h.JobService.ReplaceAsync(rescheduled.Definition with { Schedule = TestJobs.Once(T.AddHours(1)) }, null, None);
 

@@ -28,6 +28,15 @@ public sealed class InMemoryRunCounterStore : InMemoryStore, IRunCounterStore
     public Task<IReadOnlyList<RunCounts>> ReadAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken) =>
         Call<IReadOnlyList<RunCounts>>(() => [.. minutes.Values.Where(m => m.Minute + TimeSpan.FromMinutes(1) > fromUtc && m.Minute < toUtc)]);
 
+    public Task<int> DeleteBeforeAsync(DateTimeOffset beforeUtc, int limit, CancellationToken cancellationToken) => Call(() =>
+    {
+        var old = minutes.Keys.Where(m => m + TimeSpan.FromMinutes(1) <= beforeUtc).Take(limit).ToList();
+        old.ForEach(m => minutes.Remove(m));
+        return old.Count;
+    });
+
+    public int Count => Locked(() => minutes.Count);
+
     /// <summary>Everything counted, summed.</summary>
     public RunCounts Total => Locked(() => RunCounts.Sum(default, minutes.Values));
 }

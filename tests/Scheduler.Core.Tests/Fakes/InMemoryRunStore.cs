@@ -108,6 +108,34 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore
     public Task<IReadOnlyList<Run>> ListCreatedSinceAsync(DateTimeOffset sinceUtc, CancellationToken cancellationToken) =>
         Call<IReadOnlyList<Run>>(() => runs.Values.Where(r => r.CreatedUtc >= sinceUtc).ToList());
 
+    /// <summary>The continuation is the last run's job and run ids, in ordinal order of both, as a scan of the table reads them.</summary>
+    public Task<Page<RunKey>> ListEndedBeforeAsync(DateTimeOffset finishedBeforeUtc, int limit, string? continuation, CancellationToken cancellationToken) => Call(() =>
+    {
+        var matching = runs.Values
+            .Where(r => r.Status.IsTerminal() && r.FinishedUtc < finishedBeforeUtc)
+            .Select(r => (Order: r.JobId + "\n" + r.RunId, Key: KeyOf(r)))
+            .Where(r => continuation is null || string.CompareOrdinal(r.Order, continuation) > 0)
+            .OrderBy(r => r.Order, StringComparer.Ordinal)
+            .ToList();
+        var page = matching.Take(limit).ToList();
+        return new Page<RunKey>([.. page.Select(r => r.Key)], matching.Count > limit ? page[^1].Order : null);
+    });
+
+    public Task<IReadOnlyList<RunKey>> ListKeysByJobAsync(string jobId, CancellationToken cancellationToken) => Call<IReadOnlyList<RunKey>>(() =>
+        [.. runs.Values.Where(r => r.JobId == jobId).OrderByDescending(r => r.RunId, StringComparer.Ordinal).Select(KeyOf)]);
+
+    public Task<int> DeleteAsync(string jobId, IReadOnlyCollection<string> runIds, CancellationToken cancellationToken) => Call(() =>
+        runIds.Count(runId =>
+        {
+            attempts.Remove((jobId, runId));
+            return runs.Remove((jobId, runId));
+        }));
+
+    /// <summary>Attempt records stored, across runs.</summary>
+    public int AttemptCount => Locked(() => attempts.Values.Sum(a => a.Count));
+
+    private static RunKey KeyOf(Run run) => new(run.JobId, run.RunId, run.Status, run.FinishedUtc);
+
     /// <summary>Ascending order of this key is newest first: inverted creation ticks, then job and run ids.</summary>
     private static string OrderKey(Run run) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.UtcTicks - run.CreatedUtc.UtcTicks:D19}|{run.JobId}|{run.RunId}");

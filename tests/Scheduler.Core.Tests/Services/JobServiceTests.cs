@@ -132,7 +132,7 @@ public sealed class JobServiceTests
         var paused = await h.JobService.PauseAsync("job", "not-the-etag", None);
         var resumed = await h.JobService.ResumeAsync("job", "not-the-etag", None);
         var replaced = await h.JobService.ReplaceAsync(job.Definition with { Priority = 9 }, "not-the-etag", None);
-        var deleted = await h.JobService.DeleteAsync("job", "not-the-etag", None);
+        var deleted = await h.JobService.DeleteAsync("job", "not-the-etag", removeRuns: false, None);
 
         Assert.All([paused.Status, resumed.Status, replaced.Status, deleted.Status], s => Assert.Equal(ServiceStatus.PreconditionFailed, s));
         Assert.Equal(writes, h.Jobs.Writes);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Core.Config;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Jobs;
+using Scheduler.Core.Retention;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Services;
 using Scheduler.Core.Stats;
@@ -26,6 +27,8 @@ public sealed class EngineHarness
         sweep?.Invoke(SweepOptions);
         run?.Invoke(RunOptions);
         Due = new InMemoryDueIndex(Time);
+        Idempotency = new InMemoryIdempotencyStore(Time);
+        RunRetention = new RunRetention(Runs, Jobs);
         Executor = new FakeExecutor(Time);
         Counters = new RunCounters(CounterStore, Time);
         Events = new RunEvents(NullLogger<RunEvents>.Instance, Counters);
@@ -37,12 +40,13 @@ public sealed class EngineHarness
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Targets = new FakeTargetExecutorRegistry(Executor, new FakeExecutor(Time, TargetKinds.Queue));
         Validator = new JobValidator(Targets, []);
-        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency);
+        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency, RunRetention);
         TargetCall = new TargetCall(Runs, Targets, Time, RunOptions, NullLogger<TargetCall>.Instance);
         Settler = new RunSettler(Runs, RunSlots, Events, Time);
         AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
         Workflow = new InProcessWorkflow(AttemptStep, RunSlots, Runs, Sender, Time, RunOptions);
         Canceller = new RunCanceller(Runs, Settler);
+        Retention = new RetentionPass(RunRetention, CounterStore, Idempotency, RetentionOptions, Time, NullLogger<RetentionPass>.Instance);
     }
 
     public WatchedClock Time { get; } = new(Start);
@@ -51,7 +55,7 @@ public sealed class EngineHarness
     public RunOptions RunOptions { get; } = new() { InlineDelayMax = TimeSpan.Zero, CancelPollInterval = TimeSpan.FromMilliseconds(1100) };
 
     public InMemoryJobStore Jobs { get; } = new();
-    public InMemoryIdempotencyStore Idempotency { get; } = new();
+    public InMemoryIdempotencyStore Idempotency { get; }
     public InMemoryDueIndex Due { get; }
     public InMemoryRunStore Runs { get; } = new();
     public InMemorySlotStore Slots { get; } = new();
@@ -79,6 +83,9 @@ public sealed class EngineHarness
     public AttemptStep AttemptStep { get; }
     public InProcessWorkflow Workflow { get; }
     public RunCanceller Canceller { get; }
+    public RetentionOptions RetentionOptions { get; } = new();
+    public RunRetention RunRetention { get; }
+    public RetentionPass Retention { get; }
 
     public DateTimeOffset Now => Time.GetUtcNow();
 

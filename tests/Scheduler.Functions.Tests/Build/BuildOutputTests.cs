@@ -35,6 +35,15 @@ public sealed class BuildOutputTests
     }
 
     [Fact]
+    public void RetentionTimer_RunsHourlyWithADurableClient_NotOnStartup()
+    {
+        var function = FunctionsBuild.Function(nameof(RetentionTimer));
+
+        Assert.Equal(("timerTrigger", RetentionTimer.Schedule, false), (function.Trigger.Type, function.Trigger.Schedule, function.Trigger.RunOnStartup));
+        Assert.Contains(function.Bindings, b => b.Type == "durableClient");
+    }
+
+    [Fact]
     public void TheRunOrchestration_AndItsActivities_AreRegistered()
     {
         var functions = FunctionsBuild.Functions().ToDictionary(f => f.Name, f => f.Trigger.Type);

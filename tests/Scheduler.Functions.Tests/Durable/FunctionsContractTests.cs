@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 using Scheduler.Functions.Http;
+using Scheduler.Storage;
 using Scheduler.Testing;
 using Xunit.Abstractions;
 
@@ -45,6 +47,7 @@ public sealed class FunctionsContractTests(AzuriteFixture azurite, ITestOutputHe
         var runs = app.Function<RunFunctions>();
         var ops = app.Function<OperationsFunctions>();
         var connections = app.Function<ConnectionFunctions>();
+        var poison = app.Function<PoisonFunctions>();
         var none = CancellationToken.None;
         var id = "fn-contract";
         var job = $$"""{ "id": "{{id}}", "target": { "type": "http", "url": "{{sink.Url($"ok/{id}")}}" }, "schedule": { "kind": "Cron", "cron": "0 0 1 1 *" } }""";
@@ -78,6 +81,12 @@ public sealed class FunctionsContractTests(AzuriteFixture azurite, ITestOutputHe
         await CallAsync(200, "PUT", "/api/connections/fn-conn", r => connections.Replace(r, "fn-conn", none), connection);
         await CallAsync(204, "DELETE", "/api/connections/fn-conn", r => connections.Delete(r, "fn-conn", none));
         await CallAsync(204, "DELETE", $"/api/jobs/{id}", r => jobs.Delete(r, id, none));
+        await app.Services.GetRequiredService<StorageClients>().PoisonQueue.SendMessageAsync("""{ "jobId": "gone", "runId": "gone:0000000000000000001" }""");
+        var poisoned = await CallAsync(200, "GET", "/api/poison", r => poison.List(r, none));
+        var messageId = poisoned["items"]![0]!["messageId"]!.GetValue<string>();
+        await CallAsync(200, "GET", $"/api/poison/{messageId}", r => poison.Get(r, messageId, none));
+        await CallAsync(204, "POST", $"/api/poison/{messageId}/requeue", r => poison.Requeue(r, messageId, none));
+        await CallAsync(404, "DELETE", $"/api/poison/{messageId}", r => poison.Delete(r, messageId, none));
 
         Assert.True(violations.Count == 0, $"{violations.Count} violations:\n" + string.Join("\n", violations));
         Assert.Equal(contract.Operations.Order(StringComparer.Ordinal), answered.Order(StringComparer.Ordinal));

@@ -64,6 +64,7 @@ export async function renderOverview(main, _params, search, { signal } = {}) {
       card('failed', 'Failed', 'stat-failed', 'last hour'),
       card('queued', 'Canceled', 'stat-canceled', 'last hour'),
       card('throttled', 'Throttled', 'stat-throttled', 'left by the last sweep'),
+      card('failed', 'Poison', 'stat-poison', 'messages to requeue or delete'),
       h('section', { class: 'card slots', 'aria-labelledby': 'stat-slots-label' },
         h('div', { class: 'label', id: 'stat-slots-label' }, 'Slots in use'),
         h('div', { class: 'value', id: 'stat-slots', 'data-testid': 'stat-slots' }, '—'),
@@ -119,6 +120,7 @@ export async function renderOverview(main, _params, search, { signal } = {}) {
     setText('stat-canceled', fmt.number(count(runs, 'Canceled')));
     setText('stat-canceled-foot', count(runs, 'Skipped') ? `${fmt.number(count(runs, 'Skipped'))} skipped, last hour` : 'last hour');
     setText('stat-throttled', fmt.number(stats.throttled ?? 0));
+    setText('stat-poison', fmt.number(stats.poisonMessages ?? 0));
     setText('stat-slots', `${fmt.number(inUse)} / ${fmt.number(budget)}`);
     setText('stat-slots-foot', `across ${lanes.length} lane${lanes.length === 1 ? '' : 's'}`);
     slotsMeter.style.width = `${budget ? Math.min(100, (inUse / budget) * 100) : 0}%`;

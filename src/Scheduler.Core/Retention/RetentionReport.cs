@@ -1,0 +1,5 @@
+namespace Scheduler.Core.Retention;
+
+/// <summary>What one <see cref="RetentionPass"/> removed: runs (each with its attempts), per-minute counter rows and idempotency
+/// keys. <see cref="Truncated"/> means it stopped at <see cref="RetentionOptions.MaxDeletesPerPass"/> with more left.</summary>
+public sealed record RetentionReport(int Runs, int Counters, int Keys, bool Truncated);
