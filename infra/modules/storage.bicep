@@ -17,12 +17,11 @@ param deploymentContainerName string
 param tableNames string[] = [
   'jobs'
   'due'
-  'runs'
-  'attempts'
   'slots'
   'config'
   'idempotency'
   'connections'
+  'runcounts'
 ]
 
 @description('Queues: runs carries {runId, jobId}; runs-poison receives what failed five times.')

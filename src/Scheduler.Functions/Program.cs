@@ -7,6 +7,7 @@ using Scheduler.Functions;
 // The exporter options were checked by compiling against Azure.Monitor.OpenTelemetry.Exporter 1.10.0, which is served here.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<StorageLayoutMiddleware>();
 
 builder.Services.AddSchedulerFunctions(builder.Configuration);
 builder.Services.AddSchedulerFunctionsTelemetry(builder.Configuration);

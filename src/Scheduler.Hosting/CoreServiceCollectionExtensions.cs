@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<RunEvents>();
         services.TryAddSingleton<SlotAllocator>();
         services.TryAddSingleton<JobAdvancer>();
+        services.TryAddSingleton<JobCache>();
         services.TryAddSingleton<SkippedRuns>();
         // Hosts that run runs in process register their own launcher; the default sends every run through the queue.
         services.TryAddSingleton<IRunLauncher, QueueOnlyRunLauncher>();

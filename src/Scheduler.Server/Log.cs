@@ -62,4 +62,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Debug, Message = "Run path compiled ahead: {Methods} methods in {ElapsedMs} ms")]
     public static partial void WarmedUp(ILogger logger, int methods, long elapsedMs);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Critical, Message = "The Server stops: {Reason}")]
+    public static partial void EarlierLayout(ILogger logger, string reason);
 }

@@ -35,8 +35,9 @@ public static class ServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new StorageClients(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<ILogger<StorageClients>>(), sp.GetService<StorageRequestCounter>()));
+        services.TryAddSingleton<StorageLayout>();
         services.TryAddSingleton(sp => new StorageInitializer(
-            sp.GetRequiredService<StorageClients>(), sp.GetService<ILogger<StorageInitializer>>()));
+            sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<StorageLayout>(), sp.GetService<ILogger<StorageInitializer>>()));
         services.TryAddSingleton<IStorageFaults, StorageFaults>();
         services.TryAddSingleton<IJobStore, TableJobStore>();
         services.TryAddSingleton<IDueIndex>(sp => new TableDueIndex(

@@ -3,14 +3,14 @@ namespace Scheduler.Storage;
 /// <summary>Scheduler's tables, before <see cref="StorageOptions.TablePrefix"/> is applied.</summary>
 public static class TableNames
 {
+    /// <summary>One partition per job: the job's row, its runs, their attempts.</summary>
     public const string Jobs = "jobs";
     public const string Due = "due";
-    public const string Runs = "runs";
     public const string Slots = "slots";
     public const string Config = "config";
     public const string Idempotency = "idempotency";
     public const string Connections = "connections";
     public const string RunCounts = "runcounts";
 
-    public static IReadOnlyList<string> All { get; } = [Jobs, Due, Runs, Slots, Config, Idempotency, Connections, RunCounts];
+    public static IReadOnlyList<string> All { get; } = [Jobs, Due, Slots, Config, Idempotency, Connections, RunCounts];
 }

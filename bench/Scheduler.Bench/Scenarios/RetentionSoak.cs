@@ -23,7 +23,7 @@ internal static class RetentionSoak
     public const string Name = "retention";
     private const int Jobs = 20;
     private static readonly TimeSpan Sample = TimeSpan.FromSeconds(20);
-    private static readonly string[] Tables = [TableNames.Runs, TableNames.RunCounts, TableNames.Idempotency, TableNames.Jobs, TableNames.Due];
+    private static readonly string[] Tables = [TableNames.Jobs, TableNames.RunCounts, TableNames.Idempotency, TableNames.Due];
 
     public static async Task RunAsync(BenchArgs args)
     {

@@ -4,13 +4,16 @@ using Scheduler.Core.Schedules;
 
 namespace Scheduler.Core.Dispatch;
 
-/// <summary>Moves a job to its next occurrence after one was handled.</summary>
+/// <summary>Moves a job to its next occurrence after one was handled, or records a manual run on it.</summary>
 /// <remarks>The new due row is written before the job: a crash in between leaves a row with an unknown version (dropped later)
 /// while the old row, still matching the job, is handled again (its run insert conflicts) and advances the job then.</remarks>
 public sealed class JobAdvancer(IJobStore jobs, IDueIndex due)
 {
-    public async Task AdvanceAsync(Job job, DateTimeOffset resumeAfterUtc, string? dispatchedRunId, DateTimeOffset nowUtc, CancellationToken cancellationToken)
+    /// <summary>The job past the occurrence, its next occurrence's due row written already; the caller writes the job
+    /// (with the run it dispatched, in one write, or alone).</summary>
+    public async Task<Job> PrepareAsync(Job job, DateTimeOffset resumeAfterUtc, string? dispatchedRunId, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(job);
         var occurrences = job.Occurrences + (dispatchedRunId is null ? 0 : 1);
         var next = ScheduleCalculator.Next(job.Definition.Schedule, job.CreatedUtc, resumeAfterUtc, occurrences);
         var version = job.ScheduleVersion + 1;
@@ -19,7 +22,7 @@ public sealed class JobAdvancer(IJobStore jobs, IDueIndex due)
             await due.AddAsync(DueEntryFactory.Scheduled(job, nextDue, version, nowUtc), cancellationToken).ConfigureAwait(false);
         }
 
-        var advanced = job with
+        return job with
         {
             NextDueUtc = next,
             ScheduleVersion = version,
@@ -28,30 +31,22 @@ public sealed class JobAdvancer(IJobStore jobs, IDueIndex due)
             Status = next is null ? JobStatus.Completed : job.Status,
             UpdatedUtc = nowUtc,
         };
-
-        // Stale means a user or another sweep changed the job first; their write wins and our new row is dropped as stale.
-        await jobs.ReplaceAsync(advanced, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Records a dispatched manual run on its job (latest run, count of manual runs) without touching the schedule.
-    /// A write that lost to another (a sweep advancing the job, a user's edit) is made again on a fresh read.</summary>
-    public async Task RecordManualAsync(Job job, string runId, DateTimeOffset nowUtc, CancellationToken cancellationToken)
+    /// <summary>Advances the job alone (an occurrence skipped, or one whose run exists already). Returns the job as stored, or
+    /// null when a user or another sweep changed it first: their write wins and our new row is dropped as stale.</summary>
+    public async Task<Job?> AdvanceAsync(Job job, DateTimeOffset resumeAfterUtc, string? dispatchedRunId, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var latest = job.LastRunId is { } last && string.CompareOrdinal(last, runId) > 0 ? last : runId;
-            var recorded = job with { LastRunId = latest, ManualRuns = job.ManualRuns + 1, UpdatedUtc = nowUtc };
-            if ((await jobs.ReplaceAsync(recorded, cancellationToken).ConfigureAwait(false)).Outcome != WriteOutcome.Stale)
-            {
-                return;
-            }
+        var advanced = await PrepareAsync(job, resumeAfterUtc, dispatchedRunId, nowUtc, cancellationToken).ConfigureAwait(false);
+        var written = await jobs.ReplaceAsync(advanced, cancellationToken).ConfigureAwait(false);
+        return written.Done ? advanced with { ETag = written.ETag } : null;
+    }
 
-            if (await jobs.GetAsync(job.Id, cancellationToken).ConfigureAwait(false) is not { } fresh)
-            {
-                return;
-            }
-
-            job = fresh;
-        }
+    /// <summary>The job with a manual run recorded: its latest run and its count of manual runs; the schedule untouched.</summary>
+    public static Job WithManualRun(Job job, string runId, DateTimeOffset nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var latest = job.LastRunId is { } last && string.CompareOrdinal(last, runId) > 0 ? last : runId;
+        return job with { LastRunId = latest, ManualRuns = job.ManualRuns + 1, UpdatedUtc = nowUtc };
     }
 }

@@ -1,15 +1,17 @@
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
-using Scheduler.Core.Telemetry;
 using Scheduler.Core.Workflow;
 
 namespace Scheduler.Core.Dispatch;
 
 /// <summary>Handles one due row by its trigger: an occurrence of the schedule is checked against its job (current, active,
 /// misfire and overlap policies) and advances the job; a run on demand only needs its job. Either way
-/// <see cref="RunStarter"/> takes the slot, inserts the run and starts it.</summary>
-public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, RunStarter starter, JobAdvancer advancer, SkippedRuns skipped, SweepOptions options)
+/// <see cref="RunStarter"/> takes the slot and writes the run with its job in one atomic write, and starts it.</summary>
+/// <remarks>The job comes from <see cref="JobCache"/>. A cached copy may only lead to a dispatch, whose write its ETag guards;
+/// any other decision (stale, pending, held, skipped) is made again on a fresh read before anything is written, and so is a
+/// dispatch whose write found the job changed.</remarks>
+public sealed class OccurrenceDispatcher(JobCache jobs, IRunStore runs, RunStarter starter, JobAdvancer advancer, SkippedRuns skipped, SweepOptions options)
 {
     internal async Task<RowOutcome> DispatchAsync(DueEntry row, SweepContext sweep, bool admitted, CancellationToken cancellationToken)
     {
@@ -24,47 +26,80 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, RunStar
             return RowOutcome.Throttled;
         }
 
-        var job = await jobs.GetAsync(row.JobId, cancellationToken).ConfigureAwait(false);
-        return row.Trigger == RunTrigger.Schedule
-            ? await DispatchScheduledAsync(row, job, sweep, cancellationToken).ConfigureAwait(false)
-            : await DispatchOnDemandAsync(row, job, sweep, cancellationToken).ConfigureAwait(false);
+        var (job, fresh) = await jobs.GetAsync(row.JobId, cancellationToken).ConfigureAwait(false);
+        var outcome = await DispatchAsync(row, job, fresh, sweep, cancellationToken).ConfigureAwait(false);
+        if (outcome == RowOutcome.JobChanged)
+        {
+            job = await jobs.ReadAsync(row.JobId, cancellationToken).ConfigureAwait(false);
+            outcome = await DispatchAsync(row, job, fresh: true, sweep, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Changed again between a fresh read and the write: the row stays for the next sweep.
+        return outcome == RowOutcome.JobChanged ? RowOutcome.Pending : outcome;
     }
+
+    private Task<RowOutcome> DispatchAsync(DueEntry row, Job? job, bool fresh, SweepContext sweep, CancellationToken cancellationToken) =>
+        row.Trigger == RunTrigger.Schedule
+            ? DispatchScheduledAsync(row, job, fresh, sweep, cancellationToken)
+            : DispatchOnDemandAsync(row, job, fresh, sweep, cancellationToken);
 
     /// <summary>An occurrence of the job's schedule: current only for the job's schedule version while the job is active;
     /// misfire and overlap policies apply; the job advances past it.</summary>
-    private async Task<RowOutcome> DispatchScheduledAsync(DueEntry row, Job? job, SweepContext sweep, CancellationToken cancellationToken)
+    private async Task<RowOutcome> DispatchScheduledAsync(DueEntry row, Job? job, bool fresh, SweepContext sweep, CancellationToken cancellationToken)
     {
         var now = sweep.NowUtc;
+        var current = job is not null && job.ScheduleVersion == row.ScheduleVersion && job.Status == JobStatus.Active;
+        if (!current && !fresh)
+        {
+            return RowOutcome.JobChanged;
+        }
+
         if (IsAheadOfItsJob(row, job, now))
         {
             return RowOutcome.Pending;
         }
 
-        if (job is null || job.ScheduleVersion != row.ScheduleVersion || job.Status != JobStatus.Active)
+        if (!current)
         {
             sweep.ToRemove.Add(row);
             return RowOutcome.Stale;
         }
 
-        var (policy, resumeAfter) = await ApplyPoliciesAsync(job, row, now, cancellationToken).ConfigureAwait(false);
-        if (policy != RowOutcome.Dispatched)
+        var misfire = MisfireDecider.Decide(job!.Definition.Misfire, row.DueUtc, now);
+        var overlap = misfire.Run ? await DecideOverlapAsync(job, cancellationToken).ConfigureAwait(false) : OverlapDecision.Skip;
+        if (overlap != OverlapDecision.Dispatch && !fresh)
         {
-            if (policy == RowOutcome.Skipped)
-            {
-                sweep.ToRemove.Add(row);
-            }
-
-            return policy;
+            return RowOutcome.JobChanged;
         }
 
-        var started = await starter.StartAsync(job, row, sweep.Lane(row.Lane), now, cancellationToken).ConfigureAwait(false);
-        if (started == RowOutcome.Throttled)
+        if (overlap == OverlapDecision.Hold)
+        {
+            return RowOutcome.Held;
+        }
+
+        if (overlap == OverlapDecision.Skip)
+        {
+            await skipped.RecordAsync(job, row.DueUtc, misfire.Reason ?? "the previous run is still active (overlap policy Skip)", now, cancellationToken).ConfigureAwait(false);
+            Remember(job.Id, await advancer.AdvanceAsync(job, misfire.ResumeAfterUtc, null, now, cancellationToken).ConfigureAwait(false));
+            sweep.ToRemove.Add(row);
+            return RowOutcome.Skipped;
+        }
+
+        var runId = RunIds.For(job.Id, row.DueUtc);
+        var (started, stored) = await starter.StartAsync(job, row, sweep.Lane(row.Lane), now,
+            ct => advancer.PrepareAsync(job, misfire.ResumeAfterUtc, runId, now, ct), cancellationToken).ConfigureAwait(false);
+        if (started is RowOutcome.Throttled or RowOutcome.JobChanged)
         {
             return started;
         }
 
-        // Already dispatched too: the sweep that dispatched it may have died before advancing the job.
-        await advancer.AdvanceAsync(job, resumeAfter, RunIds.For(job.Id, row.DueUtc), now, cancellationToken).ConfigureAwait(false);
+        if (started == RowOutcome.AlreadyDispatched)
+        {
+            // The run was written without its job: an occurrence recorded as skipped whose advance a crash stopped.
+            stored = await advancer.AdvanceAsync(job, misfire.ResumeAfterUtc, runId, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        Remember(job.Id, stored);
         sweep.ToRemove.Add(row);
         return started;
     }
@@ -72,47 +107,34 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, RunStar
     /// <summary>A run asked for outside the schedule (by hand): it runs whatever the job's schedule version, status or
     /// policies say, and the job records it as its last run. Another kind of trigger that starts a run on demand is one more
     /// case of the trigger here, not a flag.</summary>
-    private async Task<RowOutcome> DispatchOnDemandAsync(DueEntry row, Job? job, SweepContext sweep, CancellationToken cancellationToken)
+    private async Task<RowOutcome> DispatchOnDemandAsync(DueEntry row, Job? job, bool fresh, SweepContext sweep, CancellationToken cancellationToken)
     {
         if (job is null)
         {
+            if (!fresh)
+            {
+                return RowOutcome.JobChanged;
+            }
+
             sweep.ToRemove.Add(row);
             return RowOutcome.Stale;
         }
 
-        var started = await starter.StartAsync(job, row, sweep.Lane(row.Lane), sweep.NowUtc, cancellationToken).ConfigureAwait(false);
-        if (started == RowOutcome.Throttled)
+        var runId = RunIds.For(job.Id, row.DueUtc);
+        var (started, stored) = await starter.StartAsync(job, row, sweep.Lane(row.Lane), sweep.NowUtc,
+            _ => Task.FromResult(JobAdvancer.WithManualRun(job, runId, sweep.NowUtc)), cancellationToken).ConfigureAwait(false);
+        if (started is RowOutcome.Throttled or RowOutcome.JobChanged)
         {
             return started;
         }
 
         if (started == RowOutcome.Dispatched)
         {
-            await advancer.RecordManualAsync(job, RunIds.For(job.Id, row.DueUtc), sweep.NowUtc, cancellationToken).ConfigureAwait(false);
+            Remember(job.Id, stored);
         }
 
         sweep.ToRemove.Add(row);
         return started;
-    }
-
-    /// <summary>Misfire and overlap: Dispatched (with the instant the schedule resumes after), Held, or Skipped (recorded, job advanced).</summary>
-    private async Task<(RowOutcome Outcome, DateTimeOffset ResumeAfter)> ApplyPoliciesAsync(Job job, DueEntry row, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var misfire = MisfireDecider.Decide(job.Definition.Misfire, row.DueUtc, now);
-        var overlap = misfire.Run ? await DecideOverlapAsync(job, cancellationToken).ConfigureAwait(false) : OverlapDecision.Skip;
-        if (overlap == OverlapDecision.Hold)
-        {
-            return (RowOutcome.Held, misfire.ResumeAfterUtc);
-        }
-
-        if (overlap == OverlapDecision.Skip)
-        {
-            await skipped.RecordAsync(job, row.DueUtc, misfire.Reason ?? "the previous run is still active (overlap policy Skip)", now, cancellationToken).ConfigureAwait(false);
-            await advancer.AdvanceAsync(job, misfire.ResumeAfterUtc, null, now, cancellationToken).ConfigureAwait(false);
-            return (RowOutcome.Skipped, misfire.ResumeAfterUtc);
-        }
-
-        return (RowOutcome.Dispatched, misfire.ResumeAfterUtc);
     }
 
     /// <summary>Rows are written before their job (create, update, the sweep's own advance). A row newer than its job, or
@@ -133,5 +155,18 @@ public sealed class OccurrenceDispatcher(IJobStore jobs, IRunStore runs, RunStar
 
         var previous = await runs.GetAsync(job.Id, job.LastRunId, cancellationToken).ConfigureAwait(false);
         return OverlapDecider.Decide(job.Definition.Overlap, previous is not null && !previous.Status.IsTerminal());
+    }
+
+    /// <summary>Keeps the job as this dispatch wrote it; a write whose new ETag is unknown (or that lost) leaves nothing to keep.</summary>
+    private void Remember(string jobId, Job? stored)
+    {
+        if (stored is null)
+        {
+            jobs.Forget(jobId);
+        }
+        else
+        {
+            jobs.Put(stored);
+        }
     }
 }

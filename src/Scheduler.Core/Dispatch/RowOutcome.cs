@@ -15,6 +15,9 @@ public enum RowOutcome
     AlreadyDispatched,
     /// <summary>Written ahead of its job by a create, update or advance still in progress: stays until the job catches up (or the grace runs out).</summary>
     Pending,
+    /// <summary>The job changed (or went) between its read and the write that dispatches its run: nothing was written, and the
+    /// row is decided again on a fresh read of its job.</summary>
+    JobChanged,
     /// <summary>Beyond the lookahead: stays for a later sweep.</summary>
     NotYet,
 }

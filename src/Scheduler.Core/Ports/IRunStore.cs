@@ -2,11 +2,14 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Ports;
 
-/// <summary>The runs table (runs and their attempts share the job's partition).</summary>
+/// <summary>Runs and their attempts, in their job's partition (with the job's own row: see <see cref="InsertWithJobAsync"/>).</summary>
 public interface IRunStore
 {
     /// <summary>Inserts a new run; <see cref="WriteOutcome.Conflict"/> means the occurrence was already dispatched.</summary>
     Task<Written> InsertAsync(Run run, CancellationToken cancellationToken);
+    /// <summary>Inserts a new run and replaces its job, if the job's <see cref="Jobs.Job.ETag"/> still matches, in one atomic write:
+    /// both or neither. Stale when the job changed or is gone, Conflict when the run exists.</summary>
+    Task<RunWithJobWritten> InsertWithJobAsync(Run run, Jobs.Job job, CancellationToken cancellationToken);
     Task<Run?> GetAsync(string jobId, string runId, CancellationToken cancellationToken);
     /// <summary>Whether cancel was requested for the run (false when it does not exist): a read of one column, polled while an attempt runs.</summary>
     Task<bool> IsCancelRequestedAsync(string jobId, string runId, CancellationToken cancellationToken);

@@ -8,8 +8,9 @@ using Scheduler.Core.Validation;
 namespace Scheduler.Core.Services;
 
 /// <summary>Creates and changes jobs. The due row is written before the job, with a time-based schedule version,
-/// so a crash or a lost race leaves only a row that the sweep drops as stale.</summary>
-public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, ManualDispatch manual, IIdempotencyStore idempotency, RunRetention runRetention)
+/// so a crash or a lost race leaves only a row that the sweep drops as stale. Every job it writes (or deletes) is kept in
+/// (or dropped from) this process's <see cref="JobCache"/>, so that the job's first dispatch needs no read.</summary>
+public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, ManualDispatch manual, IIdempotencyStore idempotency, RunRetention runRetention)
 {
     /// <summary>The checks a create makes, writing nothing.</summary>
     public Task<ValidationErrors> ValidateAsync(JobDefinition definition, CancellationToken cancellationToken) =>
@@ -65,7 +66,9 @@ public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator valid
         var inserted = await jobs.InsertAsync(job, cancellationToken).ConfigureAwait(false);
         if (inserted.Done)
         {
-            return ServiceResult<Job>.Created(job with { ETag = inserted.ETag });
+            var created = job with { ETag = inserted.ETag };
+            cache.Put(created);
+            return ServiceResult<Job>.Created(created);
         }
 
         await RestoreWinnerRowAsync(definition.Id, now, cancellationToken).ConfigureAwait(false);
@@ -141,6 +144,11 @@ public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator valid
     public async Task<ServiceResult<bool>> DeleteAsync(string jobId, string? ifMatch, bool removeRuns, CancellationToken cancellationToken)
     {
         var deleted = await jobs.DeleteAsync(jobId, ifMatch, cancellationToken).ConfigureAwait(false);
+        if (deleted.Done)
+        {
+            cache.Forget(jobId);
+        }
+
         if (deleted.Done && removeRuns)
         {
             await runRetention.RemoveEndedAsync(jobId, cancellationToken).ConfigureAwait(false);
@@ -171,6 +179,11 @@ public sealed class JobService(IJobStore jobs, IDueIndex due, JobValidator valid
         var changed = change(job, now) with { ScheduleVersion = ScheduleVersions.Next(job.ScheduleVersion, now), UpdatedUtc = now };
         await IndexAsync(changed, now, cancellationToken).ConfigureAwait(false);
         var written = await jobs.ReplaceAsync(changed, cancellationToken).ConfigureAwait(false);
+        if (written.Done)
+        {
+            cache.Put(changed with { ETag = written.ETag });
+        }
+
         return written.Outcome switch
         {
             WriteOutcome.Done => ServiceResult<Job>.Ok(changed with { ETag = written.ETag }),

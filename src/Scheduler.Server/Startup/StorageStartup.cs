@@ -5,8 +5,10 @@ namespace Scheduler.Server.Startup;
 
 /// <summary>Creates the tables and queues, waiting for storage as long as it takes: the Server starts listening at once
 /// (health answers 503 with the reason meanwhile), retries in the <see cref="StorageLoop"/>, and opens
-/// <see cref="StorageStatus.WaitReadyAsync"/> for the sweep and the worker when storage answers.</summary>
-public sealed class StorageStartup(StorageInitializer initializer, StorageClients clients, StorageStatus status, TimeProvider time, ILogger<StorageStartup> logger)
+/// <see cref="StorageStatus.WaitReadyAsync"/> for the sweep and the worker when storage answers. Over the tables of an earlier
+/// version's layout it says what to do and stops the Server (exit code 1), having written nothing.</summary>
+public sealed class StorageStartup(
+    StorageInitializer initializer, StorageClients clients, StorageStatus status, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<StorageStartup> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -14,7 +16,19 @@ public sealed class StorageStartup(StorageInitializer initializer, StorageClient
 
     private async Task<TimeSpan?> CreateAsync(CancellationToken stoppingToken)
     {
-        await initializer.EnsureCreatedAsync(stoppingToken).ConfigureAwait(false);
+        try
+        {
+            await initializer.EnsureCreatedAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (EarlierLayoutException e)
+        {
+            Log.EarlierLayout(logger, e.Message);
+            status.Failed(e.Message);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+            return null;
+        }
+
         Log.StorageReady(logger, clients.Options.TablePrefix, clients.Options.RunsQueue);
         status.MarkReady();
         return null;

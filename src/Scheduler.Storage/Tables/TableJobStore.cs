@@ -4,7 +4,9 @@ using Scheduler.Core.Ports;
 
 namespace Scheduler.Storage.Tables;
 
-/// <summary>Jobs: one partition per job (PartitionKey = job id, RowKey = <c>job</c>).</summary>
+/// <summary>Jobs: one partition per job (PartitionKey = job id, RowKey = <c>job</c>), which also holds the job's runs and their
+/// attempts (<see cref="TableRunStore"/>), so that a run and its job are written in one transaction. Listing jobs reads the
+/// job rows only (RowKey = <c>job</c>), a filter the service applies while it scans the table.</summary>
 public sealed class TableJobStore(StorageClients clients) : IJobStore
 {
     public const int MaxPageSize = 1000;

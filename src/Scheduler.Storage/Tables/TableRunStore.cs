@@ -1,10 +1,13 @@
 using Azure.Data.Tables;
+using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 
 namespace Scheduler.Storage.Tables;
 
-/// <summary>Runs and their attempts, in the job's partition of one table so that recording an attempt is one transaction.</summary>
+/// <summary>Runs and their attempts, in their job's partition of the jobs table (beside the job's own row,
+/// <see cref="TableJobStore"/>): dispatching a run (the job advanced, the run inserted) and recording an attempt (the attempt
+/// inserted, the run's status set) are each one entity group transaction.</summary>
 public sealed partial class TableRunStore(StorageClients clients) : IRunStore
 {
     public const int MaxPageSize = 1000;
@@ -12,10 +15,36 @@ public sealed partial class TableRunStore(StorageClients clients) : IRunStore
     private static readonly string[] KeyOnly = ["RowKey"];
     private static readonly string[] CancelColumn = ["CancelRequested"];
     private static readonly string[] SummaryColumns = ["Status", "DueUtc", "StartedUtc", "FinishedUtc"];
-    private readonly TableClient _table = clients.Table(TableNames.Runs);
+    private readonly TableClient _table = clients.Table(TableNames.Jobs);
 
     public Task<Written> InsertAsync(Run run, CancellationToken cancellationToken) =>
         TableCalls.InsertAsync(_table, RunRows.ToEntity(run), cancellationToken);
+
+    public async Task<RunWithJobWritten> InsertWithJobAsync(Run run, Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.Id != run.JobId)
+        {
+            throw new ArgumentException($"Run '{run.RunId}' does not belong to job '{job.Id}'.", nameof(run));
+        }
+
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpdateReplace, JobRows.ToEntity(job), TableCalls.IfMatch(job.ETag)),
+            new(TableTransactionActionType.Add, RunRows.ToEntity(run)),
+        ];
+        try
+        {
+            var responses = await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return new RunWithJobWritten(WriteOutcome.Done, TableCalls.ETagOf(responses.Value[1]), TableCalls.ETagOf(responses.Value[0]));
+        }
+        catch (Azure.RequestFailedException e) when (TableCalls.Expected(e) is { } outcome)
+        {
+            // The first action that fails answers for the batch: the job's (412, 404) before the run's (409).
+            return new RunWithJobWritten(outcome.Outcome == WriteOutcome.Conflict ? WriteOutcome.Conflict : WriteOutcome.Stale);
+        }
+    }
 
     public async Task<Run?> GetAsync(string jobId, string runId, CancellationToken cancellationToken)
     {

@@ -15,7 +15,14 @@ public sealed class InMemoryJobStore : InMemoryStore, IJobStore
 
     public int Writes { get; private set; }
 
-    public Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => Call(() => jobs.GetValueOrDefault(jobId));
+    /// <summary>Point reads of a job (<see cref="GetAsync"/>).</summary>
+    public int Reads { get; private set; }
+
+    public Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => Call(() =>
+    {
+        Reads++;
+        return jobs.GetValueOrDefault(jobId);
+    });
 
     public Task<Written> InsertAsync(Job job, CancellationToken cancellationToken) => Call(() =>
     {
@@ -28,10 +35,25 @@ public sealed class InMemoryJobStore : InMemoryStore, IJobStore
         return jobs.ContainsKey(job.Id) ? Written.Conflict : Store(job);
     });
 
-    public Task<Written> ReplaceAsync(Job job, CancellationToken cancellationToken) => Call(() =>
-        !jobs.TryGetValue(job.Id, out var current) ? Written.NotFound
-        : job.ETag is not null && job.ETag != current.ETag ? Written.Stale
-        : Store(job));
+    public Task<Written> ReplaceAsync(Job job, CancellationToken cancellationToken) => Call(() => Refusal(job) ?? Store(job));
+
+    /// <summary>The in-memory form of a transaction over the job's partition: replaces the job (as <see cref="ReplaceAsync"/>)
+    /// and makes <paramref name="write"/>, both or neither. <paramref name="refuse"/> runs first, under this store's lock: a
+    /// non-null answer writes nothing.</summary>
+    internal (Written Job, Written Other) ReplaceTogether(Job job, Func<Written?> refuse, Func<Written> write) => Locked(() =>
+    {
+        if (Refusal(job) is { } refused)
+        {
+            return (refused, Written.Stale);
+        }
+
+        if (refuse() is { } other)
+        {
+            return (Written.Stale, other);
+        }
+
+        return (Store(job), write());
+    });
 
     public Task<Written> DeleteAsync(string jobId, string? etag, CancellationToken cancellationToken) => Call(() =>
     {
@@ -64,6 +86,11 @@ public sealed class InMemoryJobStore : InMemoryStore, IJobStore
         var page = matching.Take(query.Limit).ToList();
         return new Page<Job>(page, matching.Count > query.Limit ? page[^1].Id : null);
     });
+
+    private Written? Refusal(Job job) =>
+        !jobs.TryGetValue(job.Id, out var current) ? Written.NotFound
+        : job.ETag is not null && job.ETag != current.ETag ? Written.Stale
+        : null;
 
     private Written Store(Job job)
     {

@@ -1,11 +1,13 @@
+using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Tests.Fakes;
 
 /// <summary>The runs table in memory. Recording an attempt replaces the run and adds the attempt atomically:
-/// a stale run ETag or an attempt number already recorded writes nothing.</summary>
-public sealed class InMemoryRunStore : InMemoryStore, IRunStore
+/// a stale run ETag or an attempt number already recorded writes nothing. A run inserted with its job writes the job in
+/// <paramref name="jobs"/> with it, both or neither.</summary>
+public sealed class InMemoryRunStore(InMemoryJobStore? jobs = null) : InMemoryStore, IRunStore
 {
     private readonly Dictionary<(string JobId, string RunId), Run> runs = [];
     private readonly Dictionary<(string JobId, string RunId), SortedDictionary<int, AttemptRecord>> attempts = [];
@@ -18,7 +20,8 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore
     public IReadOnlyList<AttemptRecord> AttemptsOf(string runId) =>
         Locked(() => attempts.Where(a => a.Key.RunId == runId).SelectMany(a => a.Value.Values).ToList());
 
-    /// <summary>When set, the next insert writes the run but answers Conflict, as a storage retry after a lost response does.</summary>
+    /// <summary>When set, the next insert writes the run but answers Conflict (Stale when written with its job), as a storage
+    /// retry after a lost response does.</summary>
     public bool LoseNextInsertResponse { get; set; }
 
     public Task<Written> InsertAsync(Run run, CancellationToken cancellationToken) => Call(() =>
@@ -36,6 +39,21 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore
         }
 
         return written;
+    });
+
+    public Task<RunWithJobWritten> InsertWithJobAsync(Run run, Job job, CancellationToken cancellationToken) => Call(() =>
+    {
+        var partition = jobs ?? throw new InvalidOperationException("This run store was made without the job store its partitions share.");
+        var (jobWritten, runWritten) = partition.ReplaceTogether(job, () => runs.ContainsKey((run.JobId, run.RunId)) ? Written.Conflict : null, () => Store(run));
+        if (jobWritten.Done && LoseNextInsertResponse)
+        {
+            // The storage client's retry of a transaction that landed: the job's ETag has moved on, so it answers 412.
+            LoseNextInsertResponse = false;
+            return new RunWithJobWritten(WriteOutcome.Stale);
+        }
+
+        return jobWritten.Done ? new RunWithJobWritten(WriteOutcome.Done, runWritten.ETag, jobWritten.ETag)
+            : new RunWithJobWritten(runWritten.Outcome == WriteOutcome.Conflict ? WriteOutcome.Conflict : WriteOutcome.Stale);
     });
 
     public Task<Run?> GetAsync(string jobId, string runId, CancellationToken cancellationToken) => Call(() => runs.GetValueOrDefault((jobId, runId)));

@@ -26,6 +26,7 @@ public sealed class EngineHarness
     {
         sweep?.Invoke(SweepOptions);
         run?.Invoke(RunOptions);
+        Runs = new InMemoryRunStore(Jobs);
         Due = new InMemoryDueIndex(Time);
         Idempotency = new InMemoryIdempotencyStore(Time);
         RunRetention = new RunRetention(Runs, Jobs);
@@ -36,11 +37,12 @@ public sealed class EngineHarness
         RunSlots = new RunSlots(Slots, Config, Allocator, Time, RunOptions, SweepOptions);
         Advancer = new JobAdvancer(Jobs, Due);
         Skipped = new SkippedRuns(Runs, Events, NullLogger<SkippedRuns>.Instance);
-        Dispatcher = new OccurrenceDispatcher(Jobs, Runs, new RunStarter(Runs, Sender, Launcher, RunSlots, Events, SweepOptions, Time), Advancer, Skipped, SweepOptions);
+        JobCache = new JobCache(Jobs);
+        Dispatcher = new OccurrenceDispatcher(JobCache, Runs, new RunStarter(Runs, Sender, Launcher, RunSlots, Events, SweepOptions, Time), Advancer, Skipped, SweepOptions);
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Targets = new FakeTargetExecutorRegistry(Executor, new FakeExecutor(Time, TargetKinds.Queue));
         Validator = new JobValidator(Targets, []);
-        JobService = new JobService(Jobs, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency, RunRetention);
+        JobService = new JobService(Jobs, JobCache, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency, RunRetention);
         TargetCall = new TargetCall(Runs, Targets, Time, RunOptions, NullLogger<TargetCall>.Instance);
         Settler = new RunSettler(Runs, RunSlots, Events, Time);
         AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
@@ -57,7 +59,7 @@ public sealed class EngineHarness
     public InMemoryJobStore Jobs { get; } = new();
     public InMemoryIdempotencyStore Idempotency { get; }
     public InMemoryDueIndex Due { get; }
-    public InMemoryRunStore Runs { get; } = new();
+    public InMemoryRunStore Runs { get; }
     public InMemorySlotStore Slots { get; } = new();
     public InMemoryConfigStore Config { get; } = new();
     public RecordingRunSender Sender { get; } = new();
@@ -71,6 +73,7 @@ public sealed class EngineHarness
     public RunEvents Events { get; }
     public SlotAllocator Allocator { get; }
     public JobAdvancer Advancer { get; }
+    public JobCache JobCache { get; }
     public SkippedRuns Skipped { get; }
     public OccurrenceDispatcher Dispatcher { get; }
     public Sweeper Sweeper { get; }

@@ -55,3 +55,13 @@ public sealed class TableConnectionStoreContractTests(AzuriteFixture azurite) : 
 {
     protected override async Task<IConnectionStore> NewAsync(CancellationToken cancellationToken) => new TableConnectionStore(await azurite.NewStorageAsync(cancellationToken));
 }
+
+[Collection("azurite")]
+public sealed class TableJobPartitionContractTests(AzuriteFixture azurite) : JobPartitionContract
+{
+    protected override async Task<JobPartition> NewAsync(CancellationToken cancellationToken)
+    {
+        var clients = await azurite.NewStorageAsync(cancellationToken);
+        return new JobPartition(new TableJobStore(clients), new TableRunStore(clients));
+    }
+}

@@ -40,3 +40,12 @@ public sealed class InMemoryRunCounterStoreContractTests : RunCounterStoreContra
 {
     protected override Task<IRunCounterStore> NewAsync(CancellationToken cancellationToken) => Task.FromResult<IRunCounterStore>(new InMemoryRunCounterStore());
 }
+
+public sealed class InMemoryJobPartitionContractTests : JobPartitionContract
+{
+    protected override Task<JobPartition> NewAsync(CancellationToken cancellationToken)
+    {
+        var jobs = new InMemoryJobStore();
+        return Task.FromResult(new JobPartition(jobs, new InMemoryRunStore(jobs)));
+    }
+}
