@@ -14,5 +14,7 @@ internal sealed record PeerWorkload(string Name, int Count, int Budget, TimeSpan
         new("1,000 due at once, budget 64", 1000, 64, TimeSpan.Zero, 0),
         new($"steady 20/s for {steadySeconds} s, budget 16", 20 * steadySeconds, 16, TimeSpan.FromMilliseconds(50), 0),
         new("200 at once, budget 8, sink holds 200 ms", 200, 8, TimeSpan.Zero, 200),
+        new($"steady 100/s for {steadySeconds} s, budget 64", 100 * steadySeconds, 64, TimeSpan.FromMilliseconds(10), 0),
+        new($"steady 200/s for {steadySeconds} s, budget 64", 200 * steadySeconds, 64, TimeSpan.FromMilliseconds(5), 0),
     ];
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Bench.Infra;
 using Scheduler.Core.Config;
 using Scheduler.Core.Ports;
+using Scheduler.Core.Services;
 using Scheduler.Core.Runs;
 using Scheduler.Storage;
 
@@ -67,7 +68,19 @@ internal static class Throughput
 
         var created = DateTimeOffset.UtcNow;
         var dueUtc = created + DueAfter;
-        var seed = await Seeder.SeedAsync(services.GetRequiredService<IJobStore>(), services.GetRequiredService<IDueIndex>(), "tp", n, _ => dueUtc, sink.Url);
+        // Created through the job service, as the API creates them on this host (which then dispatches them without reading them).
+        var jobService = services.GetRequiredService<JobService>();
+        var seeding = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
+        {
+            var definition = Seeder.OnceJob($"tp-{i:D6}", dueUtc, DateTimeOffset.UtcNow, sink.Url).Definition;
+            var result = await jobService.CreateAsync(definition, ct);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Creating {definition.Id} answered {result.Status}: {result.Detail}");
+            }
+        });
+        var seed = seeding.Elapsed;
         Report.Line($"seeded {Report.N(n)} jobs due at {dueUtc:HH:mm:ss.fff} in {Report.N(seed.TotalSeconds, 1)} s");
         if (DateTimeOffset.UtcNow > dueUtc - TimeSpan.FromSeconds(3))
         {
