@@ -119,16 +119,7 @@ internal static class DurablePurgeCost
     {
         private readonly TableServiceClient service = new(connectionString);
 
-        public async Task<int> CountAsync(string table)
-        {
-            var n = 0;
-            await foreach (var _ in service.GetTableClient(hubName + table).QueryAsync<TableEntity>(select: ["PartitionKey"]))
-            {
-                n++;
-            }
-
-            return n;
-        }
+        public Task<int> CountAsync(string table) => TableRows.CountAsync(service.GetTableClient(hubName + table));
     }
 
     internal sealed record PurgeCase(
