@@ -3,6 +3,7 @@
 #   scripts/bench.sh                       every scenario: sweep-cost ops-per-run throughput api memory chaos durable telemetry
 #   scripts/bench.sh ops-per-run api       the named ones, in that order
 #   scripts/bench.sh idle                  the Server with nothing to run: storage requests per 25 s and per day (~1 min)
+#   scripts/bench.sh durable-purge         what the Functions host's hourly Durable purge costs per purged instance (~2 min)
 #   scripts/bench.sh peers                 Scheduler.Server and Functions+Durable vs Quartz.NET and Hangfire on PostgreSQL (~25 min; only when named)
 #   options: --sizes 0,10000,100000 (sweep-cost), --n 1000 (throughput; chaos: runs, default 1200), --runs 10000 (memory),
 #            --steady-seconds 60 --workloads 0,1,2,3,4 --systems Scheduler.Server,Functions+Durable,Quartz.NET,Hangfire (peers)

@@ -22,6 +22,7 @@ internal static class Program
         (ServerIdle.Name, ServerIdle.RunAsync),
         (TelemetryCost.Name, TelemetryCost.RunAsync),
         (RetentionSoak.Name, RetentionSoak.RunAsync),
+        (DurablePurgeCost.Name, DurablePurgeCost.RunAsync),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Bench.Infra;
@@ -83,13 +82,7 @@ internal static class RetentionSoak
         var counts = new Dictionary<string, object> { ["seconds"] = Math.Round(seconds) };
         foreach (var table in Tables)
         {
-            var n = 0;
-            await foreach (var _ in clients.Table(table).QueryAsync<TableEntity>(select: ["PartitionKey"]))
-            {
-                n++;
-            }
-
-            counts[table] = n;
+            counts[table] = await TableRows.CountAsync(clients.Table(table));
         }
 
         return counts;

@@ -70,7 +70,15 @@ public sealed class InProcessRunLauncher(InProcessWorkflow workflow, SweepSignal
         // Whatever is still going when that time is up is canceled and handed to the queue.
         Volatile.Write(ref closed, 1);
         await Task.WhenAll(running.Values).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while the runs were given their time (a host torn down past its shutdown time): Dispose canceled them.
+        }
+
         await Task.WhenAll(running.Values).WaitAsync(HandBackTime, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
