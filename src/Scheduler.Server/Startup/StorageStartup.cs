@@ -25,7 +25,8 @@ public sealed class StorageStartup(
             Log.EarlierLayout(logger, e.Message);
             status.Failed(e.Message);
             Environment.ExitCode = 1;
-            lifetime.StopApplication();
+            // Stopping before the host has started would abort its start (the listener's bind): stop once it has.
+            lifetime.ApplicationStarted.Register(lifetime.StopApplication);
             return null;
         }
 
