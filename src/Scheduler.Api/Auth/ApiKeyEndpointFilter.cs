@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
-using Scheduler.Api.Http;
 
 namespace Scheduler.Api.Auth;
 
-/// <summary>Refuses a request without a valid API key with a 401 problem, before its body is read.</summary>
+/// <summary>The Server's gate: refuses a request without a valid API key (401) or whose key's role does not cover the
+/// endpoint's (403), before its body is read. The rule is <see cref="ApiAccess"/>'s.</summary>
 public sealed class ApiKeyEndpointFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -13,14 +13,8 @@ public sealed class ApiKeyEndpointFilter : IEndpointFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        var verifier = http.RequestServices.GetRequiredService<ApiKeyVerifier>();
-        var presented = ApiKeyVerifier.Presented(http.Request);
-        if (!verifier.IsValid(presented))
-        {
-            http.Response.Headers[HeaderNames.WWWAuthenticate] = $"Bearer, ApiKey header=\"{ApiKeyVerifier.HeaderName}\"";
-            return string.IsNullOrEmpty(presented) ? Problems.Unauthorized() : Problems.KeyRefused();
-        }
-
-        return await next(context).ConfigureAwait(false);
+        var operation = http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
+        var refusal = http.RequestServices.GetRequiredService<ApiAccess>().CheckApiKey(http.Request, operation);
+        return refusal ?? await next(context).ConfigureAwait(false);
     }
 }

@@ -12,7 +12,7 @@ using Scheduler.Core.Jobs;
 
 namespace Scheduler.Api.Hosting;
 
-/// <summary>Maps the API under <c>/api</c> for the Server host. Everything but health needs an API key. Each handler's typed
+/// <summary>Maps the API under <c>/api</c> for the Server host. Everything but health needs an API key whose role covers the endpoint's (<see cref="OperationRoles"/>). Each handler's typed
 /// result describes its successes and its field-rule 400 in the OpenAPI document; the problems listed here are those a
 /// <see cref="Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult"/> carries, whose status is known only when it is made.</summary>
 public static class ApiEndpointRouteBuilderExtensions
@@ -28,7 +28,7 @@ public static class ApiEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         var secured = api.MapGroup("").AddEndpointFilter<ApiKeyEndpointFilter>().AddEndpointFilter<StorageReadyFilter>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         MapJobs(secured.MapGroup("").WithTags(ApiTags.Jobs));
         MapRuns(secured.MapGroup("").WithTags(ApiTags.Runs));
         MapOperations(secured.MapGroup("").WithTags(ApiTags.Operations));

@@ -25,6 +25,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>());
         services.TryAddSingleton<ApiKeyVerifier>();
+        services.TryAddSingleton<ApiAccess>();
         // The health endpoint and the storage-ready filter read it; the Server's storage start-up marks it ready.
         services.TryAddSingleton<Core.Health.StorageStatus>();
         services.AddSchedulerOpenApi();

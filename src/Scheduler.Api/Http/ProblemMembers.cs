@@ -22,6 +22,10 @@ public static class ProblemMembers
     public const string OutageSinceUtc = "outageSinceUtc";
     public const string CheckedUtc = "checkedUtc";
 
+    /// <summary>A 403: the role the operation needs, and the role of the key that was sent.</summary>
+    public const string RequiredRole = "requiredRole";
+    public const string KeyRole = "keyRole";
+
     /// <summary>Each member with its JSON type, format (or null) and description, as the document states it.</summary>
     public static readonly IReadOnlyList<(string Name, string Type, string? Format, string Description)> Declared =
     [
@@ -35,5 +39,7 @@ public static class ProblemMembers
         (LastStorageError, "string", null, "The health check's 503: the last storage failure the host saw, when it saw one."),
         (OutageSinceUtc, "string", "date-time", "The health check's 503: since when storage has failed, when the host saw it fail."),
         (CheckedUtc, "string", "date-time", "The health check's 503: when the check ran."),
+        (RequiredRole, "string", null, "A 403: the role the operation needs (reader, operator or admin)."),
+        (KeyRole, "string", null, "A 403: the role of the key that was sent."),
     ];
 }

@@ -54,6 +54,25 @@ public static class Problems
         Problem(StatusCodes.Status401Unauthorized, "The API key was refused.",
             "The key sent is not one of the server's keys (Scheduler:Api:Keys). scripts/run.sh prints the local key and keeps it in .data/api-key.");
 
+    /// <summary>A known key whose role does not cover the operation's: name the role needed, the key (by name) and its role.</summary>
+    public static ProblemHttpResult Forbidden(string? operation, Auth.ApiRole needed, Auth.ApiCaller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var role = Auth.OperationRoles.Name(needed);
+        return Problem(StatusCodes.Status403Forbidden, $"This needs the {role} role.",
+            $"{operation ?? "This operation"} needs the {role} role; the key '{caller.Name}' has the {Auth.OperationRoles.Name(caller.Role)} role. Use a key with the {role} role (Scheduler:Api:NamedKeys) or an admin key.",
+            new Dictionary<string, object?> { [ProblemMembers.RequiredRole] = role, [ProblemMembers.KeyRole] = Auth.OperationRoles.Name(caller.Role) });
+    }
+
+    /// <summary>The Functions host let a function key in that no Scheduler:Api key lists: it has no role here.</summary>
+    public static ProblemHttpResult NoRole(string? operation, Auth.ApiRole needed)
+    {
+        var role = Auth.OperationRoles.Name(needed);
+        return Problem(StatusCodes.Status403Forbidden, $"This needs the {role} role.",
+            $"{operation ?? "This operation"} needs the {role} role; the function key sent is not listed in Scheduler:Api:Keys or Scheduler:Api:NamedKeys, so it has no role. List it there with a role.",
+            new Dictionary<string, object?> { [ProblemMembers.RequiredRole] = role });
+    }
+
     public static ProblemHttpResult Unavailable(string detail, IDictionary<string, object?>? extensions = null) =>
         Problem(StatusCodes.Status503ServiceUnavailable, "Unavailable.", detail, extensions);
 

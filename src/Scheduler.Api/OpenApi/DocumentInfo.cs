@@ -34,7 +34,7 @@ internal sealed class DocumentInfo : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = ApiKeyVerifier.HeaderName,
-            Description = "An API key from Scheduler:Api:Keys (also accepted as 'Authorization: Bearer <key>').",
+            Description = "An API key from Scheduler:Api:Keys (admin) or Scheduler:Api:NamedKeys (its own role: reader, operator or admin), also accepted as 'Authorization: Bearer <key>'. Each operation names the role it needs (x-required-role).",
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document, null)] = [] }];
         return Task.CompletedTask;

@@ -18,6 +18,7 @@ public static class OpenApiServiceCollectionExtensions
             options.AddSchemaTransformer(new ProblemSchema());
             options.AddDocumentTransformer(new DocumentInfo());
             options.AddDocumentTransformer(new OptionalWhenNull());
+            options.AddOperationTransformer(new RequiredRole());
         });
 
     public static IEndpointRouteBuilder MapSchedulerOpenApi(this IEndpointRouteBuilder endpoints)

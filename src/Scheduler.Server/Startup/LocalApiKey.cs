@@ -22,7 +22,7 @@ public sealed class LocalApiKey(IHostEnvironment environment, IConfiguration con
     public void PostConfigure(string? name, ApiKeyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Keys.Any(k => !string.IsNullOrWhiteSpace(k)))
+        if (options.AnyKey)
         {
             return;
         }

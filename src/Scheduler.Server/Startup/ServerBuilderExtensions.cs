@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Api;
 using Scheduler.Api.Auth;
+using Scheduler.Api.Http;
 using Scheduler.Core.Health;
 using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
@@ -75,6 +76,16 @@ public static class ServerBuilderExtensions
     public static WebApplication UseSchedulerServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Set as the answer starts, so that answers the exception handler rewrites (it clears headers) carry them too.
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                SecurityHeaders.Apply(context);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapSchedulerApi();

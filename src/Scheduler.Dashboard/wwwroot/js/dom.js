@@ -2,7 +2,9 @@
 
 /**
  * h('button', { class: 'btn', onclick: fn, type: 'button' }, 'Pause')
- * Props: class, dataset (object), on<event> (listener), attributes (everything else; false/null skip it).
+ * Props: class, dataset (object), style (CSS text), on<event> (listener), attributes (everything else; false/null skip it).
+ * A style is set through the CSSOM, never as a style attribute: the hosts' Content-Security-Policy (style-src 'self')
+ * refuses inline style attributes, not styles a script of the page's own origin sets.
  */
 export function h(tag, props, ...children) {
   const el = document.createElement(tag);
@@ -11,6 +13,7 @@ export function h(tag, props, ...children) {
       if (value === undefined || value === null || value === false) continue;
       if (key === 'class') el.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
       else if (key === 'dataset') Object.assign(el.dataset, value);
+      else if (key === 'style') el.style.cssText = value;
       else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
       else if (key === 'value' && 'value' in el) el.value = value;
       else if (key === 'checked' || key === 'selected' || key === 'disabled') el[key] = Boolean(value);
