@@ -64,15 +64,23 @@ public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, Jo
         };
         await IndexAsync(job, now, cancellationToken).ConfigureAwait(false);
         var inserted = await jobs.InsertAsync(job, cancellationToken).ConfigureAwait(false);
-        if (inserted.Done)
+        var created = inserted.Done ? job with { ETag = inserted.ETag } : await OursAfterConflictAsync(job, cancellationToken).ConfigureAwait(false);
+        if (created is not null)
         {
-            var created = job with { ETag = inserted.ETag };
             cache.Put(created);
             return ServiceResult<Job>.Created(created);
         }
 
         await RestoreWinnerRowAsync(definition.Id, now, cancellationToken).ConfigureAwait(false);
         return ServiceResult<Job>.Conflict($"A job with id '{definition.Id}' already exists.");
+    }
+
+    /// <summary>A storage retry after a lost response answers 409 to an insert that did land: the stored job is this request's
+    /// own when it carries this request's schedule version and creation instant (time based, so no other create has both).</summary>
+    private async Task<Job?> OursAfterConflictAsync(Job job, CancellationToken cancellationToken)
+    {
+        var stored = await jobs.GetAsync(job.Id, cancellationToken).ConfigureAwait(false);
+        return stored is not null && stored.ScheduleVersion == job.ScheduleVersion && stored.CreatedUtc == job.CreatedUtc ? stored : null;
     }
 
     /// <summary>A create that lost a race with another create of the same id wrote its due row first, and a due row's key is the

@@ -13,6 +13,9 @@ public sealed class InMemoryJobStore : InMemoryStore, IJobStore
     /// <summary>When set, the next insert throws it instead of writing (a crash or a storage outage).</summary>
     public Exception? InsertFault { get; set; }
 
+    /// <summary>When set, the next insert writes the job but answers Conflict, as a storage retry after a lost response does.</summary>
+    public bool LoseNextInsertResponse { get; set; }
+
     public int Writes { get; private set; }
 
     /// <summary>Point reads of a job (<see cref="GetAsync"/>).</summary>
@@ -32,7 +35,19 @@ public sealed class InMemoryJobStore : InMemoryStore, IJobStore
             throw fault;
         }
 
-        return jobs.ContainsKey(job.Id) ? Written.Conflict : Store(job);
+        if (jobs.ContainsKey(job.Id))
+        {
+            return Written.Conflict;
+        }
+
+        var written = Store(job);
+        if (LoseNextInsertResponse)
+        {
+            LoseNextInsertResponse = false;
+            return Written.Conflict;
+        }
+
+        return written;
     });
 
     public Task<Written> ReplaceAsync(Job job, CancellationToken cancellationToken) => Call(() => Refusal(job) ?? Store(job));

@@ -13,6 +13,30 @@ public sealed class JobServiceTests
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
+    public async Task Create_InsertLandedButAnsweredConflict_IsCreated_AndItsRunIsDispatched()
+    {
+        var h = new EngineHarness();
+        h.Jobs.LoseNextInsertResponse = true;
+
+        var created = await h.JobService.CreateAsync(TestJobs.Http("job", TestJobs.Once(T.AddSeconds(2))), None);
+
+        Assert.Equal(ServiceStatus.Created, created.Status);
+        Assert.Equal((await h.JobAsync("job")).ETag, created.Value!.ETag);
+        Assert.Equal(1, (await h.SweepAsync()).Count(RowOutcome.Dispatched));
+    }
+
+    [Fact]
+    public async Task Create_SameIdAsAnExistingJob_IsStillAConflict()
+    {
+        var h = new EngineHarness();
+        await h.JobService.CreateAsync(TestJobs.Http("job", TestJobs.Once(T.AddSeconds(2))), None);
+
+        var second = await h.JobService.CreateAsync(TestJobs.Http("job", TestJobs.Once(T.AddSeconds(9))), None);
+
+        Assert.Equal(ServiceStatus.Conflict, second.Status);
+    }
+
+    [Fact]
     public async Task Create_JobInsertFails_LeavesOnlyARowTheSweepDropsAsStale()
     {
         var h = new EngineHarness();
