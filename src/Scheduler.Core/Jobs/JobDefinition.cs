@@ -23,4 +23,6 @@ public sealed record JobDefinition
     public MisfirePolicy Misfire { get; init; } = MisfirePolicy.Default;
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    /// <summary>Where to report the ends of the job's runs (carried out after the run ends, see <c>FollowUps.FollowUpRunner</c>).</summary>
+    public IReadOnlyList<NotifyRule> Notify { get; init; } = [];
 }
