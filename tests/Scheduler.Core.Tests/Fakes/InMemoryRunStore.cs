@@ -1,12 +1,14 @@
+using Scheduler.Core.FollowUps;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Tests.Fakes;
 
 /// <summary>The runs table in memory. Recording an attempt replaces the run and adds the attempt atomically:
-/// a stale run ETag or an attempt number already recorded writes nothing.</summary>
-public sealed class InMemoryRunStore : InMemoryStore, IRunStore
+/// a stale run ETag or an attempt number already recorded writes nothing. A run's follow-ups are written with it the same way.</summary>
+public sealed class InMemoryRunStore : InMemoryStore, IRunStore, IFollowUpStore
 {
+    private readonly SortedDictionary<(string JobId, string RunId, int Number), FollowUp> followUps = [];
     private readonly Dictionary<(string JobId, string RunId), Run> runs = [];
     private readonly Dictionary<(string JobId, string RunId), SortedDictionary<int, AttemptRecord>> attempts = [];
     private readonly ETags etags = new();
@@ -62,11 +64,14 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore
 
     public Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken) => Call(() => Check(run) ?? Store(run));
 
-    public Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken)
+    public Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken) =>
+        SettleAsync(run, attempt, [], cancellationToken);
+
+    public Task<Written> SettleAsync(Run run, AttemptRecord? attempt, IReadOnlyList<FollowUp> followUps, CancellationToken cancellationToken)
     {
-        if (attempt.JobId != run.JobId || attempt.RunId != run.RunId)
+        if ((attempt is not null && (attempt.JobId != run.JobId || attempt.RunId != run.RunId)) || followUps.Any(f => f.JobId != run.JobId || f.RunId != run.RunId))
         {
-            throw new ArgumentException($"Attempt {attempt.Number} of run '{attempt.RunId}' does not belong to run '{run.RunId}'.", nameof(attempt));
+            throw new ArgumentException($"A row written with run '{run.RunId}' belongs to another run.", nameof(attempt));
         }
 
         return Call(() =>
@@ -82,15 +87,70 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore
                 attempts[(run.JobId, run.RunId)] = recorded;
             }
 
-            if (recorded.ContainsKey(attempt.Number))
+            if ((attempt is not null && recorded.ContainsKey(attempt.Number)) || followUps.Any(f => this.followUps.ContainsKey(KeyOf(f))))
             {
                 return Written.Conflict;
             }
 
-            recorded[attempt.Number] = attempt;
+            if (attempt is not null)
+            {
+                recorded[attempt.Number] = attempt;
+            }
+
+            foreach (var followUp in followUps)
+            {
+                this.followUps[KeyOf(followUp)] = followUp with { ETag = etags.Next() };
+            }
+
             return Store(run);
         });
     }
+
+    public Task<IReadOnlyList<FollowUp>> ListPendingAsync(string jobId, string runId, CancellationToken cancellationToken) => Call<IReadOnlyList<FollowUp>>(() =>
+        [.. followUps.Values.Where(f => f.JobId == jobId && f.RunId == runId && f.GaveUpUtc is null)]);
+
+    public Task<Written> RecordTryAsync(FollowUp followUp, CancellationToken cancellationToken) => Call(() =>
+    {
+        if (!followUps.TryGetValue(KeyOf(followUp), out var current))
+        {
+            return Written.NotFound;
+        }
+
+        if (followUp.ETag is not null && followUp.ETag != current.ETag)
+        {
+            return Written.Stale;
+        }
+
+        var etag = etags.Next();
+        followUps[KeyOf(followUp)] = followUp with { ETag = etag };
+        return Written.Ok(etag);
+    });
+
+    public Task<Written> CloseAsync(string jobId, string runId, FollowUp? followUp, bool last, CancellationToken cancellationToken) => Call(() =>
+    {
+        var closed = followUp is null || followUps.ContainsKey(KeyOf(followUp));
+        if (followUp is not null && closed)
+        {
+            if (followUp.GaveUpUtc is null)
+            {
+                followUps.Remove(KeyOf(followUp));
+            }
+            else
+            {
+                followUps[KeyOf(followUp)] = followUp with { ETag = etags.Next() };
+            }
+        }
+
+        if (!last)
+        {
+            return closed ? Written.Ok(null) : Written.NotFound;
+        }
+
+        return runs.TryGetValue((jobId, runId), out var run) ? Store(run with { FollowUpsPending = false }) : Written.NotFound;
+    });
+
+    /// <summary>Follow-up rows stored (pending or given up), across runs.</summary>
+    public IReadOnlyList<FollowUp> FollowUps => Locked(() => followUps.Values.ToList());
 
     public Task<Page<Run>> ListByJobAsync(string jobId, int limit, string? continuation, CancellationToken cancellationToken) => Call(() =>
     {
@@ -128,11 +188,18 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore
         runIds.Count(runId =>
         {
             attempts.Remove((jobId, runId));
+            foreach (var key in followUps.Keys.Where(k => k.JobId == jobId && k.RunId == runId).ToList())
+            {
+                followUps.Remove(key);
+            }
+
             return runs.Remove((jobId, runId));
         }));
 
     /// <summary>Attempt records stored, across runs.</summary>
     public int AttemptCount => Locked(() => attempts.Values.Sum(a => a.Count));
+
+    private static (string, string, int) KeyOf(FollowUp followUp) => (followUp.JobId, followUp.RunId, followUp.Number);
 
     private static RunKey KeyOf(Run run) => new(run.JobId, run.RunId, run.Status, run.FinishedUtc);
 
