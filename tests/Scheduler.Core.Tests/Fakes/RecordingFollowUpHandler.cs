@@ -13,6 +13,9 @@ public sealed class RecordingFollowUpHandler : IFollowUpHandler
 
     public string Kind => FollowUpKinds.Notify;
 
+    /// <summary>When set, the next try throws (after recording itself), as a process that dies mid-delivery stops the step.</summary>
+    public bool DieNext { get; set; }
+
     /// <summary>How many of the coming tries fail.</summary>
     public int FailNext { get; set; }
 
@@ -32,6 +35,12 @@ public sealed class RecordingFollowUpHandler : IFollowUpHandler
         lock (gate)
         {
             tries.Add((followUp.Id, run.Status));
+            if (DieNext)
+            {
+                DieNext = false;
+                throw new OperationCanceledException("The process carrying out the follow-up died.");
+            }
+
             if (FailNext > 0)
             {
                 FailNext--;
