@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Scheduler.Core.Jobs;
 
-/// <summary>Which ends of a run a <see cref="NotifyRule"/> reports.</summary>
+/// <summary>Which ends of a run a notification reports.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<NotifyOn>))]
 public enum NotifyOn
 {

@@ -2,7 +2,8 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Jobs;
 
-/// <summary>A run-end notification: when a run of the job ends as <see cref="On"/> says, a small JSON body is POSTed to <see cref="Url"/>.</summary>
+/// <summary>A run-end notification: when a run of the job ends as 'on' says, a small JSON body (job and run ids, status, attempt
+/// count, last error, due and finish times) is POSTed to 'url'.</summary>
 public sealed record NotifyRule
 {
     public NotifyOn On { get; init; } = NotifyOn.Failed;
