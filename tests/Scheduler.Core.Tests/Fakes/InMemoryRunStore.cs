@@ -6,7 +6,7 @@ namespace Scheduler.Core.Tests.Fakes;
 
 /// <summary>The runs table in memory. Recording an attempt replaces the run and adds the attempt atomically:
 /// a stale run ETag or an attempt number already recorded writes nothing. A run's follow-ups are written with it the same way.</summary>
-public sealed class InMemoryRunStore : InMemoryStore, IRunStore, IFollowUpStore
+public sealed partial class InMemoryRunStore : InMemoryStore, IRunStore, IFollowUpStore
 {
     private readonly SortedDictionary<(string JobId, string RunId, int Number), FollowUp> followUps = [];
     private readonly Dictionary<(string JobId, string RunId), Run> runs = [];
@@ -106,52 +106,6 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore, IFollowUpStore
         });
     }
 
-    public Task<IReadOnlyList<FollowUp>> ListPendingAsync(string jobId, string runId, CancellationToken cancellationToken) => Call<IReadOnlyList<FollowUp>>(() =>
-        [.. followUps.Values.Where(f => f.JobId == jobId && f.RunId == runId && f.GaveUpUtc is null)]);
-
-    public Task<Written> RecordTryAsync(FollowUp followUp, CancellationToken cancellationToken) => Call(() =>
-    {
-        if (!followUps.TryGetValue(KeyOf(followUp), out var current))
-        {
-            return Written.NotFound;
-        }
-
-        if (followUp.ETag is not null && followUp.ETag != current.ETag)
-        {
-            return Written.Stale;
-        }
-
-        var etag = etags.Next();
-        followUps[KeyOf(followUp)] = followUp with { ETag = etag };
-        return Written.Ok(etag);
-    });
-
-    public Task<Written> CloseAsync(string jobId, string runId, FollowUp? followUp, bool last, CancellationToken cancellationToken) => Call(() =>
-    {
-        var closed = followUp is null || followUps.ContainsKey(KeyOf(followUp));
-        if (followUp is not null && closed)
-        {
-            if (followUp.GaveUpUtc is null)
-            {
-                followUps.Remove(KeyOf(followUp));
-            }
-            else
-            {
-                followUps[KeyOf(followUp)] = followUp with { ETag = etags.Next() };
-            }
-        }
-
-        if (!last)
-        {
-            return closed ? Written.Ok(null) : Written.NotFound;
-        }
-
-        return runs.TryGetValue((jobId, runId), out var run) ? Store(run with { FollowUpsPending = false }) : Written.NotFound;
-    });
-
-    /// <summary>Follow-up rows stored (pending or given up), across runs.</summary>
-    public IReadOnlyList<FollowUp> FollowUps => Locked(() => followUps.Values.ToList());
-
     public Task<Page<Run>> ListByJobAsync(string jobId, int limit, string? continuation, CancellationToken cancellationToken) => Call(() =>
     {
         var newestFirst = runs.Values
@@ -198,8 +152,6 @@ public sealed class InMemoryRunStore : InMemoryStore, IRunStore, IFollowUpStore
 
     /// <summary>Attempt records stored, across runs.</summary>
     public int AttemptCount => Locked(() => attempts.Values.Sum(a => a.Count));
-
-    private static (string, string, int) KeyOf(FollowUp followUp) => (followUp.JobId, followUp.RunId, followUp.Number);
 
     private static RunKey KeyOf(Run run) => new(run.JobId, run.RunId, run.Status, run.FinishedUtc);
 
