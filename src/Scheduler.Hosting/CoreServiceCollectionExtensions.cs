@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Core.Dispatch;
+using Scheduler.Core.FollowUps;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Retention;
 using Scheduler.Core.Services;
@@ -28,6 +29,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SweepOptions>().BindConfiguration(SweepSection).ValidateOnStart();
         services.AddOptions<RunOptions>().BindConfiguration(RunsSection).ValidateOnStart();
+        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpOptions>, FollowUpOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<FollowUpOptions>>().Value);
         services.AddOptions<StatsOptions>().BindConfiguration(StatsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SweepOptions>, SweepOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunOptions>, RunOptionsValidator>());
@@ -44,6 +48,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<RunCounters>();
         services.TryAddSingleton<RunHistory>();
         services.TryAddSingleton<RunEvents>();
+        // Handlers of each kind come from the hosts' target registrations (IFollowUpHandler).
+        services.TryAddSingleton<FollowUpRunner>();
         services.TryAddSingleton<SlotAllocator>();
         services.TryAddSingleton<JobAdvancer>();
         services.TryAddSingleton<JobCache>();

@@ -42,7 +42,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IJobStore, TableJobStore>();
         services.TryAddSingleton<IDueIndex>(sp => new TableDueIndex(
             sp.GetRequiredService<StorageClients>(), sp.GetService<ILogger<TableDueIndex>>()));
-        services.TryAddSingleton<IRunStore, TableRunStore>();
+        services.TryAddSingleton<TableRunStore>();
+        services.TryAddSingleton<IRunStore>(sp => sp.GetRequiredService<TableRunStore>());
+        services.TryAddSingleton<IFollowUpStore>(sp => sp.GetRequiredService<TableRunStore>());
         services.TryAddSingleton<ISlotStore, TableSlotStore>();
         services.TryAddSingleton<IConfigStore, TableConfigStore>();
         services.TryAddSingleton<IConnectionStore, TableConnectionStore>();

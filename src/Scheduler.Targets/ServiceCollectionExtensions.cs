@@ -19,7 +19,7 @@ namespace Scheduler.Targets;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the executors and validators of every kind, the <see cref="TargetExecutorRegistry"/> (which decides the enabled
+    /// Adds the executors and validators of every kind, the run-end notifier (<see cref="RunNotifier"/>), the <see cref="TargetExecutorRegistry"/> (which decides the enabled
     /// kinds, and from which Core's job validator is built), and the SSRF-guarded HTTP client. The host supplies <see cref="IConnectionStore"/>, and either
     /// <c>Scheduler:Targets:Queue:ConnectionString</c> or its own <see cref="IQueueClientFactory"/>. The host's identity
     /// (<see cref="IdentityOptions"/>) mints <c>auth</c> tokens; secrets come from its Key Vault when <c>Scheduler:Targets:Identity:KeyVaultUri</c>
@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetExecutor, QueueTargetExecutor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetExecutor, CommandTargetExecutor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetExecutor, SshTargetExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFollowUpHandler, RunNotifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, HttpTargetValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, CommandTargetValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, SshTargetValidator>());

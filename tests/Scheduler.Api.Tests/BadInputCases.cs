@@ -94,6 +94,12 @@ public static class BadInputCases
         yield return Mutated("id-too-long", j => j["id"] = new string('a', 129), "id");
         yield return Mutated("lane-with-space", j => j["lane"] = "my lane", "lane");
         yield return Mutated("tag-with-space", j => j["tags"] = new JsonArray("ok", "not ok"), "tags");
+        yield return Mutated("notify-on-unknown", j => j["notify"] = new JsonArray(new JsonObject { ["on"] = "Sometimes", ["url"] = "https://example.test/n" }), "notify[0].on");
+        yield return Mutated("notify-url-relative", j => j["notify"] = new JsonArray(new JsonObject { ["on"] = "Failed", ["url"] = "/hooks/n" }), "notify[0].url");
+        yield return Mutated("notify-url-ftp", j => j["notify"] = new JsonArray(new JsonObject { ["on"] = "Ended", ["url"] = "https://example.test/ok" }, new JsonObject { ["on"] = "Failed", ["url"] = "ftp://example.test/n" }), "notify[1].url");
+        yield return Mutated("notify-url-credentials", j => j["notify"] = new JsonArray(new JsonObject { ["on"] = "Failed", ["url"] = "https://user:pw@example.test/n" }), "notify[0].url");
+        yield return Mutated("notify-too-many", j => j["notify"] = new JsonArray([.. Enumerable.Range(0, 6).Select(i => (JsonNode)new JsonObject { ["url"] = $"https://example.test/{i}" })]), "notify");
+        yield return Mutated("notify-null", j => j["notify"] = null, "notify");
         yield return Mutated("command-target-disabled", j => j["target"] = new JsonObject { ["type"] = "command", ["program"] = "/bin/sh", ["args"] = new JsonArray("-c", "id") }, "target.type");
         yield return Mutated("once-at-and-delay", j => j["schedule"] = new JsonObject { ["kind"] = "Once", ["at"] = "2030-01-01T00:00:00Z", ["delay"] = "00:00:01" }, "schedule.at");
         yield return Mutated("interval-zero", j => j["schedule"] = JobBodies.Interval("00:00:00"), "schedule.interval");

@@ -22,6 +22,8 @@ public sealed class SettingsValidationTests
         { "server", "Scheduler:Targets:Ssh:DefaultConnectTimeout", "00:00:00" },
         { "server", "Scheduler:Targets:Command:ShellPath", "sh" },
         { "server", "Scheduler:Worker:Parallelism", "0" },
+        { "server", "Scheduler:FollowUps:RetryDelay", "00:00:00" },
+        { "server", "Scheduler:FollowUps:MaxTries", "0" },
         { "functions", "Scheduler:Storage:RunsQueue", "Bad_Name" },
         { "functions", "Scheduler:Sweep:Lookahead", "00:00:01" },
         { "functions", "Scheduler:Runs:SlotWait", "00:00:00" },
@@ -30,6 +32,7 @@ public sealed class SettingsValidationTests
         { "functions", "Scheduler:Retention:Interval", "2.00:00:00" },
         { "functions", "Scheduler:Targets:Ssh:DefaultConnectTimeout", "00:00:00" },
         { "functions", "Scheduler:Targets:Command:ShellPath", "sh" },
+        { "functions", "Scheduler:FollowUps:RetryDelay", "-00:00:01" },
     };
 
     [Theory]

@@ -4,6 +4,7 @@ using Scheduler.Core.Runs;
 namespace Scheduler.Api.Models;
 
 /// <summary>A run (one occurrence of a job). <see cref="Attempts"/> and <see cref="Definition"/> appear when one run is read.</summary>
+/// <param name="FollowUpsPending">The run ended and its follow-ups (run-end notifications) are not all carried out yet.</param>
 public sealed record RunView(
     string JobId,
     string RunId,
@@ -21,6 +22,7 @@ public sealed record RunView(
     string? ResultExcerpt,
     bool CancelRequested,
     SlotHold? Slot,
+    bool FollowUpsPending,
     JobDefinition? Definition = null,
     IReadOnlyList<AttemptView>? Attempts = null)
 {
@@ -28,7 +30,7 @@ public sealed record RunView(
     {
         ArgumentNullException.ThrowIfNull(run);
         return new(run.JobId, run.RunId, run.Status, run.Trigger, run.Lane, run.DueUtc, run.CreatedUtc, run.StartedUtc, run.FinishedUtc,
-            run.AttemptCount, run.InFlightAttempt, run.LatenessMs, run.LastError, run.ResultExcerpt, run.CancelRequested, run.Slot,
+            run.AttemptCount, run.InFlightAttempt, run.LatenessMs, run.LastError, run.ResultExcerpt, run.CancelRequested, run.Slot, run.FollowUpsPending,
             attempts is null ? null : run.Definition,
             attempts?.OrderBy(a => a.Number).Select(AttemptView.From).ToList());
     }

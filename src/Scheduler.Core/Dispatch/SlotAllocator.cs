@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Logging;
+using Scheduler.Core.FollowUps;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Telemetry;
 
 namespace Scheduler.Core.Dispatch;
 
-/// <summary>Takes and releases slots of the concurrency budget, and repairs slots whose lease ran out.</summary>
-public sealed class SlotAllocator(ISlotStore slots, IRunStore runs, IRunSender sender, TimeProvider time, SweepOptions options, ILogger<SlotAllocator> logger)
+/// <summary>Takes and releases slots of the concurrency budget, and repairs slots whose lease ran out: an ended run's slot is the
+/// anchor of its pending follow-ups, which the repair carries out before it frees the slot.</summary>
+public sealed class SlotAllocator(
+    ISlotStore slots, IRunStore runs, IRunSender sender, FollowUpRunner followUps, TimeProvider time, SweepOptions options, ILogger<SlotAllocator> logger)
 {
     /// <summary>Takes a free slot of the lane for a run (used for retries, which gave their slot back while waiting).</summary>
     public async Task<Slot?> AcquireAsync(string lane, int budget, string runId, DateTimeOffset leaseUntilUtc, bool renewed, CancellationToken cancellationToken)
@@ -24,6 +27,19 @@ public sealed class SlotAllocator(ISlotStore slots, IRunStore runs, IRunSender s
             && current.RunId == runId)
         {
             await slots.ClearAsync(current, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Keeps the slot for the run under a lease until <paramref name="leaseUntilUtc"/> that nobody renews, if it still belongs to the run.</summary>
+    public async Task KeepAsync(SlotHold hold, string runId, DateTimeOffset leaseUntilUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var kept = await slots.TryTakeAsync(new Slot(hold.Lane, hold.Number, runId, null, hold.ETag), runId, leaseUntilUtc, cancellationToken).ConfigureAwait(false);
+        if (kept is null
+            && await slots.GetAsync(hold.Lane, hold.Number, cancellationToken).ConfigureAwait(false) is { } current
+            && current.RunId == runId)
+        {
+            await slots.TryTakeAsync(current, runId, leaseUntilUtc, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -65,6 +81,14 @@ public sealed class SlotAllocator(ISlotStore slots, IRunStore runs, IRunSender s
             var runId = slot.RunId!;
             var run = await runs.GetAsync(RunIds.JobIdOf(runId), runId, cancellationToken).ConfigureAwait(false);
             var stillHolds = run is { Slot: { } hold } && !run.Status.IsTerminal() && hold.Lane == slot.Lane && hold.Number == slot.Number;
+            if (run is { FollowUpsPending: true } && run.Status.IsTerminal()
+                && (await followUps.CarryOutAsync(run, cancellationToken).ConfigureAwait(false)).FollowUpsPending)
+            {
+                // Its process died before the follow-ups were done, or one failed: keep the slot until their next try.
+                lane.Settle(await slots.TryTakeAsync(slot, runId, time.GetUtcNow() + followUps.RetryDelay, cancellationToken).ConfigureAwait(false) ?? slot);
+                continue;
+            }
+
             if (!stillHolds)
             {
                 if (run is not null && !run.Status.IsTerminal())

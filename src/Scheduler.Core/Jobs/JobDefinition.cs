@@ -23,4 +23,7 @@ public sealed record JobDefinition
     public MisfirePolicy Misfire { get; init; } = MisfirePolicy.Default;
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    /// <summary>Up to 5 URLs to POST to when a run of the job ends (Failed, Succeeded or either): delivered after the run ends, retried
+    /// when refused, each with a Scheduler-Notification-Id header to drop repeats by.</summary>
+    public IReadOnlyList<NotifyRule> Notify { get; init; } = [];
 }

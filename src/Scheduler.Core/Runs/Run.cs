@@ -27,6 +27,8 @@ public sealed record Run
     public bool CancelRequested { get; init; }
     /// <summary>The concurrency slot this run holds, if any.</summary>
     public SlotHold? Slot { get; init; }
+    /// <summary>The run ended with follow-ups still to carry out (rows of its own, written with its settle).</summary>
+    public bool FollowUpsPending { get; init; }
     public string? ETag { get; init; }
 
     public string Lane => Definition.Lane;

@@ -3,7 +3,7 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Telemetry;
 
-/// <summary>Core's log events. EventIds: 1000-1099 runs, 1100-1199 sweep, 1200-1299 retention.</summary>
+/// <summary>Core's log events. EventIds: 1000-1099 runs, 1100-1199 sweep, 1200-1299 retention, 1300-1399 follow-ups.</summary>
 public static partial class Log
 {
     [LoggerMessage(EventId = 1000, EventName = "RunStatusChanged", Level = LogLevel.Information,
@@ -50,4 +50,13 @@ public static partial class Log
     [LoggerMessage(EventId = 1200, EventName = "RetentionPass", Level = LogLevel.Information,
         Message = "Retention removed {Runs} run(s) with their attempts, {Counters} counter minute(s), {Keys} idempotency key(s); more left: {Truncated}")]
     public static partial void RetentionPassed(ILogger logger, int runs, int counters, int keys, bool truncated);
+
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} ({Kind}) of run {RunId} failed (try {Tries}): {Error}; tried again later")]
+    public static partial void FollowUpFailed(ILogger logger, string followUpId, string kind, string runId, int tries, string? error);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "Follow-up {FollowUpId} ({Kind}) of run {RunId} given up after {Tries} tries: {Error}")]
+    public static partial void FollowUpGaveUp(ILogger logger, string followUpId, string kind, string runId, int tries, string? error);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "Follow-up {FollowUpId} of run {RunId} has kind {Kind}, which no handler of this host carries out; given up")]
+    public static partial void FollowUpKindUnknown(ILogger logger, string followUpId, string kind, string runId);
 }

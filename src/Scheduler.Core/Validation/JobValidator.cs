@@ -21,6 +21,7 @@ public sealed class JobValidator(ITargetExecutorRegistry targets, IEnumerable<IT
         PolicyRules.Check(job, errors);
         ScheduleRules.Check(job.Schedule, errors);
         TargetRules.Check(job.Target, errors);
+        NotifyRules.Check(job.Notify, errors);
         if (job.Target is { } target)
         {
             if (targets.Find(target.Kind) is null)

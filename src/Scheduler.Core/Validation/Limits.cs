@@ -14,6 +14,8 @@ public static class Limits
     public const int MaxMetadataEntries = 20;
     public const int MaxMetadataValueLength = 1024;
     public const int MaxAttempts = 20;
+    public const int MaxNotifyRules = 5;
+    public const int MaxNotifyUrlLength = 2048;
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(6);
     public static readonly TimeSpan MaxRetryInterval = TimeSpan.FromDays(1);
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);

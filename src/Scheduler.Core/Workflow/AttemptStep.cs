@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Core.Dispatch;
+using Scheduler.Core.FollowUps;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Telemetry;
@@ -10,7 +11,7 @@ namespace Scheduler.Core.Workflow;
 /// calls the target (<see cref="TargetCall"/>), has the attempt recorded with the run's next status in one write
 /// (<see cref="RunSettler"/>), and gives the slot back. Idempotent per attempt number.</summary>
 public sealed class AttemptStep(
-    IRunStore runs, RunSlots slots, TargetCall target, RunSettler settler, RunEvents events, TimeProvider time, RunOptions options, ILogger<AttemptStep> logger)
+    IRunStore runs, RunSlots slots, TargetCall target, RunSettler settler, FollowUpRunner followUps, RunEvents events, TimeProvider time, RunOptions options, ILogger<AttemptStep> logger)
 {
     /// <summary>The step as an activity runs it: from storage, after waiting in this process for the request's
     /// <see cref="AttemptRequest.NotBeforeUtc"/> (the last part of the workflow's wait, held here against this host's clock).</summary>
@@ -63,7 +64,7 @@ public sealed class AttemptStep(
 
         var (result, release) = await AttemptHoldingSlotAsync(running, request.Attempt, held, cancellationToken).ConfigureAwait(false);
         await tenure.BeforeReleaseAsync(result.Outcome, cancellationToken).ConfigureAwait(false);
-        await slots.ReleaseAsync(release, cancellationToken).ConfigureAwait(false);
+        await slots.ReleaseAsync(release, result.Run, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -73,7 +74,9 @@ public sealed class AttemptStep(
     {
         if (run.Status.IsTerminal())
         {
-            return new AttemptStepResult(AttemptOutcome.Ended(run.Status, run.AttemptCount), run);
+            // Whoever sees an ended run's follow-ups first carries them out (a canceled run's message may be the only one to).
+            var ended = await followUps.CarryOutAsync(run, cancellationToken).ConfigureAwait(false);
+            return new AttemptStepResult(AttemptOutcome.Ended(ended.Status, ended.AttemptCount), ended);
         }
 
         if (run.CancelRequested)

@@ -1,3 +1,4 @@
+using Scheduler.Core.FollowUps;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Telemetry;
@@ -6,8 +7,9 @@ namespace Scheduler.Core.Workflow;
 
 /// <summary>Writes what a run became once it was on its way: an attempt recorded together with the status its outcome leaves
 /// (<see cref="AttemptOutcome.From"/>), in one write; or Canceled, for a run canceled while it waited. Nothing else writes
-/// those statuses, and each is written once.</summary>
-public sealed class RunSettler(IRunStore runs, RunSlots slots, RunEvents events, TimeProvider time)
+/// those statuses, and each is written once. A run that ends with follow-ups (<see cref="FollowUpPlan"/>) has them written in
+/// that same write and carried out right after it (<see cref="FollowUpRunner"/>), while the run's slot is still held.</summary>
+public sealed class RunSettler(IRunStore runs, IFollowUpStore followUps, FollowUpRunner runner, RunSlots slots, RunEvents events, TimeProvider time)
 {
     public const string CanceledOnRequest = "Canceled on request.";
 
@@ -25,7 +27,7 @@ public sealed class RunSettler(IRunStore runs, RunSlots slots, RunEvents events,
             events.StatusChanged(stored ?? running, next, record.Number);
         }
 
-        return (outcome, stored);
+        return (outcome, stored is null ? null : await runner.CarryOutAsync(stored, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Ends a run as Canceled unless it has ended already; returns the run as it ends (null: gone). The attempt step
@@ -48,8 +50,8 @@ public sealed class RunSettler(IRunStore runs, RunSlots slots, RunEvents events,
         }
     }
 
-    /// <summary>One conditional write of <paramref name="run"/> as Canceled, its slot released; null when the run changed
-    /// meanwhile (read it again and decide again).</summary>
+    /// <summary>One conditional write of <paramref name="run"/> as Canceled (with its follow-ups), those carried out, its slot
+    /// released (or kept for a later try of the follow-ups); null when the run changed meanwhile (read it again and decide again).</summary>
     public async Task<Run?> TryCancelAsync(Run run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -62,19 +64,22 @@ public sealed class RunSettler(IRunStore runs, RunSlots slots, RunEvents events,
             InFlightAttempt = null,
             Slot = null,
         };
-        var written = await runs.ReplaceAsync(canceled, cancellationToken).ConfigureAwait(false);
+        var plan = FollowUpPlan.For(canceled);
+        canceled = canceled with { FollowUpsPending = plan.Count > 0 };
+        var written = await WriteAsync(canceled, null, plan, cancellationToken).ConfigureAwait(false);
         if (written.Outcome == WriteOutcome.Stale)
         {
             return null;
         }
 
+        events.StatusChanged(canceled, RunStatus.Canceled, run.AttemptCount);
+        var ended = await runner.CarryOutAsync(canceled with { ETag = written.ETag }, cancellationToken).ConfigureAwait(false);
         if (run.Slot is { } held)
         {
-            await slots.ReleaseAsync(held, run.RunId, cancellationToken).ConfigureAwait(false);
+            await slots.ReleaseAsync(held, ended, cancellationToken).ConfigureAwait(false);
         }
 
-        events.StatusChanged(canceled, RunStatus.Canceled, run.AttemptCount);
-        return canceled with { ETag = written.ETag };
+        return ended;
     }
 
     /// <summary>Records the attempt with the run's next status; returns the stored run (when its ETag is known) and whether
@@ -97,7 +102,9 @@ public sealed class RunSettler(IRunStore runs, RunSlots slots, RunEvents events,
                 ResultExcerpt = record.Result.ResponseExcerpt ?? run.ResultExcerpt,
                 Slot = null,
             };
-            var written = await runs.RecordAttemptAsync(after, record, cancellationToken).ConfigureAwait(false);
+            var plan = settled ? FollowUpPlan.For(after) : [];
+            after = after with { FollowUpsPending = plan.Count > 0 };
+            var written = await WriteAsync(after, record, plan, cancellationToken).ConfigureAwait(false);
             if (written.Outcome != WriteOutcome.Stale)
             {
                 // Without the new ETag the next step must read the run: writing with no ETag would be unconditional.
@@ -109,4 +116,10 @@ public sealed class RunSettler(IRunStore runs, RunSlots slots, RunEvents events,
                 ?? throw new RunNotFoundException(running.RunId);
         }
     }
+
+    /// <summary>The settle's one write: the run with its attempt and follow-ups; a run without follow-ups costs what it always did.</summary>
+    private Task<Written> WriteAsync(Run run, AttemptRecord? record, IReadOnlyList<FollowUp> plan, CancellationToken cancellationToken) =>
+        plan.Count > 0 ? followUps.SettleAsync(run, record, plan, cancellationToken)
+        : record is null ? runs.ReplaceAsync(run, cancellationToken)
+        : runs.RecordAttemptAsync(run, record, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Scheduler.Core.Dispatch;
+using Scheduler.Core.FollowUps;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 
@@ -9,7 +10,7 @@ namespace Scheduler.Core.Workflow;
 /// attempt holds a lease on it: a run in process renews its slot's short lease; a run from the queue holds its message's lease
 /// (the slot keeps its long one). So an attempt found in flight belongs to a live process only while its slot is leased and
 /// renewed by that process; otherwise its process is gone and the attempt runs again at once.</summary>
-public sealed class RunSlots(ISlotStore store, IConfigStore config, SlotAllocator allocator, TimeProvider time, RunOptions options, SweepOptions sweep)
+public sealed class RunSlots(ISlotStore store, IConfigStore config, SlotAllocator allocator, FollowUpRunner followUps, TimeProvider time, RunOptions options, SweepOptions sweep)
 {
     /// <summary>Whether attempts are leased (the Server); unset, an attempt in flight is presumed alive for its timeout + grace.</summary>
     public bool Leasing => options.SlotLease is not null;
@@ -81,6 +82,26 @@ public sealed class RunSlots(ISlotStore store, IConfigStore config, SlotAllocato
     /// <summary>Empties the slot a run holds (as its row records it) if it still belongs to the run.</summary>
     public Task ReleaseAsync(SlotHold hold, string runId, CancellationToken cancellationToken) =>
         allocator.ReleaseAsync(hold, runId, cancellationToken);
+
+    /// <summary>Gives back the slot of a run that has ended; a run whose follow-ups wait for another try keeps it, under a lease of
+    /// <see cref="FollowUpRunner.RetryDelay"/> nobody renews: the sweep that repairs it then tries them again. The slot anchors
+    /// the follow-ups, so that they outlive this process without a scan for them.</summary>
+    public Task ReleaseAsync(SlotHold hold, Run ended, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        ArgumentNullException.ThrowIfNull(ended);
+        return ended.FollowUpsPending
+            ? allocator.KeepAsync(hold, ended.RunId, time.GetUtcNow() + followUps.RetryDelay, cancellationToken)
+            : allocator.ReleaseAsync(hold, ended.RunId, cancellationToken);
+    }
+
+    /// <summary>As <see cref="ReleaseAsync(SlotHold, Run, CancellationToken)"/>, for a slot this process holds; with no known run, released.</summary>
+    public Task ReleaseAsync(Slot held, Run? ended, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        var hold = new SlotHold(held.Lane, held.Number, held.ETag);
+        return ended is null ? ReleaseAsync(hold, held.RunId!, cancellationToken) : ReleaseAsync(hold, ended, cancellationToken);
+    }
 
     /// <summary>In flight (its process may be gone), or a queued run whose long lease may end before its attempt does: taken over
     /// unless a live process renews the slot. Unchanged since it was handed to the run, it is taken with one write; else read first.</summary>

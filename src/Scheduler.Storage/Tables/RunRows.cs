@@ -5,7 +5,8 @@ using Scheduler.Core.Serialization;
 
 namespace Scheduler.Storage.Tables;
 
-/// <summary>Maps runs and attempts to rows of the runs table (PartitionKey = job id; RowKey = run id, or <c>{runId}|a{n:D3}</c> for an attempt).</summary>
+/// <summary>Maps runs and attempts to rows of the runs table (PartitionKey = job id; RowKey = run id, or <c>{runId}|a{n:D3}</c> for an attempt;
+/// a run's follow-ups are <see cref="FollowUpRows"/>).</summary>
 internal static class RunRows
 {
     public const string RowType = "RowType";
@@ -38,6 +39,7 @@ internal static class RunRows
             ["SlotLane"] = run.Slot?.Lane,
             ["SlotNumber"] = run.Slot?.Number,
             ["SlotETag"] = run.Slot?.ETag,
+            [FollowUpRows.PendingColumn] = run.FollowUpsPending,
         };
         LargeText.Write(entity, "Definition", SchedulerJson.Serialize(run.Definition));
         return entity;
@@ -64,6 +66,7 @@ internal static class RunRows
         Slot = entity.GetString("SlotLane") is { } lane && entity.GetInt32("SlotNumber") is { } number
             ? new SlotHold(lane, number, entity.GetString("SlotETag"))
             : null,
+        FollowUpsPending = entity.GetBoolean(FollowUpRows.PendingColumn) ?? false,
         ETag = entity.ETag.ToString(),
     };
 

@@ -50,8 +50,8 @@ public sealed partial class TableRunStore
         var wanted = runIds.ToHashSet(StringComparer.Ordinal);
         var first = wanted.Min(StringComparer.Ordinal)!;
         var last = wanted.Max(StringComparer.Ordinal)!;
-        // Attempt keys are "{runId}|a{n}": the range from the first run to past the last one's attempts holds them all.
-        var range = TableClient.CreateQueryFilter($"PartitionKey eq {jobId} and RowKey ge {first} and RowKey lt {last + "|b"}");
+        // Attempt keys are "{runId}|a{n}", follow-ups "{runId}|f{n}": the range from the first run to past the last one's follow-ups holds them all.
+        var range = TableClient.CreateQueryFilter($"PartitionKey eq {jobId} and RowKey ge {first} and RowKey lt {last + "|g"}");
         var rows = new List<(string, string)>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(range, MaxPageSize, KeyOnly, cancellationToken).ConfigureAwait(false))
         {

@@ -1,3 +1,4 @@
+using Scheduler.Core.FollowUps;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
@@ -6,9 +7,10 @@ namespace Scheduler.Core.Tests.Fakes;
 
 /// <summary>The runs table in memory. Recording an attempt replaces the run and adds the attempt atomically:
 /// a stale run ETag or an attempt number already recorded writes nothing. A run inserted with its job writes the job in
-/// <paramref name="jobs"/> with it, both or neither.</summary>
-public sealed class InMemoryRunStore(InMemoryJobStore? jobs = null) : InMemoryStore, IRunStore
+/// <paramref name="jobs"/> with it, both or neither; a run's follow-ups are written with it the same way.</summary>
+public sealed partial class InMemoryRunStore(InMemoryJobStore? jobs = null) : InMemoryStore, IRunStore, IFollowUpStore
 {
+    private readonly SortedDictionary<(string JobId, string RunId, int Number), FollowUp> followUps = [];
     private readonly Dictionary<(string JobId, string RunId), Run> runs = [];
     private readonly Dictionary<(string JobId, string RunId), SortedDictionary<int, AttemptRecord>> attempts = [];
     private readonly ETags etags = new();
@@ -80,11 +82,14 @@ public sealed class InMemoryRunStore(InMemoryJobStore? jobs = null) : InMemorySt
 
     public Task<Written> ReplaceAsync(Run run, CancellationToken cancellationToken) => Call(() => Check(run) ?? Store(run));
 
-    public Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken)
+    public Task<Written> RecordAttemptAsync(Run run, AttemptRecord attempt, CancellationToken cancellationToken) =>
+        SettleAsync(run, attempt, [], cancellationToken);
+
+    public Task<Written> SettleAsync(Run run, AttemptRecord? attempt, IReadOnlyList<FollowUp> followUps, CancellationToken cancellationToken)
     {
-        if (attempt.JobId != run.JobId || attempt.RunId != run.RunId)
+        if ((attempt is not null && (attempt.JobId != run.JobId || attempt.RunId != run.RunId)) || followUps.Any(f => f.JobId != run.JobId || f.RunId != run.RunId))
         {
-            throw new ArgumentException($"Attempt {attempt.Number} of run '{attempt.RunId}' does not belong to run '{run.RunId}'.", nameof(attempt));
+            throw new ArgumentException($"A row written with run '{run.RunId}' belongs to another run.", nameof(attempt));
         }
 
         return Call(() =>
@@ -100,12 +105,21 @@ public sealed class InMemoryRunStore(InMemoryJobStore? jobs = null) : InMemorySt
                 attempts[(run.JobId, run.RunId)] = recorded;
             }
 
-            if (recorded.ContainsKey(attempt.Number))
+            if ((attempt is not null && recorded.ContainsKey(attempt.Number)) || followUps.Any(f => this.followUps.ContainsKey(KeyOf(f))))
             {
                 return Written.Conflict;
             }
 
-            recorded[attempt.Number] = attempt;
+            if (attempt is not null)
+            {
+                recorded[attempt.Number] = attempt;
+            }
+
+            foreach (var followUp in followUps)
+            {
+                this.followUps[KeyOf(followUp)] = followUp with { ETag = etags.Next() };
+            }
+
             return Store(run);
         });
     }
@@ -146,6 +160,11 @@ public sealed class InMemoryRunStore(InMemoryJobStore? jobs = null) : InMemorySt
         runIds.Count(runId =>
         {
             attempts.Remove((jobId, runId));
+            foreach (var key in followUps.Keys.Where(k => k.JobId == jobId && k.RunId == runId).ToList())
+            {
+                followUps.Remove(key);
+            }
+
             return runs.Remove((jobId, runId));
         }));
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Core.Config;
 using Scheduler.Core.Dispatch;
+using Scheduler.Core.FollowUps;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Retention;
 using Scheduler.Core.Runs;
@@ -33,8 +34,9 @@ public sealed class EngineHarness
         Executor = new FakeExecutor(Time);
         Counters = new RunCounters(CounterStore, Time);
         Events = new RunEvents(NullLogger<RunEvents>.Instance, Counters);
-        Allocator = new SlotAllocator(Slots, Runs, Sender, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
-        RunSlots = new RunSlots(Slots, Config, Allocator, Time, RunOptions, SweepOptions);
+        FollowUps = new FollowUpRunner(Runs, [Notifier], Time, FollowUpOptions, NullLogger<FollowUpRunner>.Instance);
+        Allocator = new SlotAllocator(Slots, Runs, Sender, FollowUps, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
+        RunSlots = new RunSlots(Slots, Config, Allocator, FollowUps, Time, RunOptions, SweepOptions);
         Advancer = new JobAdvancer(Jobs, Due);
         Skipped = new SkippedRuns(Runs, Events, NullLogger<SkippedRuns>.Instance);
         JobCache = new JobCache(Jobs);
@@ -44,8 +46,8 @@ public sealed class EngineHarness
         Validator = new JobValidator(Targets, []);
         JobService = new JobService(Jobs, JobCache, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency, RunRetention);
         TargetCall = new TargetCall(Runs, Targets, Time, RunOptions, NullLogger<TargetCall>.Instance);
-        Settler = new RunSettler(Runs, RunSlots, Events, Time);
-        AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
+        Settler = new RunSettler(Runs, Runs, FollowUps, RunSlots, Events, Time);
+        AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, FollowUps, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
         Workflow = new InProcessWorkflow(AttemptStep, RunSlots, Runs, Sender, Time, RunOptions);
         Canceller = new RunCanceller(Runs, Settler);
         Retention = new RetentionPass(RunRetention, CounterStore, Idempotency, RetentionOptions, Time, NullLogger<RetentionPass>.Instance);
@@ -55,6 +57,10 @@ public sealed class EngineHarness
     public SweepOptions SweepOptions { get; } = new();
     // The cancel poll differs from every other wait (SlotWait is 1 s), so that a test waiting for a timer of a given length gets the one it means.
     public RunOptions RunOptions { get; } = new() { InlineDelayMax = TimeSpan.Zero, CancelPollInterval = TimeSpan.FromMilliseconds(1100) };
+
+    public FollowUpOptions FollowUpOptions { get; } = new();
+    public RecordingFollowUpHandler Notifier { get; } = new();
+    public FollowUpRunner FollowUps { get; }
 
     public InMemoryJobStore Jobs { get; } = new();
     public InMemoryIdempotencyStore Idempotency { get; }

@@ -86,4 +86,19 @@ public sealed class InProcessOrchestrationTests(AzuriteFixture azurite, ITestOut
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         Assert.Equal(new RunOutcome(RunStatus.Succeeded, 3), instance.ReadOutputAs<RunOutcome>());
     }
+
+    [Fact]
+    public async Task FailedRunWithNotifyOnFailed_TheActivityDeliversTheNotificationOnce()
+    {
+        var extra = $$""", "retry": { "maxAttempts": 1 }, "notify": [ { "on": "Failed", "url": "{{sink.Url("notify/durable")}}" } ]""";
+        var runId = await driver.CreateOnceJobAsync("notified", sink.Url("fail/notified"), AppDriver.In(1), extra);
+
+        var run = await driver.FinishedAsync("notified", runId);
+        var settled = await Eventually.GetAsync(() => driver.Runs.GetAsync("notified", runId, CancellationToken.None), r => r?.FollowUpsPending == false, AppDriver.RunTimeout);
+
+        Assert.Equal((RunStatus.Failed, RunStatus.Failed), (run.Status, settled!.Status));
+        var hit = Assert.Single(sink.For("notify/durable"));
+        Assert.Equal($"{runId}/1", hit.Headers.GetValueOrDefault("Scheduler-Notification-Id"));
+        Assert.Contains("\"status\":\"Failed\"", hit.Body, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,8 @@
+namespace Scheduler.Core.FollowUps;
+
+/// <summary>The kinds of follow-up, each carried out by the <see cref="Ports.IFollowUpHandler"/> of that kind.</summary>
+public static class FollowUpKinds
+{
+    /// <summary>A run-end notification POSTed to a URL (a job's <c>notify</c> rules).</summary>
+    public const string Notify = "notify";
+}
