@@ -4,8 +4,8 @@ using Scheduler.Core.Runs;
 namespace Scheduler.Core.Retention;
 
 /// <summary>Removes ended runs with their attempts: those that finished before a cut-off (<see cref="ExpireAsync"/>) and those
-/// beyond a job's newest N ended ones (<see cref="TrimAsync"/>). Never a run that has not ended, nor the run its job's
-/// <see cref="Jobs.Job.LastRunId"/> names (overlap policies and the job list read it). Two hosts doing this at once is harmless:
+/// beyond a job's newest N ended ones (<see cref="TrimAsync"/>). Never a run that has not ended, a run whose follow-ups are still
+/// to be carried out, nor the run its job's <see cref="Jobs.Job.LastRunId"/> names (overlap policies and the job list read it). Two hosts doing this at once is harmless:
 /// a run the other one removed first is skipped.</summary>
 public sealed class RunRetention(IRunStore runs, IJobStore jobs)
 {
@@ -73,7 +73,7 @@ public sealed class RunRetention(IRunStore runs, IJobStore jobs)
 
     private async Task<int> DeleteAsync(string jobId, IEnumerable<RunKey> candidates, string? lastRunId, CancellationToken cancellationToken)
     {
-        var ids = candidates.Where(r => r.Status.IsTerminal() && r.RunId != lastRunId).Select(r => r.RunId).ToList();
+        var ids = candidates.Where(r => r.Status.IsTerminal() && !r.FollowUpsPending && r.RunId != lastRunId).Select(r => r.RunId).ToList();
         return ids.Count == 0 ? 0 : await runs.DeleteAsync(jobId, ids, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,7 +9,7 @@ namespace Scheduler.Storage.Tables;
 /// of the job's partition (keys only) and transactions of up to 100 rows.</summary>
 public sealed partial class TableRunStore
 {
-    private static readonly string[] RetentionColumns = ["PartitionKey", "RowKey", "Status", "FinishedUtc"];
+    private static readonly string[] RetentionColumns = ["PartitionKey", "RowKey", "Status", "FinishedUtc", "FollowUpsPending"];
     private static readonly string Ended =
         "(" + string.Join(" or ", Enum.GetValues<RunStatus>().Where(s => s.IsTerminal()).Select(s => $"Status eq '{s}'")) + ")";
 
@@ -71,5 +71,6 @@ public sealed partial class TableRunStore
         entity.PartitionKey,
         entity.RowKey,
         Enum.Parse<RunStatus>(Columns.Required(entity, "Status")),
-        entity.GetDateTimeOffset("FinishedUtc"));
+        entity.GetDateTimeOffset("FinishedUtc"),
+        entity.GetBoolean("FollowUpsPending") == true);
 }

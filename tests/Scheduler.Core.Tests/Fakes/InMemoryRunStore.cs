@@ -171,7 +171,7 @@ public sealed partial class InMemoryRunStore(InMemoryJobStore? jobs = null) : In
     /// <summary>Attempt records stored, across runs.</summary>
     public int AttemptCount => Locked(() => attempts.Values.Sum(a => a.Count));
 
-    private static RunKey KeyOf(Run run) => new(run.JobId, run.RunId, run.Status, run.FinishedUtc);
+    private static RunKey KeyOf(Run run) => new(run.JobId, run.RunId, run.Status, run.FinishedUtc, run.FollowUpsPending);
 
     /// <summary>Ascending order of this key is newest first: inverted creation ticks, then job and run ids.</summary>
     private static string OrderKey(Run run) =>

@@ -53,6 +53,23 @@ public sealed class RetentionPassTests
     }
 
     [Fact]
+    public async Task RunAsync_EndedRunWhoseFollowUpsArePending_StaysPastRetention()
+    {
+        var h = new EngineHarness();
+        h.RetentionOptions.RunsFor = TimeSpan.FromSeconds(1);
+        var ended = await RunEveryMinuteAsync(h, "tick", 3);
+        var pending = h.Runs.Get(ended[0]);
+        await h.Runs.ReplaceAsync(pending with { FollowUpsPending = true }, None);
+        h.Time.SetUtcNow(T.AddDays(1));
+
+        var report = await h.Retention.RunAsync(None);
+
+        // Run 0 waits for its follow-ups, run 2 is the job's last run: only run 1 goes.
+        Assert.Equal(1, report.Runs);
+        Assert.Equal([ended[0], ended[2]], h.Runs.All.Select(r => r.RunId));
+    }
+
+    [Fact]
     public async Task RunAsync_RunsPerJob_KeepsTheNewestEndedRunsOfEachJob()
     {
         var h = new EngineHarness();
