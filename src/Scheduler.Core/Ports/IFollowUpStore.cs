@@ -3,7 +3,7 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Ports;
 
-/// <summary>A run's follow-up rows, in the run's partition of the runs table so that they are written in the run's settle.</summary>
+/// <summary>A run's follow-up rows, in the run's partition of the jobs table (its job's partition) so that they are written in the run's settle.</summary>
 public interface IFollowUpStore
 {
     /// <summary>Replaces the run (with its ETag) and inserts the attempt, when given, and the follow-ups, in one atomic write:

@@ -3,7 +3,7 @@ using Scheduler.Core.FollowUps;
 
 namespace Scheduler.Storage.Tables;
 
-/// <summary>Maps follow-ups to rows of the runs table, in their run's partition: RowKey <c>{runId}|f{n:D2}</c>, RowType <c>followup</c>.</summary>
+/// <summary>Maps follow-ups to rows of the jobs table, in their run's (and job's) partition: RowKey <c>{runId}|f{n:D2}</c>, RowType <c>followup</c>.</summary>
 internal static class FollowUpRows
 {
     public const string FollowUpType = "followup";

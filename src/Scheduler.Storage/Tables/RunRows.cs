@@ -5,7 +5,7 @@ using Scheduler.Core.Serialization;
 
 namespace Scheduler.Storage.Tables;
 
-/// <summary>Maps runs and attempts to rows of the runs table (PartitionKey = job id; RowKey = run id, or <c>{runId}|a{n:D3}</c> for an attempt;
+/// <summary>Maps runs and attempts to rows of the jobs table, in their job's partition (PartitionKey = job id; RowKey = run id, or <c>{runId}|a{n:D3}</c> for an attempt;
 /// a run's follow-ups are <see cref="FollowUpRows"/>).</summary>
 internal static class RunRows
 {

@@ -6,7 +6,7 @@ using Scheduler.Core.Runs;
 namespace Scheduler.Storage.Tables;
 
 /// <summary>Runs across jobs. Run rows live in their job's partition, so there is no cross-job order to read in: the window is
-/// scanned for keys and creation times only (a filter on a non-key column, whose cost grows with the runs table), sorted
+/// scanned for keys and creation times only (a filter on a non-key column, whose cost grows with the rows of the jobs table), sorted
 /// newest first, and only the page's runs are read in full. The window is bounded by the caller (the API allows 7 days).</summary>
 public sealed partial class TableRunStore
 {
