@@ -51,6 +51,31 @@ public abstract partial class RunStoreContract
     }
 
     [Fact]
+    public async Task ListAsync_RunsCreatedInTheSameInstant_PageOneByOne_EachOnce()
+    {
+        // One sweep dispatches many runs, all created at its instant.
+        var store = await NewAsync();
+        foreach (var job in new[] { "a", "b", "c" })
+        {
+            await store.InsertAsync(Run(job, T, created: T) with { Status = RunStatus.Failed }, Ct);
+        }
+
+        var query = new RunQuery { SinceUtc = T.AddMinutes(-1), UntilUtc = T.AddMinutes(1), Status = RunStatus.Failed, Limit = 1 };
+        var seen = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var page = await store.ListAsync(query with { Continuation = continuation }, Ct);
+            seen.AddRange(page.Items.Select(r => r.JobId));
+            continuation = page.Continuation;
+        }
+        while (continuation is not null && seen.Count < 10);
+
+        Assert.Equal(["a", "b", "c"], seen.Order());
+        Assert.Equal(3, seen.Count);
+    }
+
+    [Fact]
     public async Task ListAsync_RunCreatedBetweenPages_NextPageNeitherRepeatsNorSkips()
     {
         var store = await NewAsync();

@@ -16,8 +16,13 @@ public sealed partial class TableRunStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var after = Continuations.Decode(query.Continuation);
-        var until = after is null ? query.UntilUtc : CreatedOf(after).AddTicks(1);
-        var filter = RunRows.IsRun + " and " + TableClient.CreateQueryFilter($"CreatedUtc ge {query.SinceUtc.ToUniversalTime()} and CreatedUtc lt {until.ToUniversalTime()}");
+        // A continuation resumes at its run's creation instant, inclusive (the order key then skips what was returned): runs
+        // created in the same instant (one sweep dispatches many) follow it in the order, and a store that compares instants to
+        // the millisecond (Azurite) would drop them under a strict bound one tick later.
+        var until = after is null
+            ? TableClient.CreateQueryFilter($"CreatedUtc lt {query.UntilUtc.ToUniversalTime()}")
+            : TableClient.CreateQueryFilter($"CreatedUtc le {CreatedOf(after).ToUniversalTime()}");
+        var filter = RunRows.IsRun + " and " + TableClient.CreateQueryFilter($"CreatedUtc ge {query.SinceUtc.ToUniversalTime()}") + " and " + until;
         if (query.Status is { } status)
         {
             filter += " and " + TableClient.CreateQueryFilter($"Status eq {status.ToString()}");
