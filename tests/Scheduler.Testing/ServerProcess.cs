@@ -75,10 +75,20 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private static ServerProcess Start(int port, Dictionary<string, string?> settings)
     {
+        var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        return new ServerProcess(ChildProcess.Start(StartInfo(address, settings), grace: TimeSpan.Zero), address);
+    }
+
+    /// <summary>How a Server process over <paramref name="storage"/> is started, for a test that runs it to its end itself
+    /// (one that is meant to exit) rather than through <see cref="StartAsync"/>.</summary>
+    public static ProcessStartInfo StartInfo(StorageOptions storage) =>
+        StartInfo(new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}/")), Settings(storage, null));
+
+    private static ProcessStartInfo StartInfo(Uri address, Dictionary<string, string?> settings)
+    {
         var dll = ServerDll;
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)! };
         info.ArgumentList.Add(dll);
-        var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
         info.Environment["ASPNETCORE_URLS"] = address.GetLeftPart(UriPartial.Authority);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_NOLOGO"] = "1";
@@ -87,7 +97,7 @@ public sealed class ServerProcess : IAsyncDisposable
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        return new ServerProcess(ChildProcess.Start(info, grace: TimeSpan.Zero), address);
+        return info;
     }
 
     /// <summary>A client of this Server, sending the API key unless told not to.</summary>

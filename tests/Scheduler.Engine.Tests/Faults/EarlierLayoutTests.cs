@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Azure.Data.Tables;
 using Scheduler.Engine.Tests.Support;
 using Scheduler.Storage;
@@ -23,14 +22,7 @@ public sealed class EarlierLayoutTests(EngineFixture fixture)
         await runs.AddEntityAsync(new TableEntity("nightly", "nightly:0639000000000000000") { ["Status"] = "Succeeded" });
         var job = (await jobs.AddEntityAsync(new TableEntity("nightly", "job") { ["Status"] = "Active" })).Headers.ETag;
 
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(ServerProcess.ServerDll)! };
-        info.ArgumentList.Add(ServerProcess.ServerDll);
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
-        foreach (var (key, value) in ServerSettings.For(options))
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
+        var info = ServerProcess.StartInfo(options);
         var result = await ProcessRun.RunAsync(info, TimeSpan.FromSeconds(60));
 
         Assert.True(result.ExitCode == 1, $"exit code {result.ExitCode}: {result.Stdout}{result.Stderr}");
