@@ -38,6 +38,26 @@ public abstract class DueIndexContract : PortContract<IDueIndex>
     }
 
     [Fact]
+    public async Task AddAsync_RowWithInputs_ReadKeepsThem_RowWithoutHasNone()
+    {
+        var index = await NewAsync();
+        var inputs = new RunInputs
+        {
+            Parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["region"] = "eu" },
+            Parent = new RunParent("extract", RunIds.For("extract", T), RunStatus.Failed),
+        };
+        await index.AddAsync(Entry("child", T, 5) with { Trigger = RunTrigger.Parent, Inputs = inputs }, Ct);
+        await index.AddAsync(Entry("plain", T.AddSeconds(1), 5), Ct);
+
+        var read = await index.ReadAsync(DueBuckets.Of(T), DueBuckets.Of(T), 10, Ct);
+
+        Assert.Equal(RunTrigger.Parent, read[0].Trigger);
+        Assert.Equal(inputs.Parent, read[0].Inputs?.Parent);
+        Assert.Equal(inputs.Parameters, read[0].Inputs?.Parameters);
+        Assert.Null(read[1].Inputs);
+    }
+
+    [Fact]
     public async Task ReadAsync_Max_StopsThere()
     {
         var index = await NewAsync();

@@ -38,6 +38,26 @@ public abstract partial class RunStoreContract : PortContract<IRunStore>
     }
 
     [Fact]
+    public async Task InsertAsync_RunWithInputs_GetReturnsItsParametersAndParent()
+    {
+        var store = await NewAsync();
+        var inputs = new RunInputs
+        {
+            Parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["date"] = "2030-01-01", ["quote"] = "a \"b\" {{c}}" },
+            Parent = new RunParent("extract", RunIds.For("extract", T), RunStatus.Succeeded, "rows=12"),
+        };
+        var run = Run("job", T) with { Trigger = RunTrigger.Parent, Inputs = inputs };
+
+        await store.InsertAsync(run, Ct);
+        var read = await store.GetAsync("job", run.RunId, Ct);
+
+        Assert.NotNull(read);
+        Assert.Equal(RunTrigger.Parent, read.Trigger);
+        Assert.Equal(inputs.Parent, read.Inputs.Parent);
+        Assert.Equal(inputs.Parameters, read.Inputs.Parameters);
+    }
+
+    [Fact]
     public async Task InsertAsync_SameOccurrenceTwice_SecondIsConflict()
     {
         var store = await NewAsync();

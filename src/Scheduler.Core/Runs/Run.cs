@@ -10,6 +10,8 @@ public sealed record Run
     public required DateTimeOffset DueUtc { get; init; }
     public RunStatus Status { get; init; } = RunStatus.Queued;
     public RunTrigger Trigger { get; init; } = RunTrigger.Schedule;
+    /// <summary>Parameter values and parent run, frozen at dispatch.</summary>
+    public RunInputs Inputs { get; init; } = RunInputs.None;
     /// <summary>The job definition as it was when the occurrence was dispatched.</summary>
     public required JobDefinition Definition { get; init; }
     public DateTimeOffset CreatedUtc { get; init; }

@@ -42,6 +42,7 @@ internal static class RunRows
             [FollowUpRows.PendingColumn] = run.FollowUpsPending,
         };
         LargeText.Write(entity, "Definition", SchedulerJson.Serialize(run.Definition));
+        InputsColumn.Write(entity, run.Inputs);
         return entity;
     }
 
@@ -53,6 +54,7 @@ internal static class RunRows
         Status = Enum.Parse<RunStatus>(Columns.Required(entity, "Status")),
         Trigger = Enum.TryParse<RunTrigger>(entity.GetString("Trigger"), out var trigger) ? trigger : RunTrigger.Schedule,
         Definition = SchedulerJson.Deserialize<JobDefinition>(LargeText.Read(entity, "Definition")),
+        Inputs = InputsColumn.Read(entity),
         CreatedUtc = Columns.DateOrDefault(entity, "CreatedUtc"),
         AttemptCount = entity.GetInt32("AttemptCount") ?? 0,
         InFlightAttempt = entity.GetInt32("InFlightAttempt"),

@@ -31,6 +31,7 @@ public sealed class TableDueIndex(StorageClients clients, ILogger<TableDueIndex>
             ["Kind"] = entry.Trigger.ToString(),
             ["Lane"] = entry.Lane,
         };
+        InputsColumn.Write(entity, entry.Inputs);
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
@@ -95,6 +96,6 @@ public sealed class TableDueIndex(StorageClients clients, ILogger<TableDueIndex>
         var kind = Enum.TryParse<RunTrigger>(entity.GetString("Kind"), out var k) ? k : RunTrigger.Schedule;
         return new DueEntry(
             entity.PartitionKey, jobId, dueUtc, priority, entity.GetInt64("ScheduleVersion") ?? 0, kind,
-            entity.GetString("Lane") ?? JobDefinition.DefaultLane, entity.Timestamp, entity.ETag.ToString());
+            entity.GetString("Lane") ?? JobDefinition.DefaultLane, entity.Timestamp, entity.ETag.ToString(), InputsColumn.ReadOrNull(entity));
     }
 }
