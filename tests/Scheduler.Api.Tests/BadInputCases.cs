@@ -16,6 +16,7 @@ public static class BadInputCases
     private static readonly HttpMethod Delete = HttpMethod.Delete;
 
     private static readonly IReadOnlyDictionary<string, string> StaleETag = new Dictionary<string, string> { ["If-Match"] = "W/\"datetime'2001-01-01T00%3A00%3A00Z'\"" };
+    private static readonly IReadOnlyDictionary<string, string> MadeUpETag = new Dictionary<string, string> { ["If-Match"] = "\"made-up\"" };
 
     // Declared after the fields it uses: static fields initialise in order.
     public static readonly IReadOnlyDictionary<string, BadInput> All = Build().ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -123,6 +124,10 @@ public static class BadInputCases
             with { Headers = StaleETag };
         yield return Raw("delete-runs-unknown", Delete, Seed + "?runs=all", null, HttpStatusCode.BadRequest, "runs");
         yield return Raw("delete-stale-etag", Delete, Seed, null, HttpStatusCode.PreconditionFailed) with { Headers = StaleETag };
+        yield return Raw("delete-made-up-etag", Delete, Seed, null, HttpStatusCode.PreconditionFailed) with { Headers = MadeUpETag };
+        yield return Raw("replace-made-up-etag", Put, Seed, Valid().With("id", ApiFixture.SeedJob).ToJsonString(), HttpStatusCode.PreconditionFailed) with { Headers = MadeUpETag };
+        yield return Raw("pause-made-up-etag", Post, Seed + "/pause", null, HttpStatusCode.PreconditionFailed) with { Headers = MadeUpETag };
+        yield return Raw("config-made-up-etag", Put, "/api/config", """{"defaultLaneConcurrency":4}""", HttpStatusCode.PreconditionFailed) with { Headers = MadeUpETag };
         yield return Raw("pause-stale-etag", Post, Seed + "/pause", null, HttpStatusCode.PreconditionFailed) with { Headers = StaleETag };
         yield return Raw("config-stale-etag", Put, "/api/config", """{"defaultLaneConcurrency":4}""", HttpStatusCode.PreconditionFailed) with { Headers = StaleETag };
         yield return Raw("missing-job", Get, "/api/jobs/no-such-job", null, HttpStatusCode.NotFound);
