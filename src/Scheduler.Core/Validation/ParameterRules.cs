@@ -36,7 +36,7 @@ public static partial class ParameterRules
             errors.Require(parameter.Description is null || parameter.Description.Length <= Limits.MaxNameLength, $"{field}.description", "A description is at most 200 characters.");
         }
 
-        CheckStoredSize(declared.Where(p => p is not null).ToDictionary(p => p.Name ?? "", p => p.Default ?? "", StringComparer.Ordinal), "parameters", errors);
+        CheckStoredSize(declared.Where(p => p is not null).DistinctBy(p => p.Name).ToDictionary(p => p.Name ?? "", p => p.Default ?? "", StringComparer.Ordinal), "parameters", errors);
     }
 
     /// <summary>Values a trigger passes for a job with <paramref name="declared"/> parameters: each must be declared and bounded.</summary>
