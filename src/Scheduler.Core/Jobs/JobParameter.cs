@@ -1,6 +1,6 @@
 namespace Scheduler.Core.Jobs;
 
-/// <summary>A value a job's runs are started with: a trigger may pass it, a run without one uses <see cref="Default"/>.
+/// <summary>A value a job's runs are started with: a trigger may pass it, a run without one uses its default.
 /// Targets read it through the placeholder <c>{{params.NAME}}</c>.</summary>
 public sealed record JobParameter
 {
