@@ -61,6 +61,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Sweeper>();
         services.TryAddSingleton<ManualDispatch>();
         services.TryAddSingleton<JobService>();
+        services.TryAddSingleton<TriggerInstants>();
+        services.TryAddSingleton<RunTriggers>();
         services.TryAddSingleton<RunCanceller>();
         services.TryAddSingleton<RunSettler>();
         services.TryAddSingleton<TargetCall>();
