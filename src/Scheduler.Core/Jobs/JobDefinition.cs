@@ -1,3 +1,4 @@
+using Scheduler.Core.Alerts;
 using Scheduler.Core.Schedules;
 using Scheduler.Core.Targets;
 
@@ -26,4 +27,7 @@ public sealed record JobDefinition
     /// <summary>Up to 5 URLs to POST to when a run of the job ends (Failed, Succeeded or either): delivered after the run ends, retried
     /// when refused, each with a Scheduler-Notification-Id header to drop repeats by.</summary>
     public IReadOnlyList<NotifyRule> Notify { get; init; } = [];
+    /// <summary>Up to 5 alert rules (Failed, ConsecutiveFailures, Recovered, LongerThan, NoSuccessWithin), each a signed webhook
+    /// with a cooldown; when empty, the configured default rules apply.</summary>
+    public IReadOnlyList<AlertRule> Alerts { get; init; } = [];
 }

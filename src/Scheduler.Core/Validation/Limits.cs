@@ -16,6 +16,8 @@ public static class Limits
     public const int MaxAttempts = 20;
     public const int MaxNotifyRules = 5;
     public const int MaxNotifyUrlLength = 2048;
+    public const int MaxAlertRules = 5;
+    public static readonly TimeSpan MaxAlertTime = TimeSpan.FromDays(366);
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(6);
     public static readonly TimeSpan MaxRetryInterval = TimeSpan.FromDays(1);
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);

@@ -46,7 +46,7 @@ public sealed class EngineHarness
         Validator = new JobValidator(Targets, []);
         JobService = new JobService(Jobs, JobCache, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency, RunRetention);
         TargetCall = new TargetCall(Runs, Targets, Time, RunOptions, NullLogger<TargetCall>.Instance);
-        Settler = new RunSettler(Runs, Runs, FollowUps, RunSlots, Events, Time);
+        Settler = new RunSettler(Runs, Runs, FollowUps, RunSlots, Events, Alerts, Time);
         AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, FollowUps, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
         Workflow = new InProcessWorkflow(AttemptStep, RunSlots, Runs, Sender, Time, RunOptions);
         Canceller = new RunCanceller(Runs, Settler);
