@@ -35,7 +35,8 @@ public static class AlertDecider
         for (var i = 0; i < rules.Count; i++)
         {
             var (rule, number) = (rules[i], i + 1);
-            if (rule.On == AlertOn.NoSuccessWithin && !next.Armed.Contains(number) && rule.Window is { } window)
+            // A rule that fired waits for a success (which clears Fired) before it is armed again.
+            if (rule.On == AlertOn.NoSuccessWithin && !next.Armed.Contains(number) && !next.Fired.Contains(number) && rule.Window is { } window)
             {
                 next = next with { Armed = [.. next.Armed, number], ArmedFromUtc = next.ArmedFromUtc ?? ended };
                 toArm.Add(new AlertDeadline(run.JobId, number, next.DeadlineOf(window)!.Value));
