@@ -30,9 +30,7 @@ public static class AlertRules
 
             errors.Require(Enum.IsDefined(rule.On), $"{at}.on", "On must be Failed, ConsecutiveFailures, Recovered, LongerThan or NoSuccessWithin.");
             CheckKind(rule, at, errors);
-            var urlOk = rule.Webhook?.Url is { Length: <= Limits.MaxNotifyUrlLength } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && string.IsNullOrEmpty(uri.UserInfo);
-            errors.Require(urlOk, $"{at}.webhook.url", "Set webhook.url to an absolute http or https URL of at most 2048 characters, without credentials.");
+            errors.Require(WebhookUrls.IsValid(rule.Webhook?.Url), $"{at}.webhook.url", $"Set webhook.url to {WebhookUrls.Rule}.");
             errors.Require(rule.Cooldown is null || (rule.Cooldown >= TimeSpan.Zero && rule.Cooldown <= Limits.MaxAlertTime), $"{at}.cooldown",
                 "The cooldown is a time from 00:00:00 to 366.00:00:00 (for example \"01:00:00\"); leave it out for none.");
         }
