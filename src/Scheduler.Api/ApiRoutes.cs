@@ -11,6 +11,7 @@ public static class ApiRoutes
     public const string JobResume = "jobs/{id}/resume";
     public const string JobTrigger = "jobs/{id}/trigger";
     public const string JobRuns = "jobs/{id}/runs";
+    public const string JobAlerts = "jobs/{id}/alerts";
     public const string Runs = "runs";
     public const string Run = "runs/{jobId}/{runId}";
     public const string RunCancel = "runs/{jobId}/{runId}/cancel";

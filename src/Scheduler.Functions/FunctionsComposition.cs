@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Api.Hosting;
+using Scheduler.Core.Alerts;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 using Scheduler.Functions.Durable;
@@ -22,6 +23,9 @@ public static class FunctionsComposition
         services.AddSchedulerEngine(configuration);
         services.AddSchedulerApi();
         services.PostConfigure<SweepOptions>(o => o.StartAhead ??= DefaultStartAhead);
+        // Alert links point at the app's own dashboard unless Scheduler:Alerts:DashboardUrl says otherwise.
+        services.PostConfigure<AlertOptions>(o => o.DashboardUrl ??= configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host
+            && Uri.TryCreate($"https://{host}", UriKind.Absolute, out var url) ? url : null);
         services.AddSingleton<FunctionsSweeps>();
         services.AddSingleton<ISweepSignal>(sp => sp.GetRequiredService<FunctionsSweeps>());
         services.AddSingleton<DurableHistoryPurge>();

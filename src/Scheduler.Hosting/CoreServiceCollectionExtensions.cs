@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Scheduler.Core.Alerts;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.FollowUps;
 using Scheduler.Core.Ports;
@@ -32,6 +33,9 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpOptions>, FollowUpOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<FollowUpOptions>>().Value);
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value);
         services.AddOptions<StatsOptions>().BindConfiguration(StatsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SweepOptions>, SweepOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunOptions>, RunOptionsValidator>());
@@ -50,6 +54,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<RunEvents>();
         // Handlers of each kind come from the hosts' target registrations (IFollowUpHandler).
         services.TryAddSingleton<FollowUpRunner>();
+        services.TryAddSingleton<AlertDelivery>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFollowUpHandler, AlertFollowUpHandler>());
+        services.TryAddSingleton<NoSuccessCheck>();
         services.TryAddSingleton<SlotAllocator>();
         services.TryAddSingleton<JobAdvancer>();
         services.TryAddSingleton<JobCache>();

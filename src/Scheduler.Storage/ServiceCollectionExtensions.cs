@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IRunStore>(sp => sp.GetRequiredService<TableRunStore>());
         services.TryAddSingleton<IFollowUpStore>(sp => sp.GetRequiredService<TableRunStore>());
         services.TryAddSingleton<ISlotStore, TableSlotStore>();
+        services.TryAddSingleton<IAlertStore, TableAlertStore>();
         services.TryAddSingleton<IConfigStore, TableConfigStore>();
         services.TryAddSingleton<IConnectionStore, TableConnectionStore>();
         services.TryAddSingleton<IRunCounterStore, TableRunCounterStore>();

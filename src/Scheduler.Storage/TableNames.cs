@@ -11,6 +11,8 @@ public static class TableNames
     public const string Idempotency = "idempotency";
     public const string Connections = "connections";
     public const string RunCounts = "runcounts";
+    /// <summary>Job alerts' NoSuccessWithin deadlines, one partition per UTC minute.</summary>
+    public const string AlertDeadlines = "alertdeadlines";
 
-    public static IReadOnlyList<string> All { get; } = [Jobs, Due, Slots, Config, Idempotency, Connections, RunCounts];
+    public static IReadOnlyList<string> All { get; } = [Jobs, Due, Slots, Config, Idempotency, Connections, RunCounts, AlertDeadlines];
 }

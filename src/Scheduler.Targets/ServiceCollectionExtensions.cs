@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetExecutor, CommandTargetExecutor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetExecutor, SshTargetExecutor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFollowUpHandler, RunNotifier>());
+        services.TryAddSingleton<IAlertSender, AlertWebhookSender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, HttpTargetValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, CommandTargetValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, SshTargetValidator>());

@@ -101,6 +101,9 @@ public static class BadInputCases
         yield return Mutated("notify-url-credentials", j => j["notify"] = new JsonArray(new JsonObject { ["on"] = "Failed", ["url"] = "https://user:pw@example.test/n" }), "notify[0].url");
         yield return Mutated("notify-too-many", j => j["notify"] = new JsonArray([.. Enumerable.Range(0, 6).Select(i => (JsonNode)new JsonObject { ["url"] = $"https://example.test/{i}" })]), "notify");
         yield return Mutated("notify-null", j => j["notify"] = null, "notify");
+        yield return Mutated("alert-consecutive-without-count", j => j["alerts"] = new JsonArray(new JsonObject { ["on"] = "ConsecutiveFailures", ["webhook"] = new JsonObject { ["url"] = "https://example.test/a" } }), "alerts[0].count");
+        yield return Mutated("alert-url-relative", j => j["alerts"] = new JsonArray(new JsonObject { ["on"] = "Failed", ["webhook"] = new JsonObject { ["url"] = "/a" } }), "alerts[0].webhook.url");
+        yield return Mutated("alert-window-too-short", j => j["alerts"] = new JsonArray(new JsonObject { ["on"] = "NoSuccessWithin", ["window"] = "00:00:10", ["webhook"] = new JsonObject { ["url"] = "https://example.test/a" } }), "alerts[0].window");
         yield return Mutated("command-target-disabled", j => j["target"] = new JsonObject { ["type"] = "command", ["program"] = "/bin/sh", ["args"] = new JsonArray("-c", "id") }, "target.type");
         yield return Mutated("once-at-and-delay", j => j["schedule"] = new JsonObject { ["kind"] = "Once", ["at"] = "2030-01-01T00:00:00Z", ["delay"] = "00:00:01" }, "schedule.at");
         yield return Mutated("interval-zero", j => j["schedule"] = JobBodies.Interval("00:00:00"), "schedule.interval");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Scheduler.Server.Startup;
@@ -33,6 +34,8 @@ public sealed class SettingsValidationTests
         { "functions", "Scheduler:Targets:Ssh:DefaultConnectTimeout", "00:00:00" },
         { "functions", "Scheduler:Targets:Command:ShellPath", "sh" },
         { "functions", "Scheduler:FollowUps:RetryDelay", "-00:00:01" },
+        { "server", "Scheduler:Alerts:HistoryPerJob", "0" },
+        { "functions", "Scheduler:Alerts:DeadlineCheckInterval", "00:00:00" },
     };
 
     [Theory]
@@ -43,6 +46,34 @@ public sealed class SettingsValidationTests
 
         Assert.StartsWith($"{setting} is {value}", failure.Replace("'", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("set", failure[setting.Length..], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("server")]
+    [InlineData("functions")]
+    public async Task Start_DefaultAlertRuleWithoutItsCount_FailsNamingTheRulesField(string hostKind)
+    {
+        var failure = await StartFailureAsync(hostKind, "Scheduler:Alerts:Defaults:0:On", "ConsecutiveFailures", ("Scheduler:Alerts:Defaults:0:Webhook:Url", "https://alerts.example.com/"));
+
+        Assert.StartsWith("Scheduler:Alerts:Defaults:0:count: ConsecutiveFailures needs a count", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_DefaultAlertRules_BindFromSettings()
+    {
+        using var host = Functions(new Dictionary<string, string?>
+        {
+            ["Scheduler:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Scheduler:Alerts:Defaults:0:On"] = "NoSuccessWithin",
+            ["Scheduler:Alerts:Defaults:0:Window"] = "1.00:00:00",
+            ["Scheduler:Alerts:Defaults:0:Cooldown"] = "01:00:00",
+            ["Scheduler:Alerts:Defaults:0:Webhook:Url"] = "https://alerts.example.com/",
+        });
+
+        var rule = Assert.Single(host.Services.GetRequiredService<IOptions<Scheduler.Core.Alerts.AlertOptions>>().Value.Defaults);
+
+        Assert.Equal((Scheduler.Core.Alerts.AlertOn.NoSuccessWithin, TimeSpan.FromDays(1), TimeSpan.FromHours(1), "https://alerts.example.com/"),
+            (rule.On, rule.Window, rule.Cooldown, rule.Webhook.Url));
     }
 
     /// <summary>Settings that hold secrets (or may): the message names the setting and says what to set, but never repeats the value.</summary>
@@ -68,7 +99,7 @@ public sealed class SettingsValidationTests
     }
 
     /// <summary>Starts the host with <paramref name="setting"/> set to <paramref name="value"/>: the start fails, with one message.</summary>
-    private static async Task<string> StartFailureAsync(string hostKind, string setting, string value)
+    private static async Task<string> StartFailureAsync(string hostKind, string setting, string value, params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -76,6 +107,11 @@ public sealed class SettingsValidationTests
             ["Scheduler:Targets:Command:Enabled"] = "true",
             [setting] = value,
         };
+        foreach (var (key, extra) in more)
+        {
+            settings[key] = extra;
+        }
+
         using IHost host = hostKind == "server" ? Server(settings) : Functions(settings);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(CancellationToken.None));

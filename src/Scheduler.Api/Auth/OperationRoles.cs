@@ -9,6 +9,7 @@ public static class OperationRoles
         ["ListJobs"] = ApiRole.Reader,
         ["GetJob"] = ApiRole.Reader,
         ["ListRuns"] = ApiRole.Reader,
+        ["ListAlerts"] = ApiRole.Reader,
         ["ListAllRuns"] = ApiRole.Reader,
         ["GetRun"] = ApiRole.Reader,
         ["GetConfig"] = ApiRole.Reader,

@@ -68,6 +68,9 @@ public static class ApiEndpointRouteBuilderExtensions
         runs.MapGet(ApiRoutes.JobRuns, RunEndpoints.ListByJobAsync).WithName("ListRuns")
             .Describe("List a job's runs", "The job's runs, newest first; paging: limit, continuation.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapGet(ApiRoutes.JobAlerts, AlertEndpoints.ListByJobAsync).WithName("ListAlerts")
+            .Describe("List a job's alerts", "The job's alerts, newest first, sent and suppressed by a cooldown, each with its id, rule, run and delivery (the last Scheduler:Alerts:HistoryPerJob, 50 by default).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet(ApiRoutes.Runs, RunEndpoints.ListAsync).WithName("ListAllRuns")
             .Describe("List runs across jobs", "Runs of every job, newest first: everything that failed in the last hour is ?status=Failed. Filters: status, since and until (ISO 8601, the last hour by default, at most 7 days apart); paging: limit, continuation.");
         runs.MapGet(ApiRoutes.Run, RunEndpoints.GetAsync).WithName("GetRun")

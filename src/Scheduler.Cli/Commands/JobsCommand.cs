@@ -5,7 +5,7 @@ using Scheduler.Cli.Output;
 
 namespace Scheduler.Cli.Commands;
 
-/// <summary><c>scheduler jobs ...</c>: list, show, create, update, delete, pause, resume, trigger.</summary>
+/// <summary><c>scheduler jobs ...</c>: list, show, create, update, delete, pause, resume, trigger, alerts.</summary>
 public static class JobsCommand
 {
     public static Command Create(Actions actions, TimeProvider time)
@@ -19,6 +19,7 @@ public static class JobsCommand
         jobs.Add(Change(actions, "pause", "Stop future occurrences (runs in flight finish).", "Paused"));
         jobs.Add(Change(actions, "resume", "Resume a paused job from now on.", "Resumed"));
         jobs.Add(Trigger(actions));
+        jobs.Add(Alerts(actions));
         return jobs;
     }
 
@@ -154,5 +155,27 @@ public static class JobsCommand
         }
 
         return new JsonObject { ["parameters"] = values };
+    }
+
+    private static Command Alerts(Actions actions)
+    {
+        var id = new Argument<string>("id") { Description = "The job's id." };
+        var command = new Command("alerts", "List a job's alerts: sent and suppressed by a cooldown, newest first, with their delivery.") { id };
+        actions.Set(command, async (ctx, ct) =>
+        {
+            var jobId = ctx.Required(id);
+            var page = (await ctx.Client.GetAsync($"{Paths.Job(jobId)}/alerts", ct).ConfigureAwait(false)).Body;
+            if (ctx.Terminal.IsJson)
+            {
+                ctx.Terminal.Json(page);
+            }
+            else
+            {
+                ctx.Terminal.Render(AlertTables.List(page, jobId));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 }

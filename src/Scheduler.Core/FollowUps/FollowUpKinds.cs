@@ -5,4 +5,7 @@ public static class FollowUpKinds
 {
     /// <summary>A run-end notification POSTed to a URL (a job's <c>notify</c> rules).</summary>
     public const string Notify = "notify";
+
+    /// <summary>A run's job alerts (its job's <c>alerts</c> rules, or the configured defaults), decided and delivered by the alert handler.</summary>
+    public const string Alert = "alert";
 }

@@ -1,3 +1,4 @@
+using Scheduler.Core.Alerts;
 using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.FollowUps;
@@ -19,4 +20,9 @@ public static class FollowUpPlan
             .Where(r => r.Rule.Matches(ended.Status))
             .Select(r => new FollowUp { JobId = ended.JobId, RunId = ended.RunId, Number = r.Number, Kind = FollowUpKinds.Notify, Target = r.Rule.Url })];
     }
+
+    /// <summary>The follow-ups of <paramref name="ended"/> with its alerts, whose rules may come from the host's
+    /// <paramref name="alertDefaults"/> (<see cref="AlertPlan"/>).</summary>
+    public static IReadOnlyList<FollowUp> For(Run ended, IReadOnlyList<AlertRule> alertDefaults) =>
+        [.. For(ended), .. AlertPlan.For(ended, alertDefaults)];
 }

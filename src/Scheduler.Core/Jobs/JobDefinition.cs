@@ -1,3 +1,4 @@
+using Scheduler.Core.Alerts;
 using Scheduler.Core.Schedules;
 using Scheduler.Core.Targets;
 
@@ -28,4 +29,7 @@ public sealed record JobDefinition
     public IReadOnlyList<NotifyRule> Notify { get; init; } = [];
     /// <summary>Up to 20 parameters with their defaults; a run's values (given or default) are frozen on it at dispatch.</summary>
     public IReadOnlyList<JobParameter> Parameters { get; init; } = [];
+    /// <summary>Up to 5 alert rules (Failed, ConsecutiveFailures, Recovered, LongerThan, NoSuccessWithin), each a signed webhook
+    /// with a cooldown; when empty, the configured default rules apply.</summary>
+    public IReadOnlyList<AlertRule> Alerts { get; init; } = [];
 }

@@ -3,7 +3,7 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Telemetry;
 
-/// <summary>Core's log events. EventIds: 1000-1099 runs, 1100-1199 sweep, 1200-1299 retention, 1300-1399 follow-ups.</summary>
+/// <summary>Core's log events. EventIds: 1000-1099 runs, 1100-1199 sweep, 1200-1299 retention, 1300-1399 follow-ups, 1400-1499 alerts.</summary>
 public static partial class Log
 {
     [LoggerMessage(EventId = 1000, EventName = "RunStatusChanged", Level = LogLevel.Information,
@@ -59,4 +59,16 @@ public static partial class Log
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "Follow-up {FollowUpId} of run {RunId} has kind {Kind}, which no handler of this host carries out; given up")]
     public static partial void FollowUpKindUnknown(ILogger logger, string followUpId, string kind, string runId);
+
+    [LoggerMessage(EventId = 1400, EventName = "AlertSent", Level = LogLevel.Information, Message = "Alert {AlertId} ({On}) of job {JobId} sent: {Reason}")]
+    public static partial void AlertSent(ILogger logger, string alertId, string on, string jobId, string reason);
+
+    [LoggerMessage(EventId = 1401, EventName = "AlertSuppressed", Level = LogLevel.Information, Message = "Alert {AlertId} ({On}) of job {JobId} suppressed by its cooldown: {Reason}")]
+    public static partial void AlertSuppressed(ILogger logger, string alertId, string on, string jobId, string reason);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Alert {AlertId} of job {JobId} not delivered (try {Tries}): {Error}")]
+    public static partial void AlertDeliveryFailed(ILogger logger, string alertId, string jobId, int tries, string? error);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Error, Message = "Alert {AlertId} of job {JobId} given up after {Tries} tries: {Error}")]
+    public static partial void AlertGaveUp(ILogger logger, string alertId, string jobId, int tries, string? error);
 }

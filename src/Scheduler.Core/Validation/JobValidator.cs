@@ -24,6 +24,7 @@ public sealed class JobValidator(ITargetExecutorRegistry targets, IEnumerable<IT
         NotifyRules.Check(job.Notify, errors);
         ParameterRules.Check(job.Parameters, errors);
         PlaceholderRules.Check(job, errors);
+        AlertRules.Check(job.Alerts, errors);
         if (job.Target is { } target)
         {
             if (targets.Find(target.Kind) is null)

@@ -20,6 +20,8 @@ public static class Limits
     public const int MaxParameterValueLength = 1024;
     /// <summary>A run's parameter values as stored (JSON, non-ASCII escaped): half a table string property, leaving room for the parent run.</summary>
     public const int MaxParametersJsonChars = 16 * 1024;
+    public const int MaxAlertRules = 5;
+    public static readonly TimeSpan MaxAlertTime = TimeSpan.FromDays(366);
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(6);
     public static readonly TimeSpan MaxRetryInterval = TimeSpan.FromDays(1);
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);

@@ -25,9 +25,7 @@ public static class NotifyRules
             }
 
             errors.Require(Enum.IsDefined(rule.On), $"notify[{i}].on", "On must be Failed, Succeeded or Ended.");
-            var urlOk = rule.Url is { Length: <= Limits.MaxNotifyUrlLength } && Uri.TryCreate(rule.Url, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && string.IsNullOrEmpty(uri.UserInfo);
-            errors.Require(urlOk, $"notify[{i}].url", "The URL must be an absolute http or https URL of at most 2048 characters, without credentials.");
+            errors.Require(WebhookUrls.IsValid(rule.Url), $"notify[{i}].url", "The URL must be an absolute http or https URL of at most 2048 characters, without credentials.");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Scheduler.Core.Alerts;
 using Scheduler.Core.FollowUps;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
@@ -9,7 +10,7 @@ namespace Scheduler.Core.Workflow;
 /// (<see cref="AttemptOutcome.From"/>), in one write; or Canceled, for a run canceled while it waited. Nothing else writes
 /// those statuses, and each is written once. A run that ends with follow-ups (<see cref="FollowUpPlan"/>) has them written in
 /// that same write and carried out right after it (<see cref="FollowUpRunner"/>), while the run's slot is still held.</summary>
-public sealed class RunSettler(IRunStore runs, IFollowUpStore followUps, FollowUpRunner runner, RunSlots slots, RunEvents events, TimeProvider time)
+public sealed class RunSettler(IRunStore runs, IFollowUpStore followUps, FollowUpRunner runner, RunSlots slots, RunEvents events, AlertOptions alerts, TimeProvider time)
 {
     public const string CanceledOnRequest = "Canceled on request.";
 
@@ -64,7 +65,7 @@ public sealed class RunSettler(IRunStore runs, IFollowUpStore followUps, FollowU
             InFlightAttempt = null,
             Slot = null,
         };
-        var plan = FollowUpPlan.For(canceled);
+        var plan = FollowUpPlan.For(canceled, alerts.Defaults);
         canceled = canceled with { FollowUpsPending = plan.Count > 0 };
         var written = await WriteAsync(canceled, null, plan, cancellationToken).ConfigureAwait(false);
         if (written.Outcome == WriteOutcome.Stale)
@@ -102,7 +103,7 @@ public sealed class RunSettler(IRunStore runs, IFollowUpStore followUps, FollowU
                 ResultExcerpt = record.Result.ResponseExcerpt ?? run.ResultExcerpt,
                 Slot = null,
             };
-            var plan = settled ? FollowUpPlan.For(after) : [];
+            var plan = settled ? FollowUpPlan.For(after, alerts.Defaults) : [];
             after = after with { FollowUpsPending = plan.Count > 0 };
             var written = await WriteAsync(after, record, plan, cancellationToken).ConfigureAwait(false);
             if (written.Outcome != WriteOutcome.Stale)

@@ -6,12 +6,14 @@ using Scheduler.Api.Http;
 using Scheduler.Core.Health;
 using Scheduler.Api.Hosting;
 using Scheduler.Api.OpenApi;
+using Scheduler.Core.Alerts;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Workflow;
 using Scheduler.Dashboard;
 using Scheduler.Hosting;
 using Scheduler.InProcess;
+using Scheduler.Server.Alerts;
 using Scheduler.Server.Development;
 using Scheduler.Server.Retention;
 using Scheduler.Server.Sweep;
@@ -41,6 +43,7 @@ public static class ServerBuilderExtensions
         services.PostConfigure<SweepOptions>(o => o.DispatchAhead ??= SweepService.DefaultDispatchAhead);
         // The Server renews the slot of every run it runs: after a crash its runs and slots come back within seconds (docs/ARCHITECTURE.md).
         services.PostConfigure<RunOptions>(o => o.SlotLease ??= DefaultSlotLease);
+        services.PostConfigure<AlertOptions>(o => DashboardAddress.Default(o, builder.Configuration));
         services.AddSingleton<SweepSignal>();
         services.AddSingleton<ISweepSignal>(sp => sp.GetRequiredService<SweepSignal>());
         services.AddSingleton<LocalApiKey>();
@@ -64,6 +67,7 @@ public static class ServerBuilderExtensions
         services.AddHostedService<InitialSweep>();
         services.AddHostedService<SweepService>();
         services.AddHostedService<RetentionService>();
+        services.AddHostedService<NoSuccessCheckService>();
         services.AddHostedService<RunWorker>();
         // Stopped before the worker (hosted services stop in reverse): runs it hands back reach a queue still served.
         services.AddHostedService(sp => sp.GetRequiredService<InProcessRunLauncher>());

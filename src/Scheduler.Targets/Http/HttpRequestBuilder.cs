@@ -45,10 +45,7 @@ internal static class HttpRequestBuilder
         Set(request, IdempotencyKey, invocation.RunId);
         Set(request, RunIdHeader, invocation.RunId);
         Set(request, AttemptHeader, invocation.Attempt.ToString(CultureInfo.InvariantCulture));
-        if (!string.IsNullOrEmpty(signingSecret))
-        {
-            Set(request, WebhookSignature.HeaderName, WebhookSignature.Create(signingSecret, time.GetUtcNow().ToUnixTimeSeconds(), spec.Body));
-        }
+        WebhookSignature.Sign(request, signingSecret, time, spec.Body);
 
         return request;
     }

@@ -14,35 +14,22 @@ public sealed class RunNotifier(IHttpClientFactory clients, TimeProvider time) :
     public const string IdHeader = "Scheduler-Notification-Id";
 
     /// <summary>How long one delivery may take: the run's slot is held meanwhile.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Timeout = FollowUpPost.Timeout;
 
     public string Kind => FollowUpKinds.Notify;
 
-    public async Task<FollowUpResult> CarryOutAsync(FollowUp followUp, Run run, CancellationToken cancellationToken)
+    public Task<FollowUpResult> CarryOutAsync(FollowUp followUp, Run run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(followUp);
         ArgumentNullException.ThrowIfNull(run);
-        using var deadline = new AttemptDeadline(Timeout, time, cancellationToken);
-        try
+        return FollowUpPost.SendAsync(clients, () =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, followUp.Target)
+            var request = new HttpRequestMessage(HttpMethod.Post, followUp.Target)
             {
                 Content = JsonContent.Create(RunNotification.Of(run), options: SchedulerJson.Options),
             };
             request.Headers.Add(IdHeader, followUp.Id);
-            using var response = await clients.CreateClient(HttpTargetExecutor.ClientName)
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            return response.IsSuccessStatusCode
-                ? FollowUpResult.Ok
-                : FollowUpResult.Failed($"HTTP {(int)response.StatusCode} from {followUp.Target}");
-        }
-        catch (OperationCanceledException) when (deadline.TimedOut)
-        {
-            return FollowUpResult.Failed($"No answer from {followUp.Target} within {Timeout.TotalSeconds:0} s.");
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            return FollowUpResult.Failed($"{followUp.Target}: {ex.Message}");
-        }
+            return request;
+        }, followUp.Target, time, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Scheduler.Core.Alerts;
 using Scheduler.Core.Config;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.FollowUps;
@@ -34,7 +35,9 @@ public sealed class EngineHarness
         Executor = new FakeExecutor(Time);
         Counters = new RunCounters(CounterStore, Time);
         Events = new RunEvents(NullLogger<RunEvents>.Instance, Counters);
-        FollowUps = new FollowUpRunner(Runs, [Notifier], Time, FollowUpOptions, NullLogger<FollowUpRunner>.Instance);
+        AlertDelivery = new AlertDelivery(AlertStore, Runs, AlertSender, AlertOptions, FollowUpOptions, Time, NullLogger<AlertDelivery>.Instance);
+        FollowUps = new FollowUpRunner(Runs, [Notifier, new AlertFollowUpHandler(AlertStore, AlertDelivery, AlertOptions, Time)], Time, FollowUpOptions, NullLogger<FollowUpRunner>.Instance);
+        NoSuccessCheck = new NoSuccessCheck(AlertStore, Jobs, AlertDelivery, AlertOptions, Time);
         Allocator = new SlotAllocator(Slots, Runs, Sender, FollowUps, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
         RunSlots = new RunSlots(Slots, Config, Allocator, FollowUps, Time, RunOptions, SweepOptions);
         Advancer = new JobAdvancer(Jobs, Due);
@@ -47,7 +50,7 @@ public sealed class EngineHarness
         JobService = new JobService(Jobs, JobCache, Due, Validator, Signal, Time, SweepOptions, Idempotency, RunRetention);
         Triggers = new RunTriggers(Jobs, Runs, Due, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Signal, Idempotency, new TriggerInstants(Time), Time);
         TargetCall = new TargetCall(Runs, Targets, Time, RunOptions, NullLogger<TargetCall>.Instance);
-        Settler = new RunSettler(Runs, Runs, FollowUps, RunSlots, Events, Time);
+        Settler = new RunSettler(Runs, Runs, FollowUps, RunSlots, Events, AlertOptions, Time);
         AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, FollowUps, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
         Workflow = new InProcessWorkflow(AttemptStep, RunSlots, Runs, Sender, Time, RunOptions);
         Canceller = new RunCanceller(Runs, Settler);
@@ -62,6 +65,11 @@ public sealed class EngineHarness
     public FollowUpOptions FollowUpOptions { get; } = new();
     public RecordingFollowUpHandler Notifier { get; } = new();
     public FollowUpRunner FollowUps { get; }
+    public AlertOptions AlertOptions { get; } = new();
+    public InMemoryAlertStore AlertStore { get; } = new();
+    public RecordingAlertSender AlertSender { get; } = new();
+    public AlertDelivery AlertDelivery { get; }
+    public NoSuccessCheck NoSuccessCheck { get; }
 
     public InMemoryJobStore Jobs { get; } = new();
     public InMemoryIdempotencyStore Idempotency { get; }

@@ -65,3 +65,9 @@ public sealed class TableJobPartitionContractTests(AzuriteFixture azurite) : Job
         return new JobPartition(new TableJobStore(clients), new TableRunStore(clients));
     }
 }
+
+[Collection("azurite")]
+public sealed class TableAlertStoreContractTests(AzuriteFixture azurite) : AlertStoreContract
+{
+    protected override async Task<IAlertStore> NewAsync(CancellationToken cancellationToken) => new TableAlertStore(await azurite.NewStorageAsync(cancellationToken));
+}

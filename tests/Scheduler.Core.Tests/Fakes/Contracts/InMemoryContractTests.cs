@@ -49,3 +49,8 @@ public sealed class InMemoryJobPartitionContractTests : JobPartitionContract
         return Task.FromResult(new JobPartition(jobs, new InMemoryRunStore(jobs)));
     }
 }
+
+public sealed class InMemoryAlertStoreContractTests : AlertStoreContract
+{
+    protected override Task<IAlertStore> NewAsync(CancellationToken cancellationToken) => Task.FromResult<IAlertStore>(new InMemoryAlertStore());
+}

@@ -5,6 +5,7 @@ import { poll, toast, describe, errorPanel, navigateFrom } from '../ui.js';
 import * as fmt from '../format.js';
 import { jobActions, scheduleSummary, jobZone, prop, targetSummary } from './job-common.js';
 import { runBody } from './run-view.js';
+import { alertsSection } from './job-alerts.js';
 
 const REFRESH_MS = 3000;
 const RUNS_SHOWN = 20;
@@ -22,6 +23,7 @@ export async function renderJobDetail(main, params, routeQuery, { signal } = {})
   const cards = new Map(); // runId -> { el, signature, detail }
   let autoOpened = false; // the newest started run opens by itself once, so its attempts show without a click
   let job = null;
+  const alerts = alertsSection(id, signal);
 
   replace(main,
     head,
@@ -32,7 +34,8 @@ export async function renderJobDetail(main, params, routeQuery, { signal } = {})
     h('section', { class: 'panel', style: 'margin-top: 1rem', 'aria-labelledby': 'runs-title' },
       h('div', { class: 'panel-head' }, h('h2', { id: 'runs-title' }, 'Recent runs'), h('span', { class: 'hint' }, `newest first · refreshes every ${REFRESH_MS / 1000} s`)),
       runsNote,
-      timeline));
+      timeline),
+    alerts.el);
 
   const loadJob = async () => {
     const response = await api('GET', `/jobs/${enc(id)}`, { signal });
@@ -178,6 +181,7 @@ export async function renderJobDetail(main, params, routeQuery, { signal } = {})
   const refresh = async () => {
     await loadJob();
     await loadRuns();
+    await alerts.load();
   };
 
   try {
