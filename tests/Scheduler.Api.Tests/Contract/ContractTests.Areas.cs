@@ -16,6 +16,8 @@ public sealed partial class ContractTests
         await WaitForRunAsync(client, location, r => Status(r) == "Succeeded");
         await (await client.GetAsync($"/api/jobs/{id}/runs")).ExpectAsync(HttpStatusCode.OK);
         await (await client.GetAsync("/api/jobs/missing-job/runs")).ExpectProblemAsync(HttpStatusCode.NotFound);
+        await (await client.GetAsync($"/api/jobs/{id}/alerts")).ExpectAsync(HttpStatusCode.OK);
+        await (await client.GetAsync("/api/jobs/missing-job/alerts")).ExpectProblemAsync(HttpStatusCode.NotFound);
         await (await client.GetAsync("/api/runs")).ExpectAsync(HttpStatusCode.OK);
         await (await client.GetAsync("/api/runs?status=Failed")).ExpectAsync(HttpStatusCode.OK);
         await (await client.GetAsync("/api/runs?status=Bogus")).ExpectProblemAsync(HttpStatusCode.BadRequest, "status");
