@@ -10,6 +10,7 @@ using Scheduler.Core.Services;
 using Scheduler.Core.Stats;
 using Scheduler.Core.Targets;
 using Scheduler.Core.Telemetry;
+using Scheduler.Core.Tokens;
 using Scheduler.Core.Validation;
 using Scheduler.Core.Workflow;
 
@@ -61,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Sweeper>();
         services.TryAddSingleton<ManualDispatch>();
         services.TryAddSingleton<JobService>();
+        services.TryAddSingleton<TriggerTokens>();
         services.TryAddSingleton<RunCanceller>();
         services.TryAddSingleton<RunSettler>();
         services.TryAddSingleton<TargetCall>();

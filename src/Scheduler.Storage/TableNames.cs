@@ -3,7 +3,7 @@ namespace Scheduler.Storage;
 /// <summary>Scheduler's tables, before <see cref="StorageOptions.TablePrefix"/> is applied.</summary>
 public static class TableNames
 {
-    /// <summary>One partition per job: the job's row, its runs, their attempts.</summary>
+    /// <summary>One partition per job: the job's row, its runs, their attempts, its trigger tokens.</summary>
     public const string Jobs = "jobs";
     public const string Due = "due";
     public const string Slots = "slots";
@@ -12,5 +12,8 @@ public static class TableNames
     public const string Connections = "connections";
     public const string RunCounts = "runcounts";
 
-    public static IReadOnlyList<string> All { get; } = [Jobs, Due, Slots, Config, Idempotency, Connections, RunCounts];
+    /// <summary>Changes made through the API: one partition per day, newest first.</summary>
+    public const string Audit = "audit";
+
+    public static IReadOnlyList<string> All { get; } = [Jobs, Due, Slots, Config, Idempotency, Connections, RunCounts, Audit];
 }

@@ -65,3 +65,15 @@ public sealed class TableJobPartitionContractTests(AzuriteFixture azurite) : Job
         return new JobPartition(new TableJobStore(clients), new TableRunStore(clients));
     }
 }
+
+[Collection("azurite")]
+public sealed class TableAuditLogContractTests(AzuriteFixture azurite) : AuditLogContract
+{
+    protected override async Task<IAuditLog> NewAsync(CancellationToken cancellationToken) => new TableAuditLog(await azurite.NewStorageAsync(cancellationToken));
+}
+
+[Collection("azurite")]
+public sealed class TableTriggerTokenStoreContractTests(AzuriteFixture azurite) : TriggerTokenStoreContract
+{
+    protected override async Task<ITriggerTokenStore> NewAsync(CancellationToken cancellationToken) => new TableTriggerTokenStore(await azurite.NewStorageAsync(cancellationToken));
+}

@@ -49,3 +49,13 @@ public sealed class InMemoryJobPartitionContractTests : JobPartitionContract
         return Task.FromResult(new JobPartition(jobs, new InMemoryRunStore(jobs)));
     }
 }
+
+public sealed class InMemoryAuditLogContractTests : AuditLogContract
+{
+    protected override Task<IAuditLog> NewAsync(CancellationToken cancellationToken) => Task.FromResult<IAuditLog>(new InMemoryAuditLog());
+}
+
+public sealed class InMemoryTriggerTokenStoreContractTests : TriggerTokenStoreContract
+{
+    protected override Task<ITriggerTokenStore> NewAsync(CancellationToken cancellationToken) => Task.FromResult<ITriggerTokenStore>(new InMemoryTriggerTokenStore());
+}
