@@ -22,6 +22,7 @@ param tableNames string[] = [
   'idempotency'
   'connections'
   'runcounts'
+  'audit'
 ]
 
 @description('Queues: runs carries {runId, jobId}; runs-poison receives what failed five times.')
