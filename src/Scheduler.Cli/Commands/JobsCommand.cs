@@ -4,7 +4,7 @@ using Scheduler.Cli.Output;
 
 namespace Scheduler.Cli.Commands;
 
-/// <summary><c>scheduler jobs ...</c>: list, show, create, update, delete, pause, resume, trigger.</summary>
+/// <summary><c>scheduler jobs ...</c>: list, show, create, update, delete, pause, resume, trigger, tokens.</summary>
 public static class JobsCommand
 {
     public static Command Create(Actions actions, TimeProvider time)
@@ -18,6 +18,7 @@ public static class JobsCommand
         jobs.Add(Change(actions, "pause", "Stop future occurrences (runs in flight finish).", "Paused"));
         jobs.Add(Change(actions, "resume", "Resume a paused job from now on.", "Resumed"));
         jobs.Add(Trigger(actions));
+        jobs.Add(TokensCommand.Create(actions));
         return jobs;
     }
 
