@@ -101,6 +101,31 @@ public sealed class AuditTrailTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Contains(tokensOnly["items"]!.AsArray(), e => e!["jobId"]!.GetValue<string>() == job);
     }
 
+    [Fact]
+    public async Task Listing_ByPages_EveryEntryOnce()
+    {
+        using var admin = Client(AdminKey);
+        var job = JobBodies.Unique("paged");
+        await (await admin.PostJsonAsync("/api/jobs", JobBodies.Http(job, "https://example.test/hook", JobBodies.FarFuture()))).ExpectAsync(HttpStatusCode.Created);
+        for (var i = 0; i < 2; i++)
+        {
+            await (await admin.PostAsync($"/api/jobs/{job}/pause", null)).ExpectAsync(HttpStatusCode.OK);
+            await (await admin.PostAsync($"/api/jobs/{job}/resume", null)).ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var ids = new List<string>();
+        var path = $"/api/jobs/{job}/audit?limit=2";
+        for (var pages = 0; path is not null && pages < 10; pages++)
+        {
+            var page = await (await admin.GetAsync(path)).ExpectAsync(HttpStatusCode.OK);
+            ids.AddRange(page["items"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()));
+            path = page["continuation"]?.GetValue<string>() is { } next ? $"/api/jobs/{job}/audit?limit=2&continuation={Uri.EscapeDataString(next)}" : null;
+        }
+
+        Assert.Equal(5, ids.Distinct().Count());
+        Assert.Equal(5, ids.Count);
+    }
+
     [Theory]
     [InlineData("kind=jobs", "kind")]
     [InlineData("since=yesterday", "since")]

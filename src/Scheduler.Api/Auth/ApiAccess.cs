@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Http;
 using Scheduler.Core.Tokens;
+using Scheduler.Core.Validation;
 
 namespace Scheduler.Api.Auth;
 
@@ -75,7 +76,7 @@ public sealed class ApiAccess(ApiKeyVerifier verifier, TriggerTokens? tokens = n
         }
 
         var jobId = TriggerRoute.JobIdOf(request);
-        var token = tokens is null || !Core.Validation.Identifiers.IsValidId(jobId)
+        var token = tokens is null || !Identifiers.IsValidId(jobId)
             ? null
             : await tokens.VerifyAsync(jobId!, presented, cancellationToken).ConfigureAwait(false);
         if (token is null)

@@ -13,6 +13,8 @@ internal static class AuditRows
     /// <summary>Before and after are kept up to this many characters each (a table string holds 32,768).</summary>
     public const int MaxSnapshotChars = 16_000;
 
+    public const int DayKeyLength = 7;
+
     public static string DayKey(DateTimeOffset at) =>
         (DateOnly.MaxValue.DayNumber - DateOnly.FromDateTime(at.UtcDateTime).DayNumber).ToString("D7", CultureInfo.InvariantCulture);
 

@@ -5,7 +5,7 @@ using Scheduler.Core.Ports;
 namespace Scheduler.Storage.Tables;
 
 /// <summary>The audit trail in its own table (<see cref="AuditRows"/>): a change costs one insert. A listing is one range query
-/// over the days it spans, filtered on the server (kind, id, job, caller), paged by the service's continuation; retention deletes
+/// over the days it spans, filtered on the server (kind, id, job, caller), resumed after the last entry's keys; retention deletes
 /// by the same range, a transaction per day's 100 rows.</summary>
 public sealed class TableAuditLog(StorageClients clients) : IAuditLog
 {
@@ -21,29 +21,28 @@ public sealed class TableAuditLog(StorageClients clients) : IAuditLog
         return entry with { Id = rowKey };
     }
 
+    /// <summary>Reads one entry past the page to know whether more follow; the continuation is the last entry's keys, so a
+    /// page resumes exactly after it.</summary>
     public async Task<Page<AuditEntry>> ListAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
         var limit = Math.Min(query.Limit, MaxPageSize);
-        var continuation = query.Continuation;
-        do
+        var entries = new List<TableEntity>(limit);
+        var more = false;
+        await foreach (var entity in _table.QueryAsync<TableEntity>(Filter(query), Math.Min(limit + 1, MaxPageSize), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var pages = _table.QueryAsync<TableEntity>(Filter(query), limit, cancellationToken: cancellationToken).AsPages(continuation, limit);
-            await foreach (var page in pages.ConfigureAwait(false))
+            if (entries.Count == limit)
             {
-                continuation = page.ContinuationToken;
-                if (page.Values.Count > 0 || continuation is null)
-                {
-                    return new Page<AuditEntry>([.. page.Values.Select(AuditRows.FromEntity)], continuation);
-                }
-
+                more = true;
                 break;
             }
-        }
-        while (continuation is not null);
 
-        return new Page<AuditEntry>([], null);
+            entries.Add(entity);
+        }
+
+        var next = more ? Continuations.Encode(entries[^1].PartitionKey + entries[^1].RowKey) : null;
+        return new Page<AuditEntry>([.. entries.Select(AuditRows.FromEntity)], next);
     }
 
     public Task<int> DeleteBeforeAsync(DateTimeOffset beforeUtc, int limit, CancellationToken cancellationToken)
@@ -59,6 +58,13 @@ public sealed class TableAuditLog(StorageClients clients) : IAuditLog
             TableClient.CreateQueryFilter($"PartitionKey ge {AuditRows.DayKey(query.UntilUtc)} and PartitionKey le {AuditRows.DayKey(query.SinceUtc)}"),
             TableClient.CreateQueryFilter($"AtUtc ge {query.SinceUtc.ToUniversalTime()} and AtUtc lt {query.UntilUtc.ToUniversalTime()}"),
         };
+        if (Continuations.Decode(query.Continuation) is { } after)
+        {
+            // A day key has 7 digits; the rest is the row's key.
+            var (day, row) = after.Length > AuditRows.DayKeyLength ? (after[..AuditRows.DayKeyLength], after[AuditRows.DayKeyLength..]) : (after, "");
+            clauses.Add(TableClient.CreateQueryFilter($"((PartitionKey eq {day} and RowKey gt {row}) or PartitionKey gt {day})"));
+        }
+
         Add(clauses, "EntityKind", query.EntityKind);
         Add(clauses, "EntityId", query.EntityId);
         Add(clauses, "JobId", query.JobId);
