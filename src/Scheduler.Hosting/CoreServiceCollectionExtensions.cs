@@ -62,6 +62,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Sweeper>();
         services.TryAddSingleton<ManualDispatch>();
         services.TryAddSingleton<JobService>();
+        services.TryAddSingleton<TriggerInstants>();
+        services.TryAddSingleton<RunTriggers>();
         services.TryAddSingleton<TriggerTokens>();
         services.TryAddSingleton<RunCanceller>();
         services.TryAddSingleton<RunSettler>();

@@ -16,6 +16,7 @@ public static class BadInputCases
     private static readonly HttpMethod Delete = HttpMethod.Delete;
 
     private static readonly IReadOnlyDictionary<string, string> StaleETag = new Dictionary<string, string> { ["If-Match"] = "W/\"datetime'2001-01-01T00%3A00%3A00Z'\"" };
+    private static readonly IReadOnlyDictionary<string, string> MadeUpETag = new Dictionary<string, string> { ["If-Match"] = "\"made-up\"" };
 
     // Declared after the fields it uses: static fields initialise in order.
     public static readonly IReadOnlyDictionary<string, BadInput> All = Build().ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -107,6 +108,26 @@ public static class BadInputCases
         yield return Raw("idempotency-key-too-long", Post, Jobs, Valid().ToJsonString(), HttpStatusCode.BadRequest, "Idempotency-Key")
             with { Headers = new Dictionary<string, string> { ["Idempotency-Key"] = new string('k', 300) } };
 
+        // Parameters and placeholders (an unknown placeholder names the field it is in)
+        yield return Mutated("placeholder-unknown-in-body", j => j["target"]!["body"] = "{\"file\": \"{{params.file}}\"}", "target.body");
+        yield return Mutated("placeholder-unknown-in-url", j => j["target"]!["url"] = "https://example.test/hook/{{run.ident}}", "target.url");
+        yield return Mutated("placeholder-unknown-in-header", j => j["target"]!["headers"] = new JsonObject { ["X-Run"] = "{{run}}" }, "target.headers.X-Run");
+        yield return Mutated("placeholder-in-host", j =>
+        {
+            j["parameters"] = new JsonArray(new JsonObject { ["name"] = "host" });
+            j["target"]!["url"] = "https://example.test{{params.host}}/hook";
+        }, "target.url");
+        yield return Mutated("parameter-name-bad", j => j["parameters"] = new JsonArray(new JsonObject { ["name"] = "1st file" }), "parameters[0].name");
+        yield return Mutated("parameter-declared-twice", j => j["parameters"] = new JsonArray(new JsonObject { ["name"] = "a" }, new JsonObject { ["name"] = "a" }), "parameters[1].name");
+        yield return Mutated("parameter-default-too-long", j => j["parameters"] = new JsonArray(new JsonObject { ["name"] = "a", ["default"] = new string('x', 1025) }), "parameters[0].default");
+        yield return Raw("trigger-undeclared-parameter", Post, Seed + "/trigger", """{"parameters":{"nope":"1"}}""", HttpStatusCode.BadRequest, "parameters.nope")
+            with { Headers = new Dictionary<string, string> { ["Idempotency-Key"] = "undeclared-1" } };
+        yield return Raw("trigger-parameter-object", Post, Seed + "/trigger", """{"parameters":{"nope":{"a":1}}}""", HttpStatusCode.BadRequest, "parameters.nope");
+        yield return Raw("trigger-unknown-field", Post, Seed + "/trigger", """{"params":{}}""", HttpStatusCode.BadRequest, "params");
+        yield return Raw("trigger-null-body", Post, Seed + "/trigger", "null", HttpStatusCode.BadRequest, "");
+        yield return Raw("trigger-idempotency-key-bad", Post, Seed + "/trigger", null, HttpStatusCode.BadRequest, "Idempotency-Key")
+            with { Headers = new Dictionary<string, string> { ["Idempotency-Key"] = new string('k', 300) } };
+
         // Ids in the path
         yield return Raw("path-id-encoded-slash", Get, "/api/jobs/a%2Fb", null, HttpStatusCode.BadRequest, "id");
         yield return Raw("path-id-encoded-hash", Get, "/api/jobs/a%23b", null, HttpStatusCode.BadRequest, "id");
@@ -123,6 +144,10 @@ public static class BadInputCases
             with { Headers = StaleETag };
         yield return Raw("delete-runs-unknown", Delete, Seed + "?runs=all", null, HttpStatusCode.BadRequest, "runs");
         yield return Raw("delete-stale-etag", Delete, Seed, null, HttpStatusCode.PreconditionFailed) with { Headers = StaleETag };
+        yield return Raw("delete-made-up-etag", Delete, Seed, null, HttpStatusCode.PreconditionFailed) with { Headers = MadeUpETag };
+        yield return Raw("replace-made-up-etag", Put, Seed, Valid().With("id", ApiFixture.SeedJob).ToJsonString(), HttpStatusCode.PreconditionFailed) with { Headers = MadeUpETag };
+        yield return Raw("pause-made-up-etag", Post, Seed + "/pause", null, HttpStatusCode.PreconditionFailed) with { Headers = MadeUpETag };
+        yield return Raw("config-made-up-etag", Put, "/api/config", """{"defaultLaneConcurrency":4}""", HttpStatusCode.PreconditionFailed) with { Headers = MadeUpETag };
         yield return Raw("pause-stale-etag", Post, Seed + "/pause", null, HttpStatusCode.PreconditionFailed) with { Headers = StaleETag };
         yield return Raw("config-stale-etag", Put, "/api/config", """{"defaultLaneConcurrency":4}""", HttpStatusCode.PreconditionFailed) with { Headers = StaleETag };
         yield return Raw("missing-job", Get, "/api/jobs/no-such-job", null, HttpStatusCode.NotFound);

@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
 namespace Scheduler.Cli.Tests;
 
 /// <summary><c>scheduler runs ...</c>: list, show with attempts, cancel, and the live watch.</summary>
@@ -36,6 +39,34 @@ public sealed class RunsCommandTests(CliFixture fixture)
         Assert.Equal(ExitCodes.Rejected, cancelFinished.ExitCode);
         Assert.Contains("Error 409", cancelFinished.Stderr, StringComparison.Ordinal);
         Assert.Contains("already finished", cancelFinished.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TriggerWithParam_ShowPrintsTheTriggerAndEveryValue()
+    {
+        var job = new JsonObject
+        {
+            ["id"] = "cli-params",
+            ["target"] = new JsonObject { ["type"] = "http", ["url"] = fixture.Host.Sink.Url("ok/cli-params") + "?file={{params.file}}" },
+            ["schedule"] = SchedulerHost.Rarely(),
+            ["parameters"] = new JsonArray(new JsonObject { ["name"] = "file", ["default"] = "all.csv" }, new JsonObject { ["name"] = "mode" }),
+        };
+        (await fixture.Host.Api.PostAsJsonAsync("api/jobs", job)).EnsureSuccessStatusCode();
+
+        var triggered = await fixture.Cli.RunAsync("jobs", "trigger", "cli-params", "--param", "file=q3 final.csv", "-o", "json");
+
+        Assert.True(triggered.ExitCode == 0, triggered.ToString());
+        var runId = triggered.Json["runId"]!.GetValue<string>();
+        await RunPolling.WaitForRunsAsync(fixture.Host.Api, "cli-params", runs => RunPolling.Status(runs.FirstOrDefault()) == "Succeeded", TimeSpan.FromSeconds(30));
+        var show = await fixture.Cli.RunAsync("runs", "show", runId);
+        Assert.True(show.ExitCode == 0, show.ToString());
+        Assert.Matches(@"Trigger\s+External", show.Stdout);
+        Assert.Matches(@"Parameter file\s+q3 final\.csv", show.Stdout);
+        Assert.Matches(@"Parameter mode\s+\(empty\)", show.Stdout);
+        Assert.Equal("?file=q3%20final.csv", Assert.Single(fixture.Host.Sink.For("ok/cli-params")).Query);
+        var badParam = await fixture.Cli.RunAsync("jobs", "trigger", "cli-params", "--param", "nope=1");
+        Assert.Equal(ExitCodes.Rejected, badParam.ExitCode);
+        Assert.Contains("parameters.nope", badParam.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

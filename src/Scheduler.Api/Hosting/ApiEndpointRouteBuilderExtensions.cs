@@ -61,8 +61,8 @@ public static class ApiEndpointRouteBuilderExtensions
             .Describe("Resume a job", "Schedules the job again from now on. If-Match makes it conditional.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         jobs.MapPost(ApiRoutes.JobTrigger, JobEndpoints.TriggerAsync).WithName("TriggerJob")
-            .Describe("Run a job now", "Runs the job once now, outside its schedule and also when paused: 202 with the Location of the run, which exists by then unless its lane is full.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Describe("Run a job now", "Runs the job once now, outside its schedule and also when paused: 202 with the Location of the run, which exists by then unless its lane is full. An optional body {\"parameters\": {...}} gives values for the job's declared parameters (400 naming one it does not declare); the run keeps them for every attempt. Send Idempotency-Key to make retries safe: a repeat answers 200 with the same run, the same key with other parameters 409. A call with a body or a key is an External run, one with neither a Manual one.")
+            .Accepts<TriggerBody>(true, Json).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesBodyProblems();
     }
 
     private static void MapRuns(RouteGroupBuilder runs)

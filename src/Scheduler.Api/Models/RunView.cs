@@ -5,6 +5,8 @@ namespace Scheduler.Api.Models;
 
 /// <summary>A run (one occurrence of a job). <see cref="Attempts"/> and <see cref="Definition"/> appear when one run is read.</summary>
 /// <param name="FollowUpsPending">The run ended and its follow-ups (run-end notifications) are not all carried out yet.</param>
+/// <param name="Parameters">The parameter values the run was frozen with at dispatch (defaults included); absent when it has none.</param>
+/// <param name="Parent">The run whose end started this one (when <see cref="Trigger"/> is Parent), with its status and output.</param>
 public sealed record RunView(
     string JobId,
     string RunId,
@@ -24,7 +26,9 @@ public sealed record RunView(
     SlotHold? Slot,
     bool FollowUpsPending,
     JobDefinition? Definition = null,
-    IReadOnlyList<AttemptView>? Attempts = null)
+    IReadOnlyList<AttemptView>? Attempts = null,
+    IReadOnlyDictionary<string, string>? Parameters = null,
+    RunParent? Parent = null)
 {
     public static RunView From(Run run, IReadOnlyList<AttemptRecord>? attempts = null)
     {
@@ -32,6 +36,8 @@ public sealed record RunView(
         return new(run.JobId, run.RunId, run.Status, run.Trigger, run.Lane, run.DueUtc, run.CreatedUtc, run.StartedUtc, run.FinishedUtc,
             run.AttemptCount, run.InFlightAttempt, run.LatenessMs, run.LastError, run.ResultExcerpt, run.CancelRequested, run.Slot, run.FollowUpsPending,
             attempts is null ? null : run.Definition,
-            attempts?.OrderBy(a => a.Number).Select(AttemptView.From).ToList());
+            attempts?.OrderBy(a => a.Number).Select(AttemptView.From).ToList(),
+            run.Inputs.Parameters.Count == 0 ? null : run.Inputs.Parameters,
+            run.Inputs.Parent);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Scheduler.Cli.Output;
 
 namespace Scheduler.Cli.Commands;
@@ -115,11 +116,13 @@ public static class JobsCommand
     private static Command Trigger(Actions actions)
     {
         var id = new Argument<string>("id") { Description = "The job's id." };
-        var command = new Command("trigger", "Run a job once now, outside its schedule (also when paused).") { id };
+        var parameters = new Option<string[]>("--param", "-p") { Description = "A value for one of the job's parameters, 'name=value' (repeatable); the others keep their defaults." };
+        var command = new Command("trigger", "Run a job once now, outside its schedule (also when paused).") { id, parameters };
         actions.Set(command, async (ctx, ct) =>
         {
             var jobId = ctx.Required(id);
-            var triggered = (await ctx.Client.PostAsync($"{Paths.Job(jobId)}/trigger", null, ct).ConfigureAwait(false)).Body;
+            var body = ParameterBody(ctx.Get(parameters) ?? []);
+            var triggered = (await ctx.Client.PostAsync($"{Paths.Job(jobId)}/trigger", body, ct).ConfigureAwait(false)).Body;
             if (ctx.Terminal.IsJson)
             {
                 ctx.Terminal.Json(triggered);
@@ -129,5 +132,28 @@ public static class JobsCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>No body without values: the run is then a Manual one with the defaults.</summary>
+    private static JsonObject? ParameterBody(string[] pairs)
+    {
+        if (pairs.Length == 0)
+        {
+            return null;
+        }
+
+        var values = new JsonObject();
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new UsageException($"--param '{pair}' is not 'name=value'.");
+            }
+
+            values[pair[..equals]] = pair[(equals + 1)..];
+        }
+
+        return new JsonObject { ["parameters"] = values };
     }
 }

@@ -42,6 +42,12 @@ public static class RunTables
         Row(grid, "Run", Json.Str(run, "runId"));
         grid.AddRow("[bold]Status[/]", Display.Status(Json.Str(run, "status")) + (Json.Bool(run, "cancelRequested") ? " [yellow](cancel requested)[/]" : ""));
         Row(grid, "Trigger", Json.Str(run, "trigger"));
+        Row(grid, "Started by", Json.Str(run, "parent.runId") is { } parent ? $"run {parent} ({Json.Text(run, "parent.status")}): scheduler runs show {parent}" : null);
+        foreach (var (name, value) in Json.At(run, "parameters") as JsonObject ?? [])
+        {
+            Row(grid, $"Parameter {Markup.Escape(name)}", value?.ToString() is { Length: > 0 } text ? text : "(empty)");
+        }
+
         Row(grid, "Lane", Json.Str(run, "lane"));
         Row(grid, "Due", Display.Time(Json.Time(run, "dueUtc")));
         Row(grid, "Started", Display.Time(Json.Time(run, "startedUtc")));

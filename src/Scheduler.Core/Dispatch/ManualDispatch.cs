@@ -23,7 +23,8 @@ public sealed class ManualDispatch(IConfigStore config, IDueIndex due, SlotAlloc
                 return false;
             }
 
-            var now = time.GetUtcNow();
+            // A trigger's instant is a tick ahead of the clock when another trigger of the job took this tick (TriggerInstants).
+            var now = time.GetUtcNow() is var clock && clock > row.DueUtc ? clock : row.DueUtc;
             var lane = await allocator.LoadAsync(row.Lane, settings.BudgetOf(row.Lane), cancellationToken).ConfigureAwait(false);
             var sweep = new SweepContext(now, TimeSpan.Zero, settings, new Dictionary<string, LaneSlots>(StringComparer.Ordinal) { [row.Lane] = lane });
             var outcome = await dispatcher.DispatchAsync(row, sweep, admitted: lane.FreeCount(now) > 0, cancellationToken).ConfigureAwait(false);

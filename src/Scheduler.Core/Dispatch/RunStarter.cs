@@ -92,7 +92,7 @@ public sealed class RunStarter(IRunStore runs, IRunSender sender, IRunLauncher l
             RunId = runId,
             DueUtc = row.DueUtc,
             Trigger = row.Trigger,
-            Inputs = row.Inputs ?? RunInputs.None,
+            Inputs = RunParameters.Freeze(job.Definition, row.Inputs),
             Definition = job.Definition,
             CreatedUtc = sweptAt,
             Slot = hold,

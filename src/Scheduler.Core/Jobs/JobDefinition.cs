@@ -26,4 +26,6 @@ public sealed record JobDefinition
     /// <summary>Up to 5 URLs to POST to when a run of the job ends (Failed, Succeeded or either): delivered after the run ends, retried
     /// when refused, each with a Scheduler-Notification-Id header to drop repeats by.</summary>
     public IReadOnlyList<NotifyRule> Notify { get; init; } = [];
+    /// <summary>Up to 20 parameters with their defaults; a run's values (given or default) are frozen on it at dispatch.</summary>
+    public IReadOnlyList<JobParameter> Parameters { get; init; } = [];
 }

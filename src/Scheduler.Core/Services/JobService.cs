@@ -10,7 +10,7 @@ namespace Scheduler.Core.Services;
 /// <summary>Creates and changes jobs. The due row is written before the job, with a time-based schedule version,
 /// so a crash or a lost race leaves only a row that the sweep drops as stale. Every job it writes (or deletes) is kept in
 /// (or dropped from) this process's <see cref="JobCache"/>, so that the job's first dispatch needs no read.</summary>
-public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, ManualDispatch manual, IIdempotencyStore idempotency, RunRetention runRetention)
+public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, IIdempotencyStore idempotency, RunRetention runRetention)
 {
     /// <summary>The checks a create makes, writing nothing.</summary>
     public Task<ValidationErrors> ValidateAsync(JobDefinition definition, CancellationToken cancellationToken) =>
@@ -125,27 +125,6 @@ public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, Jo
             var next = ScheduleCalculator.Resume(job.Definition.Schedule, job.CreatedUtc, now, job.Occurrences);
             return job with { Status = next is null ? JobStatus.Completed : JobStatus.Active, NextDueUtc = next };
         }, cancellationToken);
-
-    /// <summary>Runs the job once now, outside its schedule (also when paused). Returns the run id.</summary>
-    public async Task<ServiceResult<string>> TriggerAsync(string jobId, CancellationToken cancellationToken)
-    {
-        var job = await jobs.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
-        if (job is null)
-        {
-            return ServiceResult<string>.NotFound($"Job '{jobId}' does not exist.");
-        }
-
-        var now = time.GetUtcNow();
-        var row = DueEntryFactory.Manual(job, now);
-        await due.AddAsync(row, cancellationToken).ConfigureAwait(false);
-        // The run exists when the trigger answers (a listing right after shows it), unless the sweep must decide its turn.
-        if (!await manual.TryAsync(row, cancellationToken).ConfigureAwait(false))
-        {
-            signal.Kick();
-        }
-
-        return ServiceResult<string>.Ok(Runs.RunIds.For(jobId, now));
-    }
 
     /// <summary>Deletes the job. Its runs stay until retention removes them, unless <paramref name="removeRuns"/>: then its
     /// ended runs go with it, their attempts too (a run still under way ends, then goes by retention).</summary>

@@ -16,6 +16,10 @@ public static class Limits
     public const int MaxAttempts = 20;
     public const int MaxNotifyRules = 5;
     public const int MaxNotifyUrlLength = 2048;
+    public const int MaxParameters = 20;
+    public const int MaxParameterValueLength = 1024;
+    /// <summary>A run's parameter values as stored (JSON, non-ASCII escaped): half a table string property, leaving room for the parent run.</summary>
+    public const int MaxParametersJsonChars = 16 * 1024;
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(6);
     public static readonly TimeSpan MaxRetryInterval = TimeSpan.FromDays(1);
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);

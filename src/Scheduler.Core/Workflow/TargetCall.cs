@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Scheduler.Core.Placeholders;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Runs;
 using Scheduler.Core.Telemetry;
@@ -47,7 +48,8 @@ public sealed class TargetCall(IRunStore runs, ITargetExecutorRegistry targets, 
         var started = time.GetTimestamp();
         try
         {
-            return await executor.ExecuteAsync(new AttemptInvocation(running.JobId, running.RunId, attempt, running.Definition, running.DueUtc), timeout.Token).ConfigureAwait(false);
+            var definition = running.Definition with { Target = TargetPlaceholders.Resolve(running.Definition.Target, PlaceholderValues.For(running, attempt)) };
+            return await executor.ExecuteAsync(new AttemptInvocation(running.JobId, running.RunId, attempt, definition, running.DueUtc), timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancel.Requested && !cancellationToken.IsCancellationRequested)
         {

@@ -10,7 +10,7 @@ using Scheduler.Core.Tokens;
 namespace Scheduler.Functions.Http;
 
 /// <summary>Jobs: the same handlers as the Server, behind function keys.</summary>
-public sealed class JobFunctions(JobService service, IJobStore jobs, IRunStore runs, TriggerTokens tokens, ChangeAudit audit)
+public sealed class JobFunctions(JobService service, RunTriggers triggers, IJobStore jobs, IRunStore runs, TriggerTokens tokens, ChangeAudit audit)
 {
     [Function("CreateJob")]
     public async Task<IResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Jobs)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -42,5 +42,5 @@ public sealed class JobFunctions(JobService service, IJobStore jobs, IRunStore r
 
     [Function("TriggerJob")]
     public async Task<IResult> Trigger([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.JobTrigger)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        await JobEndpoints.TriggerAsync(id, service, cancellationToken).ConfigureAwait(false);
+        await JobEndpoints.TriggerAsync(id, request, triggers, cancellationToken).ConfigureAwait(false);
 }

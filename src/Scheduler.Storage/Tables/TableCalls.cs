@@ -23,6 +23,11 @@ internal static class TableCalls
     /// <summary>Replaces the entity if <paramref name="etag"/> still matches; a null ETag replaces unconditionally (but never creates).</summary>
     public static async Task<Written> ReplaceAsync(TableClient table, ITableEntity entity, string? etag, CancellationToken cancellationToken)
     {
+        if (!CanMatch(etag))
+        {
+            return Written.Stale;
+        }
+
         try
         {
             var response = await table.UpdateEntityAsync(entity, IfMatch(etag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -43,6 +48,11 @@ internal static class TableCalls
     /// <summary>Deletes the entity, if <paramref name="etag"/> is given only when it still matches.</summary>
     public static async Task<Written> DeleteAsync(TableClient table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken)
     {
+        if (!CanMatch(etag))
+        {
+            return Written.Stale;
+        }
+
         try
         {
             var response = await table.DeleteEntityAsync(partitionKey, rowKey, IfMatch(etag), cancellationToken).ConfigureAwait(false);
@@ -71,6 +81,11 @@ internal static class TableCalls
     };
 
     public static ETag IfMatch(string? etag) => etag is null ? ETag.All : new ETag(etag);
+
+    /// <summary>False for an ETag no table entity can have (a client's made-up <c>If-Match</c>): the service refuses it as a bad request
+    /// rather than a failed precondition, so it is answered as stale without a call. Table ETags are <c>W/"datetime'…'"</c>.</summary>
+    private static bool CanMatch(string? etag) =>
+        etag is null || (etag.StartsWith("W/\"datetime'", StringComparison.Ordinal) && etag.EndsWith("'\"", StringComparison.Ordinal));
 
     public static string? ETagOf(Response response) => response.Headers.ETag?.ToString();
 }

@@ -41,7 +41,7 @@ public sealed class GeneratedClientTests(ApiFixture fixture)
             Retry = new RetryPolicy { MaxAttempts = 3, FirstInterval = "00:01:00", Coefficient = 2, MaxInterval = "00:05:00", Jitter = 0 },
             Timeout = "00:00:30",
         });
-        var trigger = await client.Api.Jobs[id].Trigger.PostAsync();
+        var trigger = await client.Api.Jobs[id].Trigger.PostAsync(new TriggerBody());
         var runs = await Eventually.GetAsync(() => client.Api.Jobs[id].Runs.GetAsync(), r => r?.Items is [{ Status: RunStatus.Retrying }], RunPolling.Timeout);
         var run = await client.Api.Runs[id][trigger!.RunId!].GetAsync();
         var canceled = await client.Api.Runs[id][trigger.RunId!].Cancel.PostAsync();

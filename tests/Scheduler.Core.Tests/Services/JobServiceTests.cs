@@ -214,9 +214,9 @@ public sealed class JobServiceTests
         await h.CreateAsync(TestJobs.Http("job", TestJobs.Every(TimeSpan.FromHours(1), T.AddHours(1))));
         var paused = (await h.JobService.PauseAsync("job", null, None)).Value!;
 
-        var triggered = await h.JobService.TriggerAsync("job", None);
+        var triggered = await h.Triggers.TriggerAsync("job", TriggerRequest.Manual, None);
 
-        Assert.Equal(ServiceStatus.Ok, triggered.Status);
+        Assert.Equal(ServiceStatus.Created, triggered.Status);
         // No sweep ran: the trigger dispatched its own row, so a listing right after it shows the run.
         Assert.Equal((RunTrigger.Manual, RunStatus.Queued), (h.Runs.Get(triggered.Value!).Trigger, h.Runs.Get(triggered.Value!).Status));
         var sent = Assert.Single(h.Sender.Sent);
@@ -238,9 +238,9 @@ public sealed class JobServiceTests
         await h.CreateAsync(TestJobs.Http("job", TestJobs.Every(TimeSpan.FromHours(1), T.AddHours(1))));
         var kicks = h.Signal.Kicks;
 
-        var triggered = await h.JobService.TriggerAsync("job", None);
+        var triggered = await h.Triggers.TriggerAsync("job", TriggerRequest.Manual, None);
 
-        Assert.Equal(ServiceStatus.Ok, triggered.Status);
+        Assert.Equal(ServiceStatus.Created, triggered.Status);
         Assert.Equal(kicks + 1, h.Signal.Kicks);
         Assert.Null(await h.Runs.GetAsync("job", triggered.Value!, None));
         Assert.Contains(h.Due.Entries, e => e.Trigger == RunTrigger.Manual && e.JobId == "job");
@@ -251,7 +251,7 @@ public sealed class JobServiceTests
     {
         var h = new EngineHarness();
 
-        var triggered = await h.JobService.TriggerAsync("missing", None);
+        var triggered = await h.Triggers.TriggerAsync("missing", TriggerRequest.Manual, None);
 
         Assert.Equal(ServiceStatus.NotFound, triggered.Status);
         Assert.Empty(h.Due.Entries);

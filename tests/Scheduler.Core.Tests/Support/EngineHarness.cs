@@ -44,7 +44,8 @@ public sealed class EngineHarness
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Targets = new FakeTargetExecutorRegistry(Executor, new FakeExecutor(Time, TargetKinds.Queue));
         Validator = new JobValidator(Targets, []);
-        JobService = new JobService(Jobs, JobCache, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency, RunRetention);
+        JobService = new JobService(Jobs, JobCache, Due, Validator, Signal, Time, SweepOptions, Idempotency, RunRetention);
+        Triggers = new RunTriggers(Jobs, Runs, Due, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Signal, Idempotency, new TriggerInstants(Time), Time);
         TargetCall = new TargetCall(Runs, Targets, Time, RunOptions, NullLogger<TargetCall>.Instance);
         Settler = new RunSettler(Runs, Runs, FollowUps, RunSlots, Events, Time);
         AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, FollowUps, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
@@ -86,6 +87,7 @@ public sealed class EngineHarness
     public Sweeper Sweeper { get; }
     public JobValidator Validator { get; }
     public JobService JobService { get; }
+    public RunTriggers Triggers { get; }
     public FakeTargetExecutorRegistry Targets { get; }
     public TargetCall TargetCall { get; }
     public RunSettler Settler { get; }

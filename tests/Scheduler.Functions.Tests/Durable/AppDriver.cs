@@ -37,6 +37,18 @@ public sealed class AppDriver(FunctionsApp app)
         return RunIds.For(id, dueUtc);
     }
 
+    /// <summary>Runs the job now through the TriggerJob function, with a body and an Idempotency-Key when given.</summary>
+    public async Task<(int Status, System.Text.Json.JsonElement? Body)> TriggerAsync(string jobId, string? json, string? idempotencyKey = null)
+    {
+        var request = HttpCall.Request(app, "POST", json);
+        if (idempotencyKey is not null)
+        {
+            request.Headers["Idempotency-Key"] = idempotencyKey;
+        }
+
+        return await HttpCall.ExecuteAsync(request, app.Function<JobFunctions>().Trigger(request, jobId, CancellationToken.None));
+    }
+
     public async Task PutConfigAsync(string json)
     {
         var request = HttpCall.Request(app, "PUT", json);

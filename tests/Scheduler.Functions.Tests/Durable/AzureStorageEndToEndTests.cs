@@ -79,6 +79,27 @@ public sealed class AzureStorageEndToEndTests(AzuriteFixture azurite, ITestOutpu
     }
 
     [Fact]
+    public async Task Trigger_WithPayloadAndKey_RunsExternalWithItsParametersOnEveryAttempt_AndARepeatIsTheSameRun()
+    {
+        var extra = """, "parameters": [{ "name": "file", "default": "all.csv" }], "retry": { "maxAttempts": 2, "firstInterval": "00:00:01", "jitter": 0 }""";
+        await driver.CreateOnceJobAsync("ext", sink.Url("flaky/1/ext") + "?file={{params.file}}&attempt={{run.attempt}}", AppDriver.In(3600), extra);
+        const string Payload = """{ "parameters": { "file": "a b&c.csv" } }""";
+
+        var (status, body) = await driver.TriggerAsync("ext", Payload, "evt-7");
+        var (again, repeat) = await driver.TriggerAsync("ext", Payload, "evt-7");
+        var (other, _) = await driver.TriggerAsync("ext", """{ "parameters": { "file": "other.csv" } }""", "evt-7");
+
+        var runId = body!.Value.GetProperty("runId").GetString()!;
+        Assert.Equal((202, 200, 409), (status, again, other));
+        Assert.Equal(runId, repeat!.Value.GetProperty("runId").GetString());
+        var run = await driver.FinishedAsync("ext", runId);
+        Assert.Equal((RunStatus.Succeeded, 2, RunTrigger.External), (run.Status, run.AttemptCount, run.Trigger));
+        Assert.Equal("a b&c.csv", run.Inputs.Parameters["file"]);
+        Assert.Equal(["?file=a%20b%26c.csv&attempt=1", "?file=a%20b%26c.csv&attempt=2"], sink.For("flaky/1/ext").Select(h => h.Query));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await driver.InstanceSettledAsync(runId)).RuntimeStatus);
+    }
+
+    [Fact]
     public async Task BadRequestAnswer_IsNotRetried()
     {
         var runId = await driver.CreateOnceJobAsync("bad", sink.Url("status/400/b"), AppDriver.In(1), """, "retry": { "maxAttempts": 5 }""");

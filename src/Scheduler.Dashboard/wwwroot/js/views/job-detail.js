@@ -10,8 +10,9 @@ const REFRESH_MS = 3000;
 const RUNS_SHOWN = 20;
 const TERMINAL = ['Succeeded', 'Failed', 'Canceled', 'Skipped'];
 
-export async function renderJobDetail(main, params, _query, { signal } = {}) {
+export async function renderJobDetail(main, params, routeQuery, { signal } = {}) {
   const id = params.id;
+  const wanted = routeQuery?.get('run'); // a link to one run (a child run's parent) opens that run's card
   const head = h('div', { class: 'page-head' });
   const state = h('dl', { class: 'props', id: 'job-state' });
   const definition = h('dl', { class: 'props', id: 'job-definition' });
@@ -83,6 +84,7 @@ export async function renderJobDetail(main, params, _query, { signal } = {}) {
       prop('Overlap', d.overlap),
       prop('Misfire', `${m.action} when later than ${fmt.span(m.threshold)} (window ${fmt.span(m.window)})`),
       (d.tags || []).length ? prop('Tags', d.tags.map((x) => h('span', { class: 'tag' }, x))) : null,
+      (d.parameters || []).length ? prop('Parameters', d.parameters.map((p) => h('div', null, h('code', null, p.name), ` = ${p.default ?? ''}`))) : null,
       Object.keys(d.metadata || {}).length ? prop('Metadata', Object.entries(d.metadata).map(([k, v]) => h('div', null, h('code', null, k), ` = ${v}`))) : null);
     json.textContent = JSON.stringify(d, null, 2);
   }
@@ -113,10 +115,11 @@ export async function renderJobDetail(main, params, _query, { signal } = {}) {
     }
     for (const runId of [...cards.keys()]) if (!keep.has(runId)) cards.delete(runId);
     if (!autoOpened) {
-      const started = runs.find((r) => r.status !== 'Queued');
+      const started = wanted ? runs.find((r) => r.runId === wanted) : runs.find((r) => r.status !== 'Queued');
       if (started) {
         autoOpened = true;
         cards.get(started.runId).details.open = true; // the toggle event loads its attempts
+        if (wanted) cards.get(started.runId).el.scrollIntoView({ block: 'center' });
       }
     }
     // Re-append in order; moving existing nodes keeps their open state and focus.
@@ -141,7 +144,7 @@ export async function renderJobDetail(main, params, _query, { signal } = {}) {
     const took = run.startedUtc && run.finishedUtc ? new Date(run.finishedUtc) - new Date(run.startedUtc) : null;
     replace(card.summaryEl,
       badge(run.status),
-      run.trigger === 'Manual' ? badge('Manual', 'manual') : null,
+      run.trigger !== 'Schedule' ? badge('Manual', run.trigger.toLowerCase()) : null,
       h('span', { class: 'nowrap' }, h('strong', null, fmt.dateTime(run.dueUtc))),
       h('span', { class: 'run-meta' },
         `${run.attemptCount} attempt${run.attemptCount === 1 ? '' : 's'}${run.inFlightAttempt ? ` · attempt ${run.inFlightAttempt} in flight` : ''}`,

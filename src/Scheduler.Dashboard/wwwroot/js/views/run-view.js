@@ -1,5 +1,6 @@
 // One run in full: its timings, its attempts with response excerpts, errors, logs and per-command results.
 import { h, badge } from '../dom.js';
+import { enc } from '../api.js';
 import * as fmt from '../format.js';
 
 const ACTIVE = ['Queued', 'Running', 'Retrying'];
@@ -20,15 +21,23 @@ export function runBody(run, { onCancel } = {}) {
       dt('Lateness', run.latenessMs != null ? fmt.duration(run.latenessMs) : '—'),
       dt('Duration', took != null ? fmt.duration(took) : '—'),
       dt('Trigger', run.trigger),
+      run.parent ? dt('Started by', parentLink(run.parent)) : null,
       dt('Lane', run.lane),
       run.slot ? dt('Slot', `${run.slot.lane ?? run.lane} #${run.slot.number ?? '?'}`) : null,
       run.lastError ? dt('Last error', h('span', { class: 'error-text' }, run.lastError)) : null),
+    run.parameters ? [h('h3', null, 'Parameters'), h('dl', { class: 'props run-parameters', style: 'margin: 0.5rem 0' },
+      Object.entries(run.parameters).map(([name, value]) => dt(name, value === '' ? h('span', { class: 'muted' }, '(empty)') : h('code', null, value))))] : null,
     run.resultExcerpt ? [h('h3', null, 'Result'), h('pre', { class: 'block' }, run.resultExcerpt)] : null,
     h('h3', null, `Attempts (${attempts.length})`),
     attempts.length === 0
       ? h('p', { class: 'muted' }, run.inFlightAttempt ? `Attempt ${run.inFlightAttempt} is running.` : 'No attempt recorded yet.')
       : h('ol', { class: 'attempts', style: 'list-style: none; padding: 0; margin: 0' }, attempts.map(attempt)),
   ];
+}
+
+/** The run whose end started this one, opened on its job's page. */
+function parentLink(parent) {
+  return [h('a', { href: `#/jobs/${enc(parent.jobId)}?run=${enc(parent.runId)}`, class: 'parent-run' }, parent.runId), ' ', badge(parent.status)];
 }
 
 function attempt(a) {
