@@ -23,6 +23,7 @@ param tableNames string[] = [
   'connections'
   'runcounts'
   'alertdeadlines'
+  'audit'
 ]
 
 @description('Queues: runs carries {runId, jobId}; runs-poison receives what failed five times.')

@@ -12,6 +12,10 @@ public static class ApiRoutes
     public const string JobTrigger = "jobs/{id}/trigger";
     public const string JobRuns = "jobs/{id}/runs";
     public const string JobAlerts = "jobs/{id}/alerts";
+    public const string JobTokens = "jobs/{id}/tokens";
+    public const string JobToken = "jobs/{id}/tokens/{tokenId}";
+    public const string JobAudit = "jobs/{id}/audit";
+    public const string Audit = "audit";
     public const string Runs = "runs";
     public const string Run = "runs/{jobId}/{runId}";
     public const string RunCancel = "runs/{jobId}/{runId}/cancel";

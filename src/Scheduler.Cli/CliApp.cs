@@ -21,6 +21,7 @@ public static class CliApp
         root.Add(PoisonCommand.Create(actions));
         root.Add(ConfigCommand.Create(actions));
         root.Add(StatsCommand.Create(actions));
+        root.Add(AuditCommand.Create(actions));
         root.Add(CronCommand.Create(actions));
         return root;
     }

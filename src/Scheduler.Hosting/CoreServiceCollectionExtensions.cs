@@ -11,6 +11,7 @@ using Scheduler.Core.Services;
 using Scheduler.Core.Stats;
 using Scheduler.Core.Targets;
 using Scheduler.Core.Telemetry;
+using Scheduler.Core.Tokens;
 using Scheduler.Core.Validation;
 using Scheduler.Core.Workflow;
 
@@ -70,6 +71,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton<TriggerInstants>();
         services.TryAddSingleton<RunTriggers>();
+        services.TryAddSingleton<TriggerTokens>();
         services.TryAddSingleton<RunCanceller>();
         services.TryAddSingleton<RunSettler>();
         services.TryAddSingleton<TargetCall>();

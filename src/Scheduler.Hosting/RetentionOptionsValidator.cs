@@ -15,6 +15,7 @@ public sealed class RetentionOptionsValidator : IValidateOptions<RetentionOption
         Positive(errors, "RunsFor", options.RunsFor, "30.00:00:00");
         Positive(errors, "CountersFor", options.CountersFor, "2.00:00:00; the day chart reads the last 24 hours");
         Positive(errors, "IdempotencyKeysFor", options.IdempotencyKeysFor, "1.00:00:00");
+        Positive(errors, "AuditFor", options.AuditFor, "90.00:00:00");
         Positive(errors, "DurableHistoryFor", options.DurableHistoryFor, "7.00:00:00");
         if (options.Interval <= TimeSpan.Zero || options.Interval > TimeSpan.FromDays(1))
         {

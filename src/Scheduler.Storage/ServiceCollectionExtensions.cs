@@ -51,6 +51,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IConnectionStore, TableConnectionStore>();
         services.TryAddSingleton<IRunCounterStore, TableRunCounterStore>();
         services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.TryAddSingleton<ITriggerTokenStore, TableTriggerTokenStore>();
+        services.TryAddSingleton<IAuditLog, TableAuditLog>();
         services.TryAddSingleton<IRunSender, QueueRunSender>();
         services.TryAddSingleton<IPoisonMessages, QueuePoisonMessages>();
         services.TryAddSingleton(sp => new RunQueueReceiver(

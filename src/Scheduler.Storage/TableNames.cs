@@ -3,7 +3,7 @@ namespace Scheduler.Storage;
 /// <summary>Scheduler's tables, before <see cref="StorageOptions.TablePrefix"/> is applied.</summary>
 public static class TableNames
 {
-    /// <summary>One partition per job: the job's row, its runs, their attempts.</summary>
+    /// <summary>One partition per job: the job's row, its runs, their attempts, its trigger tokens.</summary>
     public const string Jobs = "jobs";
     public const string Due = "due";
     public const string Slots = "slots";
@@ -14,5 +14,8 @@ public static class TableNames
     /// <summary>Job alerts' NoSuccessWithin deadlines, one partition per UTC minute.</summary>
     public const string AlertDeadlines = "alertdeadlines";
 
-    public static IReadOnlyList<string> All { get; } = [Jobs, Due, Slots, Config, Idempotency, Connections, RunCounts, AlertDeadlines];
+    /// <summary>Changes made through the API: one partition per day, newest first.</summary>
+    public const string Audit = "audit";
+
+    public static IReadOnlyList<string> All { get; } = [Jobs, Due, Slots, Config, Idempotency, Connections, RunCounts, AlertDeadlines, Audit];
 }

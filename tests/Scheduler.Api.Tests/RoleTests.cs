@@ -5,7 +5,7 @@ using Scheduler.Testing;
 
 namespace Scheduler.Api.Tests;
 
-/// <summary>Roles on a real Server with one key of each role and the single admin key of older setups: every endpoint called
+/// <summary>Roles on a real Server with one key of each role, the single admin key of older setups and a trigger token: every endpoint called
 /// with every key, each answer held to one table of the role each endpoint needs.</summary>
 [Collection(ApiDefinition.Name)]
 public sealed class RoleTests(ApiFixture fixture) : IAsyncLifetime
@@ -33,6 +33,8 @@ public sealed class RoleTests(ApiFixture fixture) : IAsyncLifetime
         ("GET", $"/api/poison/{Poison}", null, "reader"),
         ("GET", "/api/connections", null, "reader"),
         ("GET", "/api/connections/role-conn", null, "reader"),
+        ("GET", "/api/audit", null, "reader"),
+        ("GET", $"/api/jobs/{Job}/audit", null, "reader"),
         ("POST", "/api/schedules/preview", new JsonObject { ["schedule"] = JobBodies.Cron("0 3 * * *"), ["count"] = 2 }, "reader"),
         ("POST", $"/api/jobs/{Job}/pause", null, "operator"),
         ("POST", $"/api/jobs/{Job}/resume", null, "operator"),
@@ -40,6 +42,9 @@ public sealed class RoleTests(ApiFixture fixture) : IAsyncLifetime
         ("POST", $"/api/runs/{Job}/{Run}/cancel", null, "operator"),
         ("POST", "/api/jobs", JobBodies.Http("role-new", "https://example.test/hook", JobBodies.Cron("0 0 1 1 *")), "admin"),
         ("PUT", $"/api/jobs/{Job}", JobBodies.Http(Job, "https://example.test/hook", JobBodies.Cron("0 0 1 1 *")), "admin"),
+        ("GET", $"/api/jobs/{Job}/tokens", null, "admin"),
+        ("POST", $"/api/jobs/{Job}/tokens", new JsonObject(), "admin"),
+        ("DELETE", $"/api/jobs/{Job}/tokens/00000000000000ff", null, "admin"),
         ("PUT", "/api/config", new JsonObject { ["lanes"] = new JsonObject { ["default"] = 10 } }, "admin"),
         ("POST", "/api/connections", ConnectionTests.Profile("role-new-conn"), "admin"),
         ("PUT", "/api/connections/role-conn", ConnectionTests.Profile("role-conn"), "admin"),
@@ -49,7 +54,8 @@ public sealed class RoleTests(ApiFixture fixture) : IAsyncLifetime
         ("DELETE", $"/api/jobs/{Job}", null, "admin"),
     ];
 
-    private static readonly string[] Ranks = ["reader", "operator", "admin"];
+    /// <summary>A trigger token of the job ranks below every key: it is let through on its job's trigger alone.</summary>
+    private static readonly string[] Ranks = ["token", "reader", "operator", "admin"];
 
     public async Task InitializeAsync()
     {
@@ -75,7 +81,8 @@ public sealed class RoleTests(ApiFixture fixture) : IAsyncLifetime
         using var admin = Client(AdminKey);
         await (await admin.PostJsonAsync("/api/jobs", JobBodies.Http(Job, "https://example.test/hook", JobBodies.Cron("0 0 1 1 *")))).ExpectAsync(HttpStatusCode.Created);
         await (await admin.PostJsonAsync("/api/connections", ConnectionTests.Profile("role-conn"))).ExpectAsync(HttpStatusCode.Created);
-        var keys = new (string Role, string Key)[] { ("reader", ReaderKey), ("operator", OperatorKey), ("admin", AdminKey), ("admin", SchedulerApp.ApiKey) };
+        var token = (await (await admin.PostJsonAsync($"/api/jobs/{Job}/tokens", new JsonObject())).ExpectAsync(HttpStatusCode.Created))["token"]!.GetValue<string>();
+        var keys = new (string Role, string Key)[] { ("token", token), ("reader", ReaderKey), ("operator", OperatorKey), ("admin", AdminKey), ("admin", SchedulerApp.ApiKey) };
         var wrong = new List<string>();
 
         foreach (var (method, path, body, needed) in Table)
@@ -85,13 +92,17 @@ public sealed class RoleTests(ApiFixture fixture) : IAsyncLifetime
             {
                 using var client = Client(key);
                 using var response = await client.SendJsonAsync(new HttpMethod(method), path, body?.ToJsonString() ?? "{}");
-                var allowed = Array.IndexOf(Ranks, role) >= Array.IndexOf(Ranks, needed);
+                var allowed = role == "token" ? (method, path) == ("POST", $"/api/jobs/{Job}/trigger") : Array.IndexOf(Ranks, role) >= Array.IndexOf(Ranks, needed);
                 var status = (int)response.StatusCode;
                 if (allowed && status is 401 or 403 or >= 500)
                 {
                     wrong.Add($"{method} {path} as {role}: {status}, expected it let through");
                 }
-                else if (!allowed && !await IsRoleRefusalAsync(response, needed, role))
+                else if (!allowed && role == "token" && response.StatusCode != HttpStatusCode.Forbidden)
+                {
+                    wrong.Add($"{method} {path} with a trigger token: {status}, expected 403");
+                }
+                else if (!allowed && role != "token" && !await IsRoleRefusalAsync(response, needed, role))
                 {
                     wrong.Add($"{method} {path} as {role}: {status} {await response.Content.ReadAsStringAsync()}, expected 403 naming {needed}");
                 }
@@ -138,6 +149,7 @@ public sealed class RoleTests(ApiFixture fixture) : IAsyncLifetime
         "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/runs", "/api/jobs/{id}/pause", "/api/jobs/{id}/resume", "/api/jobs/{id}/trigger",
         "/api/runs", "/api/runs/{jobId}/{runId}", "/api/runs/{jobId}/{runId}/cancel", "/api/config", "/api/stats", "/api/stats/history",
         "/api/poison", "/api/poison/{messageId}", "/api/poison/{messageId}/requeue", "/api/connections", "/api/connections/{name}", "/api/schedules/preview",
+        "/api/audit", "/api/jobs/{id}/audit", "/api/jobs/{id}/tokens", "/api/jobs/{id}/tokens/{tokenId}",
     ];
 
     private static bool Matches(string template, string path)

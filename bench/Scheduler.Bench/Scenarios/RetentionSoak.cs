@@ -95,7 +95,7 @@ internal static class RetentionSoak
         var clients = new StorageClients(azurite.Options, counter: counter);
         var options = new RetentionOptions { RunsFor = TimeSpan.FromSeconds(1), CountersFor = TimeSpan.FromDays(1), IdempotencyKeysFor = TimeSpan.FromDays(1), MaxDeletesPerPass = 100_000 };
         var pass = new RetentionPass(new RunRetention(new TableRunStore(clients), new TableJobStore(clients)),
-            new TableRunCounterStore(clients), new TableIdempotencyStore(clients), options, TimeProvider.System, NullLogger<RetentionPass>.Instance);
+            new TableRunCounterStore(clients), new TableIdempotencyStore(clients), new TableAuditLog(clients), options, TimeProvider.System, NullLogger<RetentionPass>.Instance);
         var report = await pass.RunAsync(CancellationToken.None);
         var requests = counter.Total;
         return new Cost(report.Runs, requests, report.Runs == 0 ? 0 : (double)requests / report.Runs, counter.Snapshot());

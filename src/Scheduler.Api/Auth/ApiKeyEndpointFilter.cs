@@ -14,7 +14,7 @@ public sealed class ApiKeyEndpointFilter : IEndpointFilter
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var operation = http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
-        var refusal = http.RequestServices.GetRequiredService<ApiAccess>().CheckApiKey(http.Request, operation);
+        var refusal = await http.RequestServices.GetRequiredService<ApiAccess>().CheckApiKeyAsync(http.Request, operation, http.RequestAborted).ConfigureAwait(false);
         return refusal ?? await next(context).ConfigureAwait(false);
     }
 }

@@ -19,6 +19,9 @@ public static class OperationRoles
         ["GetPoison"] = ApiRole.Reader,
         ["ListConnections"] = ApiRole.Reader,
         ["GetConnection"] = ApiRole.Reader,
+        // Entries hold what readers may read anyway (definitions, settings, connections: secret references, never secrets) plus key names.
+        ["ListAudit"] = ApiRole.Reader,
+        ["ListJobAudit"] = ApiRole.Reader,
         // A POST that reads nothing stored and changes nothing: the schedule calculator of the job form.
         ["PreviewSchedule"] = ApiRole.Reader,
         ["TriggerJob"] = ApiRole.Operator,
@@ -34,6 +37,10 @@ public static class OperationRoles
         ["CreateConnection"] = ApiRole.Admin,
         ["ReplaceConnection"] = ApiRole.Admin,
         ["DeleteConnection"] = ApiRole.Admin,
+        // Listing too: token names and expiries tell what outside systems can start jobs.
+        ["ListTriggerTokens"] = ApiRole.Admin,
+        ["CreateTriggerToken"] = ApiRole.Admin,
+        ["RevokeTriggerToken"] = ApiRole.Admin,
     };
 
     /// <summary>Operations anyone may call: health, and the dashboard's files (the page then calls the API with a key).</summary>

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Scheduler.Api.Audit;
 using Scheduler.Api.Http;
 using Scheduler.Api.Validation;
+using Scheduler.Core.Audit;
 using Scheduler.Core.Config;
 using Scheduler.Core.Ports;
 
@@ -18,9 +20,12 @@ public static class ConfigEndpoints
     }
 
     // Replaces the settings; conditional on If-Match when given (the body's own etag is ignored).
-    public static async Task<Results<Entity<Ok<SchedulerConfig>>, ValidationProblem, ProblemHttpResult>> PutAsync(HttpRequest request, IConfigStore config, ISweepSignal signal, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Ok<SchedulerConfig>>, ValidationProblem, ProblemHttpResult>> PutAsync(
+        HttpRequest request, IConfigStore config, ISweepSignal signal, ChangeAudit audit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(signal);
         var body = await JsonBody.ReadAsync<SchedulerConfig>(request, cancellationToken).ConfigureAwait(false);
         if (!body.TryGet(out var settings, out var unreadable))
@@ -35,6 +40,7 @@ public static class ConfigEndpoints
         }
 
         var ifMatch = Preconditions.IfMatch(request);
+        var before = await config.GetAsync(cancellationToken).ConfigureAwait(false);
         var written = await config.PutAsync(settings with { ETag = ifMatch }, cancellationToken).ConfigureAwait(false);
         if (!written.Done)
         {
@@ -42,6 +48,8 @@ public static class ConfigEndpoints
         }
 
         signal.Kick();
-        return Entities.Ok(settings with { ETag = written.ETag }, written.ETag);
+        var after = settings with { ETag = written.ETag };
+        await audit.RecordAsync(request.HttpContext, "PutConfig", AuditKinds.Config, AuditKinds.Config, null, AuditSnapshot.Of(before), AuditSnapshot.Of(after), cancellationToken).ConfigureAwait(false);
+        return Entities.Ok(after, written.ETag);
     }
 }

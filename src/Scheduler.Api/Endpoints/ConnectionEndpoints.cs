@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Scheduler.Api.Audit;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
 using Scheduler.Api.Validation;
+using Scheduler.Core.Audit;
 using Scheduler.Core.Connections;
 using Scheduler.Core.Ports;
 
@@ -30,9 +32,12 @@ public static class ConnectionEndpoints
         return profile is null ? Problems.NotFound($"Connection '{name}' does not exist.") : Entities.Ok(profile, profile.ETag);
     }
 
-    public static async Task<Results<Entity<Created<ConnectionProfile>>, ProblemHttpResult>> CreateAsync(HttpRequest request, IConnectionStore connections, ISecretResolver secrets, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Created<ConnectionProfile>>, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, IConnectionStore connections, ISecretResolver secrets, ChangeAudit audit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(audit);
         var body = await ReadAsync(request, secrets, cancellationToken).ConfigureAwait(false);
         if (!body.TryGet(out var profile, out var refused))
         {
@@ -40,15 +45,22 @@ public static class ConnectionEndpoints
         }
 
         var written = await connections.InsertAsync(profile with { ETag = null }, cancellationToken).ConfigureAwait(false);
-        return written.Done
-            ? Entities.Created(profile with { ETag = written.ETag }, written.ETag, ApiRoutes.ConnectionPath(profile.Name))
-            : Problems.Conflict($"A connection named '{profile.Name}' already exists.");
+        if (!written.Done)
+        {
+            return Problems.Conflict($"A connection named '{profile.Name}' already exists.");
+        }
+
+        var created = profile with { ETag = written.ETag };
+        await RecordAsync(audit, request, "CreateConnection", profile.Name, null, created, cancellationToken).ConfigureAwait(false);
+        return Entities.Created(created, written.ETag, ApiRoutes.ConnectionPath(profile.Name));
     }
 
     public static async Task<Results<Entity<Ok<ConnectionProfile>>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
-        string name, HttpRequest request, IConnectionStore connections, ISecretResolver secrets, CancellationToken cancellationToken)
+        string name, HttpRequest request, IConnectionStore connections, ISecretResolver secrets, ChangeAudit audit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(audit);
         if (RouteIds.Check(name, "name") is { } invalid)
         {
             return invalid;
@@ -73,6 +85,11 @@ public static class ConnectionEndpoints
         }
 
         var written = await connections.ReplaceAsync(profile with { ETag = ifMatch ?? current.ETag }, cancellationToken).ConfigureAwait(false);
+        if (written.Done)
+        {
+            await RecordAsync(audit, request, "ReplaceConnection", name, current, profile with { ETag = written.ETag }, cancellationToken).ConfigureAwait(false);
+        }
+
         return written.Outcome switch
         {
             WriteOutcome.Done => Entities.Ok(profile with { ETag = written.ETag }, written.ETag),
@@ -81,7 +98,8 @@ public static class ConnectionEndpoints
         };
     }
 
-    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(string name, HttpRequest request, IConnectionStore connections, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
+        string name, HttpRequest request, IConnectionStore connections, ChangeAudit audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connections);
         if (RouteIds.Check(name, "name") is { } invalid)
@@ -89,7 +107,13 @@ public static class ConnectionEndpoints
             return invalid;
         }
 
+        var before = await connections.GetAsync(name, cancellationToken).ConfigureAwait(false);
         var deleted = await connections.DeleteAsync(name, Preconditions.IfMatch(request), cancellationToken).ConfigureAwait(false);
+        if (deleted.Done)
+        {
+            await RecordAsync(audit, request, "DeleteConnection", name, before, null, cancellationToken).ConfigureAwait(false);
+        }
+
         return deleted.Outcome switch
         {
             WriteOutcome.Done => TypedResults.NoContent(),
@@ -97,6 +121,9 @@ public static class ConnectionEndpoints
             _ => Problems.NotFound($"Connection '{name}' does not exist."),
         };
     }
+
+    private static Task RecordAsync(ChangeAudit audit, HttpRequest request, string operation, string name, ConnectionProfile? before, ConnectionProfile? after, CancellationToken cancellationToken) =>
+        audit.RecordAsync(request.HttpContext, operation, AuditKinds.Connection, name, null, AuditSnapshot.Of(before), AuditSnapshot.Of(after), cancellationToken);
 
     /// <summary>The body, checked: its fields and that its secret is known here (a 400 naming the field otherwise).</summary>
     private static async Task<BodyRead<ConnectionProfile>> ReadAsync(HttpRequest request, ISecretResolver secrets, CancellationToken cancellationToken)

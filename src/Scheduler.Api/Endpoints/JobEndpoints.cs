@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Scheduler.Api.Audit;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Services;
+using Scheduler.Core.Tokens;
 
 namespace Scheduler.Api.Endpoints;
 
@@ -16,10 +18,11 @@ public static partial class JobEndpoints
     // 201 with the new job; 200 with the stored job when the Idempotency-Key already created it (a replay); 204 when only
     // validating a valid definition. (No XML summary: it would replace the route's WithSummary in the OpenAPI document.)
     public static async Task<Results<Entity<Created<JobView>>, Entity<Ok<JobView>>, NoContent, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, JobService service, CancellationToken cancellationToken)
+        HttpRequest request, JobService service, ChangeAudit audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(audit);
         var key = request.Headers[IdempotencyKeyHeader].ToString();
         if (key.Length > 0 && !IdempotencyKeys.IsValid(key))
         {
@@ -50,6 +53,11 @@ public static partial class JobEndpoints
         }
 
         var job = created.Value;
+        if (created.Status == ServiceStatus.Created)
+        {
+            await audit.RecordJobAsync(request.HttpContext, "CreateJob", job.Id, null, job, cancellationToken).ConfigureAwait(false);
+        }
+
         return created.Status == ServiceStatus.Created
             ? Entities.Created(JobView.From(job), job.ETag, ApiRoutes.JobPath(job.Id))
             : Entities.Ok(JobView.From(job), job.ETag, ApiRoutes.JobPath(job.Id));
@@ -90,9 +98,11 @@ public static partial class JobEndpoints
         return Entities.Ok(JobView.From(job, last.GetValueOrDefault(job.Id)), job.ETag);
     }
 
-    public static async Task<Results<Entity<Ok<JobView>>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(string id, HttpRequest request, JobService service, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Ok<JobView>>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
+        string id, HttpRequest request, JobService service, IJobStore jobs, ChangeAudit audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(jobs);
         if (RouteIds.Check(id) is { } invalid)
         {
             return invalid;
@@ -109,13 +119,18 @@ public static partial class JobEndpoints
             return Problems.Invalid("id", $"The body's id '{definition.Id}' differs from the id in the path '{id}'; a job's id cannot change.");
         }
 
+        var before = await jobs.GetAsync(id, cancellationToken).ConfigureAwait(false);
         var replaced = await service.ReplaceAsync(definition, Preconditions.IfMatch(request), cancellationToken).ConfigureAwait(false);
-        return replaced.Succeeded ? Entity(replaced.Value) : ServiceResults.Problem(replaced);
+        return await AuditedAsync(request, "ReplaceJob", before, replaced, audit, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(string id, HttpRequest request, JobService service, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
+        string id, HttpRequest request, JobService service, IJobStore jobs, TriggerTokens tokens, ChangeAudit audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(audit);
         if (RouteIds.Check(id) is { } invalid)
         {
             return invalid;
@@ -126,8 +141,16 @@ public static partial class JobEndpoints
             return badRuns;
         }
 
+        var before = await jobs.GetAsync(id, cancellationToken).ConfigureAwait(false);
         var deleted = await service.DeleteAsync(id, Preconditions.IfMatch(request), removeRuns, cancellationToken).ConfigureAwait(false);
-        return deleted.Succeeded ? TypedResults.NoContent() : ServiceResults.Problem(deleted);
+        if (!deleted.Succeeded)
+        {
+            return ServiceResults.Problem(deleted);
+        }
+
+        await tokens.ForgetJobAsync(id, cancellationToken).ConfigureAwait(false);
+        await audit.RecordJobAsync(request.HttpContext, "DeleteJob", id, before, null, cancellationToken).ConfigureAwait(false);
+        return TypedResults.NoContent();
     }
 
     private static Entity<Ok<JobView>> Entity(Job job) => Entities.Ok(JobView.From(job), job.ETag);

@@ -33,6 +33,8 @@ public static class ApiEndpointRouteBuilderExtensions
         MapRuns(secured.MapGroup("").WithTags(ApiTags.Runs));
         MapOperations(secured.MapGroup("").WithTags(ApiTags.Operations));
         MapConnections(secured.MapGroup("").WithTags(ApiTags.Connections));
+        MapTokens(secured.MapGroup("").WithTags(ApiTags.Tokens));
+        MapAudit(secured.MapGroup("").WithTags(ApiTags.Audit));
         return api;
     }
 
@@ -124,6 +126,27 @@ public static class ApiEndpointRouteBuilderExtensions
         connections.MapDelete(ApiRoutes.Connection, ConnectionEndpoints.DeleteAsync).WithName("DeleteConnection")
             .Describe("Delete a connection", "Deletes the profile; If-Match makes it conditional (412 when it changed since).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+
+    private static void MapTokens(RouteGroupBuilder tokens)
+    {
+        tokens.MapPost(ApiRoutes.JobTokens, TokenEndpoints.CreateAsync).WithName("CreateTriggerToken")
+            .Describe("Create a trigger token", "201 with a token that may only trigger this job (POST .../trigger, sent as 'Authorization: Bearer <token>' or X-Api-Key), shown this once and stored as its SHA-256. Body: {} or {\"name\": ..., \"expiresUtc\": ...}. A job holds at most 20.")
+            .Accepts<TokenRequest>(Json).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesBodyProblems();
+        tokens.MapGet(ApiRoutes.JobTokens, TokenEndpoints.ListAsync).WithName("ListTriggerTokens")
+            .Describe("List a job's trigger tokens", "Id, name, creation, expiry and creator of each token; never the token itself.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        tokens.MapDelete(ApiRoutes.JobToken, TokenEndpoints.RevokeAsync).WithName("RevokeTriggerToken")
+            .Describe("Revoke a trigger token", "Deletes the token: it is refused from the next request on.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static void MapAudit(RouteGroupBuilder audit)
+    {
+        audit.MapGet(ApiRoutes.Audit, AuditEndpoints.ListAsync).WithName("ListAudit")
+            .Describe("List changes", "Changes made through the API, newest first: who (the key's name), operation, entity, when, before and after. Filters: kind (job, config, connection, token), entity, caller, since and until (ISO 8601, the last 30 days by default); paging: limit, continuation. Kept for Scheduler:Retention:AuditFor.");
+        audit.MapGet(ApiRoutes.JobAudit, AuditEndpoints.ListByJobAsync).WithName("ListJobAudit")
+            .Describe("List a job's changes", "The job's changes and its trigger tokens', newest first, also after the job was deleted; the same filters and paging as the list across jobs.");
     }
 
     /// <summary>A short summary (the reference's menu, a generated client's method comment) and the full description.</summary>

@@ -26,6 +26,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>());
         services.TryAddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<ApiAccess>();
+        services.TryAddSingleton<Audit.ChangeAudit>();
         // The health endpoint and the storage-ready filter read it; the Server's storage start-up marks it ready.
         services.TryAddSingleton<Core.Health.StorageStatus>();
         services.AddSchedulerOpenApi();

@@ -73,6 +73,16 @@ public static class Problems
             new Dictionary<string, object?> { [ProblemMembers.RequiredRole] = role });
     }
 
+    /// <summary>A trigger token sent to an operation other than a job's trigger.</summary>
+    public static ProblemHttpResult TokenOnlyTriggers(string? operation) =>
+        Problem(StatusCodes.Status403Forbidden, "A trigger token only triggers its job.",
+            $"{operation ?? "This operation"} needs an API key; a trigger token is accepted only by POST /api/jobs/{{id}}/trigger of the job it was created for.");
+
+    /// <summary>A trigger token that is not valid for this job now; which check failed is not told.</summary>
+    public static ProblemHttpResult TokenRefused(string? jobId) =>
+        Problem(StatusCodes.Status403Forbidden, "The trigger token was refused.",
+            $"The token is not a valid trigger token of job '{jobId}': it was revoked or has expired, belongs to another job, or the job was deleted since. Ask an admin for a new one (POST /api/jobs/{{id}}/tokens).");
+
     public static ProblemHttpResult Unavailable(string detail, IDictionary<string, object?>? extensions = null) =>
         Problem(StatusCodes.Status503ServiceUnavailable, "Unavailable.", detail, extensions);
 

@@ -40,7 +40,7 @@ public static class RunListQuery
         return errors.IsValid ? new RunQuery { SinceUtc = since, UntilUtc = until, Status = status, Limit = limit, Continuation = continuation } : null;
     }
 
-    private static DateTimeOffset? Instant(string text, string field, ValidationErrors errors)
+    internal static DateTimeOffset? Instant(string text, string field, ValidationErrors errors)
     {
         if (text.Length == 0)
         {

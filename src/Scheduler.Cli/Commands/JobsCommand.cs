@@ -5,7 +5,7 @@ using Scheduler.Cli.Output;
 
 namespace Scheduler.Cli.Commands;
 
-/// <summary><c>scheduler jobs ...</c>: list, show, create, update, delete, pause, resume, trigger, alerts.</summary>
+/// <summary><c>scheduler jobs ...</c>: list, show, create, update, delete, pause, resume, trigger, alerts, tokens.</summary>
 public static class JobsCommand
 {
     public static Command Create(Actions actions, TimeProvider time)
@@ -20,6 +20,7 @@ public static class JobsCommand
         jobs.Add(Change(actions, "resume", "Resume a paused job from now on.", "Resumed"));
         jobs.Add(Trigger(actions));
         jobs.Add(Alerts(actions));
+        jobs.Add(TokensCommand.Create(actions));
         return jobs;
     }
 

@@ -21,12 +21,15 @@ public sealed class RetentionOptions
     /// first POST created; once the pass after it has forgotten the key, the key is new again.</summary>
     public TimeSpan IdempotencyKeysFor { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>How long an audit entry (a change made through the API) is kept after it was recorded.</summary>
+    public TimeSpan AuditFor { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>On the Functions host, how long Durable keeps the history of an ended orchestration (its run's execution).</summary>
     public TimeSpan DurableHistoryFor { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>How often a host runs the retention pass.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The most runs, counter rows and keys one pass deletes (each): a backlog is worked off over several passes.</summary>
+    /// <summary>The most runs, counter rows, keys and audit entries one pass deletes (each): a backlog is worked off over several passes.</summary>
     public int MaxDeletesPerPass { get; set; } = 5_000;
 }

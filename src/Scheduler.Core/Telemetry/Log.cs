@@ -48,8 +48,8 @@ public static partial class Log
     public static partial void OccurrenceSkipped(ILogger logger, string jobId, DateTimeOffset dueUtc, string reason);
 
     [LoggerMessage(EventId = 1200, EventName = "RetentionPass", Level = LogLevel.Information,
-        Message = "Retention removed {Runs} run(s) with their attempts, {Counters} counter minute(s), {Keys} idempotency key(s); more left: {Truncated}")]
-    public static partial void RetentionPassed(ILogger logger, int runs, int counters, int keys, bool truncated);
+        Message = "Retention removed {Runs} run(s) with their attempts, {Counters} counter minute(s), {Keys} idempotency key(s), {Audit} audit entr(ies); more left: {Truncated}")]
+    public static partial void RetentionPassed(ILogger logger, int runs, int counters, int keys, int audit, bool truncated);
 
     [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} ({Kind}) of run {RunId} failed (try {Tries}): {Error}; tried again later")]
     public static partial void FollowUpFailed(ILogger logger, string followUpId, string kind, string runId, int tries, string? error);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Scheduler.Api;
+using Scheduler.Api.Audit;
 using Scheduler.Api.Endpoints;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
@@ -9,7 +10,7 @@ using Scheduler.Core.Stats;
 namespace Scheduler.Functions.Http;
 
 /// <summary>Config, stats and their history, health (anonymous) and schedule preview.</summary>
-public sealed class OperationsFunctions(IConfigStore config, IJobStore jobs, RunHistory history, ISlotStore slots, ISweepSignal signal, SweepOptions sweep, IPoisonMessages poison, TimeProvider time)
+public sealed class OperationsFunctions(IConfigStore config, IJobStore jobs, RunHistory history, ISlotStore slots, ISweepSignal signal, SweepOptions sweep, IPoisonMessages poison, TimeProvider time, ChangeAudit audit)
 {
     [Function("GetConfig")]
     public async Task<IResult> GetConfig([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Config)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -17,7 +18,7 @@ public sealed class OperationsFunctions(IConfigStore config, IJobStore jobs, Run
 
     [Function("PutConfig")]
     public async Task<IResult> PutConfig([HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Config)] HttpRequest request, CancellationToken cancellationToken) =>
-        await ConfigEndpoints.PutAsync(request, config, signal, cancellationToken).ConfigureAwait(false);
+        await ConfigEndpoints.PutAsync(request, config, signal, audit, cancellationToken).ConfigureAwait(false);
 
     [Function("GetStats")]
     public async Task<IResult> GetStats([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Stats)] HttpRequest request, CancellationToken cancellationToken) =>

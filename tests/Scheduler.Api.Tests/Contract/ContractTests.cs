@@ -25,6 +25,7 @@ public sealed partial class ContractTests(ApiFixture fixture)
             await RunsAsync(client, job);
             await OperationsAsync(client);
             await ConnectionsAsync(client);
+            await TokensAndAuditAsync(client, job);
             await PoisonAsync(client, storage);
             await DeleteAsync(client, job, staleETag);
         }

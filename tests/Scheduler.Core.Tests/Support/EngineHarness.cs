@@ -54,10 +54,11 @@ public sealed class EngineHarness
         AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, FollowUps, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
         Workflow = new InProcessWorkflow(AttemptStep, RunSlots, Runs, Sender, Time, RunOptions);
         Canceller = new RunCanceller(Runs, Settler);
-        Retention = new RetentionPass(RunRetention, CounterStore, Idempotency, RetentionOptions, Time, NullLogger<RetentionPass>.Instance);
+        Retention = new RetentionPass(RunRetention, CounterStore, Idempotency, AuditLog, RetentionOptions, Time, NullLogger<RetentionPass>.Instance);
     }
 
     public WatchedClock Time { get; } = new(Start);
+    public InMemoryAuditLog AuditLog { get; } = new();
     public SweepOptions SweepOptions { get; } = new();
     // The cancel poll differs from every other wait (SlotWait is 1 s), so that a test waiting for a timer of a given length gets the one it means.
     public RunOptions RunOptions { get; } = new() { InlineDelayMax = TimeSpan.Zero, CancelPollInterval = TimeSpan.FromMilliseconds(1100) };

@@ -71,3 +71,15 @@ public sealed class TableAlertStoreContractTests(AzuriteFixture azurite) : Alert
 {
     protected override async Task<IAlertStore> NewAsync(CancellationToken cancellationToken) => new TableAlertStore(await azurite.NewStorageAsync(cancellationToken));
 }
+
+[Collection("azurite")]
+public sealed class TableAuditLogContractTests(AzuriteFixture azurite) : AuditLogContract
+{
+    protected override async Task<IAuditLog> NewAsync(CancellationToken cancellationToken) => new TableAuditLog(await azurite.NewStorageAsync(cancellationToken));
+}
+
+[Collection("azurite")]
+public sealed class TableTriggerTokenStoreContractTests(AzuriteFixture azurite) : TriggerTokenStoreContract
+{
+    protected override async Task<ITriggerTokenStore> NewAsync(CancellationToken cancellationToken) => new TableTriggerTokenStore(await azurite.NewStorageAsync(cancellationToken));
+}

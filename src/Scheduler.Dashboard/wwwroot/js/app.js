@@ -11,6 +11,7 @@ import { renderJobDetail } from './views/job-detail.js';
 import { renderRuns } from './views/runs.js';
 import { renderConfig } from './views/config.js';
 import { renderConnections } from './views/connections.js';
+import { renderAudit } from './views/audit.js';
 import { renderConnectionForm } from './views/connection-form.js';
 
 const main = document.getElementById('main');
@@ -29,6 +30,7 @@ const routes = [
   { pattern: /^\/connections\/new$/, nav: 'connections', title: 'New connection', view: () => renderConnectionForm },
   { pattern: /^\/connections\/([^/]+)\/edit$/, nav: 'connections', title: 'Edit connection', view: () => renderConnectionForm, keys: ['name'] },
   { pattern: /^\/config\/?$/, nav: 'config', title: 'Config', view: () => renderConfig },
+  { pattern: /^\/audit\/?$/, nav: 'audit', title: 'Audit', view: () => renderAudit },
 ];
 
 /** The route and its decoded parameters, or null when no route matches or a parameter is not valid percent-encoding. */

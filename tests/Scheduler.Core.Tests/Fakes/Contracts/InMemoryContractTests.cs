@@ -54,3 +54,13 @@ public sealed class InMemoryAlertStoreContractTests : AlertStoreContract
 {
     protected override Task<IAlertStore> NewAsync(CancellationToken cancellationToken) => Task.FromResult<IAlertStore>(new InMemoryAlertStore());
 }
+
+public sealed class InMemoryAuditLogContractTests : AuditLogContract
+{
+    protected override Task<IAuditLog> NewAsync(CancellationToken cancellationToken) => Task.FromResult<IAuditLog>(new InMemoryAuditLog());
+}
+
+public sealed class InMemoryTriggerTokenStoreContractTests : TriggerTokenStoreContract
+{
+    protected override Task<ITriggerTokenStore> NewAsync(CancellationToken cancellationToken) => Task.FromResult<ITriggerTokenStore>(new InMemoryTriggerTokenStore());
+}
