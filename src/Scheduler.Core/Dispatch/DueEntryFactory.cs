@@ -3,7 +3,7 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Dispatch;
 
-/// <summary>Builds due rows for a job's next occurrence or a manual trigger.</summary>
+/// <summary>Builds due rows for a job's next occurrence, a manual trigger, or a run a parent's run starts.</summary>
 public static class DueEntryFactory
 {
     public static DueEntry Scheduled(Job job, DateTimeOffset dueUtc, long scheduleVersion, DateTimeOffset nowUtc) =>
@@ -11,4 +11,10 @@ public static class DueEntryFactory
 
     public static DueEntry Manual(Job job, DateTimeOffset nowUtc) =>
         new(DueBuckets.For(nowUtc, nowUtc), job.Id, nowUtc, job.Definition.Priority, job.ScheduleVersion, RunTrigger.Manual, job.Definition.Lane);
+
+    /// <summary>A child's run started by a parent's run: the key comes from <paramref name="start"/> alone, so writing it again
+    /// (a follow-up carried out twice) writes the same row, which becomes the same run.</summary>
+    public static DueEntry Parent(Job child, ChildRunStart start, DateTimeOffset nowUtc) =>
+        new(DueBuckets.For(start.DueUtc, nowUtc), child.Id, start.DueUtc, child.Definition.Priority, child.ScheduleVersion, RunTrigger.Parent,
+            child.Definition.Lane, Inputs: new RunInputs { Parent = start.Parent });
 }

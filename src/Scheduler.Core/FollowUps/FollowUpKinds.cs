@@ -5,4 +5,6 @@ public static class FollowUpKinds
 {
     /// <summary>A run-end notification POSTed to a URL (a job's <c>notify</c> rules).</summary>
     public const string Notify = "notify";
+    /// <summary>A run of a child job (one that names the run's job in its <c>after</c> list) to start.</summary>
+    public const string Child = "child";
 }

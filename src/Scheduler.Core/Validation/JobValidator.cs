@@ -22,6 +22,7 @@ public sealed class JobValidator(ITargetExecutorRegistry targets, IEnumerable<IT
         ScheduleRules.Check(job.Schedule, errors);
         TargetRules.Check(job.Target, errors);
         NotifyRules.Check(job.Notify, errors);
+        AfterRules.Check(job, errors);
         if (job.Target is { } target)
         {
             if (targets.Find(target.Kind) is null)
