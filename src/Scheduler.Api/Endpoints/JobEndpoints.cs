@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
+using Scheduler.Core.Dependencies;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Services;
@@ -71,7 +72,7 @@ public static partial class JobEndpoints
         return TypedResults.Ok(new ListView<JobView>(views, page.Continuation));
     }
 
-    public static async Task<Results<Entity<Ok<JobView>>, ValidationProblem, ProblemHttpResult>> GetAsync(string id, IJobStore jobs, IRunStore runs, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Ok<JobView>>, ValidationProblem, ProblemHttpResult>> GetAsync(string id, IJobStore jobs, IRunStore runs, ParentLinks links, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(runs);
@@ -86,8 +87,10 @@ public static partial class JobEndpoints
             return Problems.NotFound($"Job '{id}' does not exist.");
         }
 
+        ArgumentNullException.ThrowIfNull(links);
         var last = await LastRuns.ReadAsync(runs, [job], cancellationToken).ConfigureAwait(false);
-        return Entities.Ok(JobView.From(job, last.GetValueOrDefault(job.Id)), job.ETag);
+        var children = await links.ChildrenOfAsync(job, cancellationToken).ConfigureAwait(false);
+        return Entities.Ok(JobView.From(job, last.GetValueOrDefault(job.Id)) with { Children = [.. children.Select(c => c.Id)] }, job.ETag);
     }
 
     public static async Task<Results<Entity<Ok<JobView>>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(string id, HttpRequest request, JobService service, CancellationToken cancellationToken)
@@ -126,7 +129,12 @@ public static partial class JobEndpoints
             return badRuns;
         }
 
-        var deleted = await service.DeleteAsync(id, Preconditions.IfMatch(request), removeRuns, cancellationToken).ConfigureAwait(false);
+        if (!ChildrenOnDelete.TryRead(request, out var detachChildren, out var badChildren))
+        {
+            return badChildren;
+        }
+
+        var deleted = await service.DeleteAsync(id, Preconditions.IfMatch(request), removeRuns, detachChildren, cancellationToken).ConfigureAwait(false);
         return deleted.Succeeded ? TypedResults.NoContent() : ServiceResults.Problem(deleted);
     }
 

@@ -4,6 +4,8 @@ using Scheduler.Core.Runs;
 namespace Scheduler.Api.Models;
 
 /// <summary>A run (one occurrence of a job). <see cref="Attempts"/> and <see cref="Definition"/> appear when one run is read.</summary>
+/// <param name="Started">The child runs this run started (a read run carries it when there are any); the run that started this
+/// one is <c>inputs.parent</c>.</param>
 /// <param name="FollowUpsPending">The run ended and its follow-ups (run-end notifications) are not all carried out yet.</param>
 public sealed record RunView(
     string JobId,
@@ -24,7 +26,8 @@ public sealed record RunView(
     SlotHold? Slot,
     bool FollowUpsPending,
     JobDefinition? Definition = null,
-    IReadOnlyList<AttemptView>? Attempts = null)
+    IReadOnlyList<AttemptView>? Attempts = null,
+    IReadOnlyList<RunSummary>? Started = null)
 {
     public static RunView From(Run run, IReadOnlyList<AttemptRecord>? attempts = null)
     {

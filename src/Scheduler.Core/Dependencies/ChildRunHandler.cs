@@ -22,7 +22,7 @@ public sealed class ChildRunHandler(IJobStore jobs, IDueIndex due, ISweepSignal 
     {
         ArgumentNullException.ThrowIfNull(followUp);
         ArgumentNullException.ThrowIfNull(run);
-        var start = new ChildRunStart(run.FinishedUtc ?? run.DueUtc, ParentOf(run));
+        var start = new ChildRunStart(ChildRuns.DueOf(run), ParentOf(run));
         for (var race = 0; race < MaxRaces; race++)
         {
             var child = await jobs.GetAsync(followUp.Target, cancellationToken).ConfigureAwait(false);

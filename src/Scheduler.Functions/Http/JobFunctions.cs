@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Scheduler.Api;
 using Scheduler.Api.Endpoints;
+using Scheduler.Core.Dependencies;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Services;
 
 namespace Scheduler.Functions.Http;
 
 /// <summary>Jobs: the same handlers as the Server, behind function keys.</summary>
-public sealed class JobFunctions(JobService service, IJobStore jobs, IRunStore runs)
+public sealed class JobFunctions(JobService service, IJobStore jobs, IRunStore runs, ParentLinks links)
 {
     [Function("CreateJob")]
     public async Task<IResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Jobs)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -20,7 +21,7 @@ public sealed class JobFunctions(JobService service, IJobStore jobs, IRunStore r
 
     [Function("GetJob")]
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        await JobEndpoints.GetAsync(id, jobs, runs, cancellationToken).ConfigureAwait(false);
+        await JobEndpoints.GetAsync(id, jobs, runs, links, cancellationToken).ConfigureAwait(false);
 
     [Function("ReplaceJob")]
     public async Task<IResult> Replace([HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>

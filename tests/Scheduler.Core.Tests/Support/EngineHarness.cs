@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Core.Config;
+using Scheduler.Core.Dependencies;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.FollowUps;
 using Scheduler.Core.Jobs;
@@ -28,23 +29,25 @@ public sealed class EngineHarness
         sweep?.Invoke(SweepOptions);
         run?.Invoke(RunOptions);
         Runs = new InMemoryRunStore(Jobs);
+        JobCache = new JobCache(Jobs);
         Due = new InMemoryDueIndex(Time);
         Idempotency = new InMemoryIdempotencyStore(Time);
         RunRetention = new RunRetention(Runs, Jobs);
         Executor = new FakeExecutor(Time);
         Counters = new RunCounters(CounterStore, Time);
         Events = new RunEvents(NullLogger<RunEvents>.Instance, Counters);
-        FollowUps = new FollowUpRunner(Runs, [Notifier], Time, FollowUpOptions, NullLogger<FollowUpRunner>.Instance);
+        Links = new ParentLinks(Jobs, JobCache);
+        ChildRuns = new ChildRunHandler(Jobs, Due, Signal, Time);
+        FollowUps = new FollowUpRunner(Runs, [Notifier, ChildRuns], Time, FollowUpOptions, NullLogger<FollowUpRunner>.Instance);
         Allocator = new SlotAllocator(Slots, Runs, Sender, FollowUps, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
         RunSlots = new RunSlots(Slots, Config, Allocator, FollowUps, Time, RunOptions, SweepOptions);
         Advancer = new JobAdvancer(Jobs, Due);
         Skipped = new SkippedRuns(Runs, Events, NullLogger<SkippedRuns>.Instance);
-        JobCache = new JobCache(Jobs);
         Dispatcher = new OccurrenceDispatcher(JobCache, Runs, new RunStarter(Runs, Sender, Launcher, RunSlots, Events, SweepOptions, Time), Advancer, Skipped, SweepOptions);
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Targets = new FakeTargetExecutorRegistry(Executor, new FakeExecutor(Time, TargetKinds.Queue));
         Validator = new JobValidator(Targets, []);
-        JobService = new JobService(Jobs, JobCache, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency, RunRetention);
+        JobService = new JobService(Jobs, JobCache, Due, Validator, Signal, Time, SweepOptions, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Idempotency, RunRetention, new ParentChecks(Jobs), Links);
         TargetCall = new TargetCall(Runs, Targets, Time, RunOptions, NullLogger<TargetCall>.Instance);
         Settler = new RunSettler(Runs, Runs, FollowUps, RunSlots, Events, Time);
         AttemptStep = new AttemptStep(Runs, RunSlots, TargetCall, Settler, FollowUps, Events, Time, RunOptions, NullLogger<AttemptStep>.Instance);
@@ -61,6 +64,8 @@ public sealed class EngineHarness
     public FollowUpOptions FollowUpOptions { get; } = new();
     public RecordingFollowUpHandler Notifier { get; } = new();
     public FollowUpRunner FollowUps { get; }
+    public ParentLinks Links { get; }
+    public ChildRunHandler ChildRuns { get; }
 
     public InMemoryJobStore Jobs { get; } = new();
     public InMemoryIdempotencyStore Idempotency { get; }
