@@ -128,7 +128,7 @@ public sealed class OccurrenceDispatcher(JobCache jobs, IRunStore runs, RunStart
 
         var runId = RunIds.For(job.Id, row.DueUtc);
         var (started, stored) = await starter.StartAsync(job, row, sweep.Lane(row.Lane), sweep.NowUtc,
-            _ => Task.FromResult(JobAdvancer.WithManualRun(job, runId, sweep.NowUtc)), cancellationToken).ConfigureAwait(false);
+            _ => Task.FromResult(JobAdvancer.WithManualRun(job, runId, sweep.NowUtc, counted: row.Trigger != RunTrigger.Parent)), cancellationToken).ConfigureAwait(false);
         if (started is RowOutcome.Throttled or RowOutcome.JobChanged)
         {
             return started;

@@ -38,6 +38,8 @@ public sealed class ParentRunTests
         Assert.Equal(RunTrigger.Parent, child.Trigger);
         Assert.Equal(new RunParent("extract", parentRun, RunStatus.Succeeded, "rows=42"), child.Inputs.Parent);
         Assert.Equal(h.Runs.Get(parentRun).FinishedUtc, child.DueUtc);
+        var childJob = await h.JobAsync("load");
+        Assert.Equal((child.RunId, 0), (childJob.LastRunId, childJob.ManualRuns));
     }
 
     [Fact]

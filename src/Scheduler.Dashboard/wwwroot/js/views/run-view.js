@@ -1,6 +1,7 @@
 // One run in full: its timings, its attempts with response excerpts, errors, logs and per-command results.
 import { h, badge } from '../dom.js';
 import * as fmt from '../format.js';
+import { startedRuns } from './job-lineage.js';
 
 const ACTIVE = ['Queued', 'Running', 'Retrying'];
 
@@ -24,6 +25,7 @@ export function runBody(run, { onCancel } = {}) {
       run.slot ? dt('Slot', `${run.slot.lane ?? run.lane} #${run.slot.number ?? '?'}`) : null,
       run.lastError ? dt('Last error', h('span', { class: 'error-text' }, run.lastError)) : null),
     run.resultExcerpt ? [h('h3', null, 'Result'), h('pre', { class: 'block' }, run.resultExcerpt)] : null,
+    startedRuns(run),
     h('h3', null, `Attempts (${attempts.length})`),
     attempts.length === 0
       ? h('p', { class: 'muted' }, run.inFlightAttempt ? `Attempt ${run.inFlightAttempt} is running.` : 'No attempt recorded yet.')
