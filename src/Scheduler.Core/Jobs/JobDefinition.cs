@@ -26,7 +26,7 @@ public sealed record JobDefinition
     /// <summary>Up to 5 URLs to POST to when a run of the job ends (Failed, Succeeded or either): delivered after the run ends, retried
     /// when refused, each with a Scheduler-Notification-Id header to drop repeats by.</summary>
     public IReadOnlyList<NotifyRule> Notify { get; init; } = [];
-    /// <summary>Parent jobs: a run of one that ends as its rule says starts one run of this job (with <see cref="Require"/> when
+    /// <summary>Up to 10 parent jobs: a run of one that ends as its rule says starts one run of this job (with <c>require</c> when
     /// there are several). The edge lives here, on the child.</summary>
     public IReadOnlyList<ParentRule> After { get; init; } = [];
     /// <summary>With several parents: whether a run needs all of them (the default) or any one.</summary>

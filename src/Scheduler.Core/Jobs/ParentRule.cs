@@ -2,8 +2,8 @@ using Scheduler.Core.Runs;
 
 namespace Scheduler.Core.Jobs;
 
-/// <summary>One parent of a job (an entry of its <c>after</c> list): when a run of <see cref="Job"/> ends as <see cref="On"/> says
-/// (after its last retry), the job runs once.</summary>
+/// <summary>One parent of a job (an entry of its <c>after</c> list): when a run of the job <c>job</c> ends as <c>on</c> says
+/// (Succeeded, Failed, or Ended: any final status; after its last retry), the job runs once.</summary>
 public sealed record ParentRule
 {
     /// <summary>The parent job's id.</summary>
