@@ -1,4 +1,5 @@
 using Scheduler.Core.Jobs;
+using Scheduler.Core.Runs;
 using Scheduler.Core.Services;
 using Scheduler.Core.Tests.Support;
 using static Scheduler.Core.Tests.Dependencies.ParentRunTests;
@@ -104,5 +105,36 @@ public sealed class ParentDefinitionTests
         await h.JobService.DeleteAsync("c", null, removeRuns: false, None);
 
         Assert.Empty((await h.JobAsync("a")).Children);
+    }
+
+    [Fact]
+    public async Task RecurringParentAndChild_EditingThenDeletingTheChild_ChangesWhatTheParentsNextRunsStart()
+    {
+        var h = new EngineHarness();
+        await h.CreateAsync(TestJobs.Http("hourly", TestJobs.Every(TimeSpan.FromMinutes(1), T)));
+        var child = await h.CreateAsync(TestJobs.Http("report", TestJobs.Every(TimeSpan.FromHours(1), T.AddMinutes(30))) with { After = [On("hourly", NotifyOn.Succeeded)] });
+        await RunOccurrenceAsync(h, 0);
+        var afterFirst = h.Runs.All.Count(r => r.JobId == "report");
+
+        await h.JobService.ReplaceAsync(child.Definition with { After = [On("hourly", NotifyOn.Failed)] }, null, None);
+        await RunOccurrenceAsync(h, 1);
+        var afterEdit = h.Runs.All.Count(r => r.JobId == "report");
+        await h.JobService.DeleteAsync("report", null, removeRuns: false, None);
+        await RunOccurrenceAsync(h, 2);
+
+        Assert.Equal((1, 1), (afterFirst, afterEdit));
+        Assert.Empty((await h.JobAsync("hourly")).Children);
+        Assert.Empty(h.Runs.Get(RunIds.For("hourly", T.AddMinutes(2))).Children);
+        Assert.Equal(JobStatus.Active, (await h.JobAsync("hourly")).Status);
+    }
+
+    /// <summary>Sweeps the parent's occurrence <paramref name="minute"/> minutes after the start, runs it, and sweeps for its children.</summary>
+    private static async Task RunOccurrenceAsync(EngineHarness h, int minute)
+    {
+        h.Time.Advance(T.AddMinutes(minute) - h.Now);
+        await h.SweepAsync();
+        await h.ProcessAsync(RunIds.For("hourly", T.AddMinutes(minute)));
+        await h.SweepAsync();
+        await h.ProcessQueuedAsync();
     }
 }

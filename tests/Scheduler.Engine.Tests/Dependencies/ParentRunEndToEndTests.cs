@@ -19,18 +19,10 @@ public sealed class ParentRunEndToEndTests(EngineFixture fixture, ITestOutputHel
     {
         await using var sink = new ScriptedSink();
         await sink.StartAsync();
-        var storage = fixture.Azurite.NewOptions();
-        await using var server = await ServerProcess.StartAsync(storage);
-        await server.WaitHealthyAsync(TimeSpan.FromMinutes(1));
-        await using var reader = await new SchedulerApp(storage, background: false).StartedAsync();
-        using var api = server.Client();
 
-        await ParentJobs.CreateAsync(api, Jobs.Webhook("extract", sink.Url("flaky/2/extract"), DateTimeOffset.UtcNow.AddSeconds(4)));
-        await ParentJobs.CreateAsync(api, ParentJobs.Child("load", sink.Url("ok/load"), "extract", NotifyOn.Succeeded));
-        var (parent, children) = await ParentJobs.SettledAsync(reader.Get<IRunStore>(), "extract", "load", Within);
+        var (parent, child) = await RunPairOnOneServerAsync(sink, "flaky/2/extract", "load", NotifyOn.Succeeded);
 
         Assert.Equal((RunStatus.Succeeded, 3), (parent.Status, parent.AttemptCount));
-        var child = Assert.Single(children);
         Assert.Equal((RunStatus.Succeeded, RunTrigger.Parent), (child.Status, child.Trigger));
         Assert.Equal(new RunParent("extract", parent.RunId, RunStatus.Succeeded, "ok"), child.Inputs.Parent);
         Assert.Single(sink.For("ok/load"));
@@ -41,21 +33,31 @@ public sealed class ParentRunEndToEndTests(EngineFixture fixture, ITestOutputHel
     {
         await using var sink = new ScriptedSink();
         await sink.StartAsync();
+
+        var (parent, child) = await RunPairOnOneServerAsync(sink, "fail/extract", "cleanup", NotifyOn.Failed);
+
+        Assert.Equal((RunStatus.Failed, 3), (parent.Status, parent.AttemptCount));
+        Assert.Equal((parent.RunId, RunStatus.Failed), (child.Inputs.Parent!.RunId, child.Inputs.Parent.Status));
+        // The child's first request came after the parent's last attempt.
+        Assert.True(Assert.Single(sink.For("ok/cleanup")).ReceivedUtc >= sink.For("fail/extract").Max(h => h.ReceivedUtc));
+    }
+
+    /// <summary>One Server: "extract" (its target at <paramref name="parentPath"/>, due in 4 s) and <paramref name="child"/> after it
+    /// on <paramref name="on"/>; answers the parent's run and the one child run, once the parent's follow-ups are all done.</summary>
+    private async Task<(Run Parent, Run Child)> RunPairOnOneServerAsync(ScriptedSink sink, string parentPath, string child, NotifyOn on)
+    {
         var storage = fixture.Azurite.NewOptions();
         await using var server = await ServerProcess.StartAsync(storage);
         await server.WaitHealthyAsync(TimeSpan.FromMinutes(1));
         await using var reader = await new SchedulerApp(storage, background: false).StartedAsync();
-        using var api = server.Client();
+        using (var api = server.Client())
+        {
+            await ParentJobs.CreateAsync(api, Jobs.Webhook("extract", sink.Url(parentPath), DateTimeOffset.UtcNow.AddSeconds(4)));
+            await ParentJobs.CreateAsync(api, ParentJobs.Child(child, sink.Url($"ok/{child}"), "extract", on));
+        }
 
-        await ParentJobs.CreateAsync(api, Jobs.Webhook("extract", sink.Url("fail/extract"), DateTimeOffset.UtcNow.AddSeconds(4)));
-        await ParentJobs.CreateAsync(api, ParentJobs.Child("cleanup", sink.Url("ok/cleanup"), "extract", NotifyOn.Failed));
-        var (parent, children) = await ParentJobs.SettledAsync(reader.Get<IRunStore>(), "extract", "cleanup", Within);
-
-        Assert.Equal((RunStatus.Failed, 3), (parent.Status, parent.AttemptCount));
-        var child = Assert.Single(children);
-        Assert.Equal((parent.RunId, RunStatus.Failed), (child.Inputs.Parent!.RunId, child.Inputs.Parent.Status));
-        // The child's first request came after the parent's last attempt.
-        Assert.True(Assert.Single(sink.For("ok/cleanup")).ReceivedUtc >= sink.For("fail/extract").Max(h => h.ReceivedUtc));
+        var (parent, children) = await ParentJobs.SettledAsync(reader.Get<IRunStore>(), "extract", child, Within);
+        return (parent, Assert.Single(children));
     }
 
     [Theory]
