@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Core.Alerts;
+using Scheduler.Core.Dependencies;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.FollowUps;
 using Scheduler.Core.Ports;
@@ -53,11 +54,14 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<RunCounters>();
         services.TryAddSingleton<RunHistory>();
         services.TryAddSingleton<RunEvents>();
-        // Handlers of each kind come from the hosts' target registrations (IFollowUpHandler).
+        // Handlers of each kind come from the hosts' target registrations (IFollowUpHandler), but for child runs, which are Core's own.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFollowUpHandler, ChildRunHandler>());
         services.TryAddSingleton<FollowUpRunner>();
         services.TryAddSingleton<AlertDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFollowUpHandler, AlertFollowUpHandler>());
         services.TryAddSingleton<NoSuccessCheck>();
+        services.TryAddSingleton<ParentChecks>();
+        services.TryAddSingleton<ParentLinks>();
         services.TryAddSingleton<SlotAllocator>();
         services.TryAddSingleton<JobAdvancer>();
         services.TryAddSingleton<JobCache>();

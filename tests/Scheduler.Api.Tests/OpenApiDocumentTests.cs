@@ -14,7 +14,7 @@ public sealed class OpenApiDocumentTests(ApiFixture fixture)
     [InlineData("/api/jobs", "get", "200:ListViewOfJobView 400 401 403 503")]
     [InlineData("/api/jobs/{id}", "get", "200:JobView 400 401 403 404 503")]
     [InlineData("/api/jobs/{id}", "put", "200:JobView 400 401 403 404 412 413 415 503")]
-    [InlineData("/api/jobs/{id}", "delete", "204 400 401 403 404 412 503")]
+    [InlineData("/api/jobs/{id}", "delete", "204 400 401 403 404 409 412 503")]
     [InlineData("/api/jobs/{id}/pause", "post", "200:JobView 400 401 403 404 412 503")]
     [InlineData("/api/jobs/{id}/trigger", "post", "202:TriggerView 200:TriggerView 400 401 403 404 409 413 415 503")]
     [InlineData("/api/runs/{jobId}/{runId}", "get", "200:RunView 400 401 403 404 503")]

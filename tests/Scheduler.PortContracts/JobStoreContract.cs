@@ -1,5 +1,6 @@
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
+using Scheduler.Core.Runs;
 using Scheduler.Core.Serialization;
 using static Scheduler.PortContracts.ContractRows;
 
@@ -23,6 +24,25 @@ public abstract class JobStoreContract : PortContract<IJobStore>
         Assert.NotNull(read);
         Assert.Equal(job with { ETag = written.ETag, Definition = read.Definition }, read);
         Assert.Equal(SchedulerJson.Serialize(job.Definition), SchedulerJson.Serialize(read.Definition));
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_ChildrenAndParentArrivals_GetReturnsThem()
+    {
+        var store = await NewAsync();
+        await store.InsertAsync(Job("fan-in"), Ct);
+        var parentRun = new RunParent("a", RunIds.For("a", DateTimeOffset.UnixEpoch), RunStatus.Succeeded);
+        var arrivals = ParentArrivals.None.Arrive(parentRun, DateTimeOffset.UnixEpoch, ["a", "b"]);
+        var loaded = (await store.GetAsync("fan-in", Ct))!;
+
+        await store.ReplaceAsync(loaded with { Children = ["c", "d"], Arrivals = arrivals }, Ct);
+        var read = (await store.GetAsync("fan-in", Ct))!;
+
+        Assert.Equal(["c", "d"], read.Children);
+        Assert.Equal(parentRun, read.Arrivals.Arrived["a"]);
+        Assert.Equal(parentRun.RunId, read.Arrivals.Counted["a"]);
+        Assert.Empty(read.Arrivals.Starting);
+        Assert.Equal((true, 0), (loaded.Arrivals.IsEmpty, loaded.Children.Count));
     }
 
     [Fact]

@@ -58,6 +58,26 @@ public abstract partial class RunStoreContract : PortContract<IRunStore>
     }
 
     [Fact]
+    public async Task InsertAsync_RunWithChildren_GetReturnsThemInOrder()
+    {
+        var store = await NewAsync();
+        var run = Run("job", T) with { Children = ["load", "report.daily"] };
+
+        await store.InsertAsync(run, Ct);
+        var read = await store.GetAsync("job", run.RunId, Ct);
+
+        Assert.Equal(["load", "report.daily"], read!.Children);
+        Assert.Empty((await store.GetAsync("job", (await InsertedWithoutChildrenAsync(store)).RunId, Ct))!.Children);
+    }
+
+    private async Task<Run> InsertedWithoutChildrenAsync(IRunStore store)
+    {
+        var run = Run("job", T.AddMinutes(1));
+        await store.InsertAsync(run, Ct);
+        return run;
+    }
+
+    [Fact]
     public async Task InsertAsync_SameOccurrenceTwice_SecondIsConflict()
     {
         var store = await NewAsync();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Audit;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
+using Scheduler.Core.Dependencies;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Services;
@@ -79,7 +80,7 @@ public static partial class JobEndpoints
         return TypedResults.Ok(new ListView<JobView>(views, page.Continuation));
     }
 
-    public static async Task<Results<Entity<Ok<JobView>>, ValidationProblem, ProblemHttpResult>> GetAsync(string id, IJobStore jobs, IRunStore runs, CancellationToken cancellationToken)
+    public static async Task<Results<Entity<Ok<JobView>>, ValidationProblem, ProblemHttpResult>> GetAsync(string id, IJobStore jobs, IRunStore runs, ParentLinks links, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(runs);
@@ -94,8 +95,10 @@ public static partial class JobEndpoints
             return Problems.NotFound($"Job '{id}' does not exist.");
         }
 
+        ArgumentNullException.ThrowIfNull(links);
         var last = await LastRuns.ReadAsync(runs, [job], cancellationToken).ConfigureAwait(false);
-        return Entities.Ok(JobView.From(job, last.GetValueOrDefault(job.Id)), job.ETag);
+        var children = await links.ChildrenOfAsync(job, cancellationToken).ConfigureAwait(false);
+        return Entities.Ok(JobView.From(job, last.GetValueOrDefault(job.Id)) with { Children = [.. children.Select(c => c.Id)] }, job.ETag);
     }
 
     public static async Task<Results<Entity<Ok<JobView>>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
@@ -141,8 +144,13 @@ public static partial class JobEndpoints
             return badRuns;
         }
 
+        if (!ChildrenOnDelete.TryRead(request, out var detachChildren, out var badChildren))
+        {
+            return badChildren;
+        }
+
         var before = await jobs.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var deleted = await service.DeleteAsync(id, Preconditions.IfMatch(request), removeRuns, cancellationToken).ConfigureAwait(false);
+        var deleted = await service.DeleteAsync(id, Preconditions.IfMatch(request), removeRuns, detachChildren, cancellationToken).ConfigureAwait(false);
         if (!deleted.Succeeded)
         {
             return ServiceResults.Problem(deleted);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
+using Scheduler.Core.Dependencies;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Services;
 using Scheduler.Core.Validation;
@@ -76,7 +77,8 @@ public static class RunEndpoints
         }
 
         var attempts = await runs.ListAttemptsAsync(jobId, runId, cancellationToken).ConfigureAwait(false);
-        return Entities.Ok(RunView.From(run, attempts), run.ETag);
+        var started = await ChildRuns.StartedByAsync(runs, run, cancellationToken).ConfigureAwait(false);
+        return Entities.Ok(RunView.From(run, attempts) with { Started = started.Count > 0 ? started : null }, run.ETag);
     }
 
     // A waiting run ends at once; a running attempt is interrupted within about a second (see CancelWatch) and no retry

@@ -46,14 +46,14 @@ public static class ApiEndpointRouteBuilderExtensions
         jobs.MapGet(ApiRoutes.Jobs, JobEndpoints.ListAsync).WithName("ListJobs")
             .Describe("List jobs", "Jobs by id, each with its last run's status and times. Filters: status, tag, lane, text (in the id or name); paging: limit (1-200), continuation.");
         jobs.MapGet(ApiRoutes.Job, JobEndpoints.GetAsync).WithName("GetJob")
-            .Describe("Read a job", "The job's definition and state, with its last run; its ETag is in the ETag header.")
+            .Describe("Read a job", "The job's definition and state, with its last run and its children (the jobs that name it in 'after'); its ETag is in the ETag header.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPut(ApiRoutes.Job, JobEndpoints.ReplaceAsync).WithName("ReplaceJob")
             .Describe("Replace a job", "Replaces the job's definition (the body's id must be the path's); If-Match makes it conditional (412 when the job changed since).")
             .Accepts<JobDefinition>(Json).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesBodyProblems();
         jobs.MapDelete(ApiRoutes.Job, JobEndpoints.DeleteAsync).WithName("DeleteJob")
-            .Describe("Delete a job", "Deletes the job; If-Match makes it conditional (412 when it changed since). Its runs are kept until retention removes them (Scheduler:Retention:RunsFor); with ?runs=remove its ended runs are deleted with it (runs still under way end, then go by retention).")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Describe("Delete a job", "Deletes the job; If-Match makes it conditional (412 when it changed since). Its runs are kept until retention removes them (Scheduler:Retention:RunsFor); with ?runs=remove its ended runs are deleted with it (runs still under way end, then go by retention). A job that other jobs name in 'after' is refused (409, naming them) unless ?children=detach, which removes it from their 'after' lists first.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         jobs.MapPost(ApiRoutes.JobPause, JobEndpoints.PauseAsync).WithName("PauseJob")
             .Describe("Pause a job", "Stops future occurrences; runs in flight finish. If-Match makes it conditional.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -11,24 +11,7 @@ public static class RunsOnDelete
     public const string Parameter = "runs";
 
     /// <summary>False with a 400 problem naming the parameter when it is there but neither <c>keep</c> nor <c>remove</c>.</summary>
-    public static bool TryRead(HttpRequest request, out bool remove, [NotNullWhen(false)] out ValidationProblem? problem)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        problem = null;
-        remove = false;
-        var values = request.Query[Parameter];
-        if (values.Count == 0 || (values.Count == 1 && string.Equals(values[0], "keep", StringComparison.OrdinalIgnoreCase)))
-        {
-            return true;
-        }
-
-        if (values.Count == 1 && string.Equals(values[0], "remove", StringComparison.OrdinalIgnoreCase))
-        {
-            remove = true;
-            return true;
-        }
-
-        problem = Problems.Invalid(Parameter, "Give runs=keep to leave the job's runs until retention removes them, or runs=remove to delete its ended runs with it.");
-        return false;
-    }
+    public static bool TryRead(HttpRequest request, out bool remove, [NotNullWhen(false)] out ValidationProblem? problem) =>
+        QueryChoice.TryRead(request, Parameter, "keep", "remove",
+            "Give runs=keep to leave the job's runs until retention removes them, or runs=remove to delete its ended runs with it.", out remove, out problem);
 }

@@ -17,7 +17,8 @@ public sealed record JobView(
     int ManualRuns,
     DateTimeOffset CreatedUtc,
     DateTimeOffset UpdatedUtc,
-    string? ETag)
+    string? ETag,
+    IReadOnlyList<string>? Children = null)
 {
     public static JobView From(Job job) => From(job, null);
 

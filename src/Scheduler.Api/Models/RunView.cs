@@ -4,6 +4,8 @@ using Scheduler.Core.Runs;
 namespace Scheduler.Api.Models;
 
 /// <summary>A run (one occurrence of a job). <see cref="Attempts"/> and <see cref="Definition"/> appear when one run is read.</summary>
+/// <param name="Started">The child runs this run started (a read run carries it when there are any); the run that started this
+/// one is <c>inputs.parent</c>.</param>
 /// <param name="FollowUpsPending">The run ended and its follow-ups (run-end notifications) are not all carried out yet.</param>
 /// <param name="Parameters">The parameter values the run was frozen with at dispatch (defaults included); absent when it has none.</param>
 /// <param name="Parent">The run whose end started this one (when <see cref="Trigger"/> is Parent), with its status and output.</param>
@@ -28,7 +30,8 @@ public sealed record RunView(
     JobDefinition? Definition = null,
     IReadOnlyList<AttemptView>? Attempts = null,
     IReadOnlyDictionary<string, string>? Parameters = null,
-    RunParent? Parent = null)
+    RunParent? Parent = null,
+    IReadOnlyList<RunSummary>? Started = null)
 {
     public static RunView From(Run run, IReadOnlyList<AttemptRecord>? attempts = null)
     {

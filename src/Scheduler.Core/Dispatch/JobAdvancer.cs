@@ -42,11 +42,12 @@ public sealed class JobAdvancer(IJobStore jobs, IDueIndex due)
         return written.Done ? advanced with { ETag = written.ETag } : null;
     }
 
-    /// <summary>The job with a manual run recorded: its latest run and its count of manual runs; the schedule untouched.</summary>
-    public static Job WithManualRun(Job job, string runId, DateTimeOffset nowUtc)
+    /// <summary>The job with a manual run recorded: its latest run and its count of manual runs; the schedule untouched. A run a
+    /// parent's run started is recorded as the latest run without counting as manual (<paramref name="counted"/> false).</summary>
+    public static Job WithManualRun(Job job, string runId, DateTimeOffset nowUtc, bool counted = true)
     {
         ArgumentNullException.ThrowIfNull(job);
         var latest = job.LastRunId is { } last && string.CompareOrdinal(last, runId) > 0 ? last : runId;
-        return job with { LastRunId = latest, ManualRuns = job.ManualRuns + 1, UpdatedUtc = nowUtc };
+        return job with { LastRunId = latest, ManualRuns = job.ManualRuns + (counted ? 1 : 0), UpdatedUtc = nowUtc };
     }
 }

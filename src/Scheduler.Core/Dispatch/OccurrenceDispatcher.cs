@@ -6,7 +6,8 @@ using Scheduler.Core.Workflow;
 namespace Scheduler.Core.Dispatch;
 
 /// <summary>Handles one due row by its trigger: an occurrence of the schedule is checked against its job (current, active,
-/// misfire and overlap policies) and advances the job; a run on demand only needs its job. Either way
+/// misfire and overlap policies) and advances the job; a run on demand only needs its job (a parent's run also the job's pause
+/// and overlap policy). Either way
 /// <see cref="RunStarter"/> takes the slot and writes the run with its job in one atomic write, and starts it.</summary>
 /// <remarks>The job comes from <see cref="JobCache"/>. A cached copy may only lead to a dispatch, whose write its ETag guards;
 /// any other decision (stale, pending, held, skipped) is made again on a fresh read before anything is written, and so is a
@@ -120,9 +121,14 @@ public sealed class OccurrenceDispatcher(JobCache jobs, IRunStore runs, RunStart
             return RowOutcome.Stale;
         }
 
+        if (row.Trigger == RunTrigger.Parent && await HeldFromParentAsync(row, job, fresh, sweep, cancellationToken).ConfigureAwait(false) is { } held)
+        {
+            return held;
+        }
+
         var runId = RunIds.For(job.Id, row.DueUtc);
         var (started, stored) = await starter.StartAsync(job, row, sweep.Lane(row.Lane), sweep.NowUtc,
-            _ => Task.FromResult(JobAdvancer.WithManualRun(job, runId, sweep.NowUtc)), cancellationToken).ConfigureAwait(false);
+            _ => Task.FromResult(JobAdvancer.WithManualRun(job, runId, sweep.NowUtc, counted: row.Trigger != RunTrigger.Parent)), cancellationToken).ConfigureAwait(false);
         if (started is RowOutcome.Throttled or RowOutcome.JobChanged)
         {
             return started;
@@ -135,6 +141,33 @@ public sealed class OccurrenceDispatcher(JobCache jobs, IRunStore runs, RunStart
 
         sweep.ToRemove.Add(row);
         return started;
+    }
+
+    /// <summary>A run a parent's run started keeps its job's pause and overlap policy (a run by hand overrides both): on a paused job,
+    /// or one whose overlap policy skips it, it is recorded as Skipped; held by BufferOne, it waits. Null: dispatch it.</summary>
+    private async Task<RowOutcome?> HeldFromParentAsync(DueEntry row, Job job, bool fresh, SweepContext sweep, CancellationToken cancellationToken)
+    {
+        var paused = job.Status == JobStatus.Paused;
+        var overlap = paused ? OverlapDecision.Skip : await DecideOverlapAsync(job, cancellationToken).ConfigureAwait(false);
+        if (overlap == OverlapDecision.Dispatch)
+        {
+            return null;
+        }
+
+        if (!fresh)
+        {
+            return RowOutcome.JobChanged;
+        }
+
+        if (overlap == OverlapDecision.Hold)
+        {
+            return RowOutcome.Held;
+        }
+
+        var reason = paused ? "the job is paused" : "the previous run is still active (overlap policy Skip)";
+        await skipped.RecordAsync(job, row.DueUtc, row.Trigger, row.Inputs ?? RunInputs.None, reason, sweep.NowUtc, cancellationToken).ConfigureAwait(false);
+        sweep.ToRemove.Add(row);
+        return RowOutcome.Skipped;
     }
 
     /// <summary>Rows are written before their job (create, update, the sweep's own advance). A row newer than its job, or

@@ -94,6 +94,7 @@ public sealed class RunStarter(IRunStore runs, IRunSender sender, IRunLauncher l
             Trigger = row.Trigger,
             Inputs = RunParameters.Freeze(job.Definition, row.Inputs),
             Definition = job.Definition,
+            Children = job.Children,
             CreatedUtc = sweptAt,
             Slot = hold,
         };

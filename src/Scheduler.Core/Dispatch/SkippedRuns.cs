@@ -9,7 +9,11 @@ namespace Scheduler.Core.Dispatch;
 /// <summary>Records an occurrence that was not run (misfire or overlap) as a Skipped run, so users see it.</summary>
 public sealed class SkippedRuns(IRunStore runs, RunEvents events, ILogger<SkippedRuns> logger)
 {
-    public async Task RecordAsync(Job job, DateTimeOffset dueUtc, string reason, DateTimeOffset nowUtc, CancellationToken cancellationToken)
+    public Task RecordAsync(Job job, DateTimeOffset dueUtc, string reason, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        RecordAsync(job, dueUtc, RunTrigger.Schedule, RunInputs.None, reason, nowUtc, cancellationToken);
+
+    /// <summary>Records a run of another trigger that was not run (a parent's run meeting a paused job or an overlap), with its inputs.</summary>
+    public async Task RecordAsync(Job job, DateTimeOffset dueUtc, RunTrigger trigger, RunInputs inputs, string reason, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
         var run = new Run
         {
@@ -17,6 +21,8 @@ public sealed class SkippedRuns(IRunStore runs, RunEvents events, ILogger<Skippe
             RunId = RunIds.For(job.Id, dueUtc),
             DueUtc = dueUtc,
             Status = RunStatus.Skipped,
+            Trigger = trigger,
+            Inputs = inputs,
             Definition = job.Definition,
             CreatedUtc = nowUtc,
             FinishedUtc = nowUtc,

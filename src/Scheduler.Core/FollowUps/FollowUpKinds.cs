@@ -8,4 +8,7 @@ public static class FollowUpKinds
 
     /// <summary>A run's job alerts (its job's <c>alerts</c> rules, or the configured defaults), decided and delivered by the alert handler.</summary>
     public const string Alert = "alert";
+
+    /// <summary>A run of a child job (one that names the run's job in its <c>after</c> list) to start.</summary>
+    public const string Child = "child";
 }

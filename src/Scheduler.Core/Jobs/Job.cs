@@ -15,6 +15,11 @@ public sealed record Job
     public int Occurrences { get; init; }
     /// <summary>Manual runs (triggers) dispatched so far; they do not count against <c>maxOccurrences</c>.</summary>
     public int ManualRuns { get; init; }
+    /// <summary>Jobs that name this one in their <c>after</c> list, kept here so that a run's end knows its children without a read.
+    /// A child's own row is the truth: an id here whose job no longer names this one is ignored (and pruned).</summary>
+    public IReadOnlyList<string> Children { get; init; } = [];
+    /// <summary>As a child with <c>require: all</c>: the parents' runs that arrived since its last run started that way.</summary>
+    public ParentArrivals Arrivals { get; init; } = ParentArrivals.None;
     public DateTimeOffset CreatedUtc { get; init; }
     public DateTimeOffset UpdatedUtc { get; init; }
     /// <summary>Storage concurrency token; null before the job is stored.</summary>

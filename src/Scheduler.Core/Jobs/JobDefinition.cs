@@ -32,4 +32,9 @@ public sealed record JobDefinition
     /// <summary>Up to 5 alert rules (Failed, ConsecutiveFailures, Recovered, LongerThan, NoSuccessWithin), each a signed webhook
     /// with a cooldown; when empty, the configured default rules apply.</summary>
     public IReadOnlyList<AlertRule> Alerts { get; init; } = [];
+    /// <summary>Up to 10 parent jobs: a run of one that ends as its rule says starts one run of this job (with <c>require</c> when
+    /// there are several). The edge lives here, on the child.</summary>
+    public IReadOnlyList<ParentRule> After { get; init; } = [];
+    /// <summary>With several parents: whether a run needs all of them (the default) or any one.</summary>
+    public ParentsRequired Require { get; init; } = ParentsRequired.All;
 }

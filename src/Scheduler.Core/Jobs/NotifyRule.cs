@@ -10,10 +10,5 @@ public sealed record NotifyRule
     public required string Url { get; init; }
 
     /// <summary>Whether a run that ended as <paramref name="status"/> is reported by this rule.</summary>
-    public bool Matches(RunStatus status) => On switch
-    {
-        NotifyOn.Failed => status == RunStatus.Failed,
-        NotifyOn.Succeeded => status == RunStatus.Succeeded,
-        _ => status.IsTerminal(),
-    };
+    public bool Matches(RunStatus status) => RunEnds.Match(On, status);
 }

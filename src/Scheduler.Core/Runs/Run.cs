@@ -14,6 +14,8 @@ public sealed record Run
     public RunInputs Inputs { get; init; } = RunInputs.None;
     /// <summary>The job definition as it was when the occurrence was dispatched.</summary>
     public required JobDefinition Definition { get; init; }
+    /// <summary>The job's children when the run was dispatched (<see cref="Job.Children"/>): those its end may start.</summary>
+    public IReadOnlyList<string> Children { get; init; } = [];
     public DateTimeOffset CreatedUtc { get; init; }
     /// <summary>Attempts finished and recorded.</summary>
     public int AttemptCount { get; init; }

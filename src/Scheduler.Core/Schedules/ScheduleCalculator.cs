@@ -12,6 +12,7 @@ public static class ScheduleCalculator
             ScheduleKind.Once => spec.At ?? createdUtc + (spec.Delay ?? TimeSpan.Zero),
             ScheduleKind.Cron => Cron(spec).Next(from, inclusive: true),
             ScheduleKind.Interval => NextInterval(spec, createdUtc, from, inclusive: true),
+            ScheduleKind.None => null,
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown schedule kind."),
         };
         return WithinBounds(spec, first, occurrencesSoFar: 0);
@@ -25,6 +26,7 @@ public static class ScheduleCalculator
             ScheduleKind.Once => null,
             ScheduleKind.Cron => spec.StartUtc is { } start && start > afterUtc ? Cron(spec).Next(start, inclusive: true) : Cron(spec).Next(afterUtc, inclusive: false),
             ScheduleKind.Interval => NextInterval(spec, createdUtc, afterUtc, inclusive: false),
+            ScheduleKind.None => null,
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown schedule kind."),
         };
         return WithinBounds(spec, next, occurrencesSoFar);

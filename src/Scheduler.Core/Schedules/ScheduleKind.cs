@@ -9,4 +9,6 @@ public enum ScheduleKind
     Once,
     Cron,
     Interval,
+    /// <summary>No occurrences in time: the job runs only after its parents (<c>after</c>) or by hand.</summary>
+    None,
 }

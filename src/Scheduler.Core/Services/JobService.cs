@@ -1,3 +1,4 @@
+using Scheduler.Core.Dependencies;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Jobs;
 using Scheduler.Core.Ports;
@@ -10,11 +11,19 @@ namespace Scheduler.Core.Services;
 /// <summary>Creates and changes jobs. The due row is written before the job, with a time-based schedule version,
 /// so a crash or a lost race leaves only a row that the sweep drops as stale. Every job it writes (or deletes) is kept in
 /// (or dropped from) this process's <see cref="JobCache"/>, so that the job's first dispatch needs no read.</summary>
-public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, IIdempotencyStore idempotency, RunRetention runRetention)
+public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, JobValidator validator, ISweepSignal signal, TimeProvider time, SweepOptions sweep, IIdempotencyStore idempotency, RunRetention runRetention, ParentChecks parentChecks, ParentLinks links)
 {
-    /// <summary>The checks a create makes, writing nothing.</summary>
-    public Task<ValidationErrors> ValidateAsync(JobDefinition definition, CancellationToken cancellationToken) =>
-        validator.ValidateAsync(definition, cancellationToken);
+    /// <summary>The checks a create makes, writing nothing: the definition, then its parents against the stored jobs.</summary>
+    public async Task<ValidationErrors> ValidateAsync(JobDefinition definition, CancellationToken cancellationToken)
+    {
+        var errors = await validator.ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
+        if (errors.IsValid)
+        {
+            await parentChecks.CheckAsync(definition, errors, cancellationToken).ConfigureAwait(false);
+        }
+
+        return errors;
+    }
 
     public Task<ServiceResult<Job>> CreateAsync(JobDefinition definition, CancellationToken cancellationToken) =>
         CreateAsync(definition, null, cancellationToken);
@@ -24,7 +33,7 @@ public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, Jo
     public async Task<ServiceResult<Job>> CreateAsync(JobDefinition definition, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var errors = await validator.ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
+        var errors = await ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
         if (!errors.IsValid)
         {
             return ServiceResult<Job>.Invalid(errors);
@@ -56,12 +65,13 @@ public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, Jo
         var job = new Job
         {
             Definition = normalized,
-            Status = next is null ? JobStatus.Completed : JobStatus.Active,
+            Status = StatusOf(normalized.Schedule, next),
             NextDueUtc = next,
             ScheduleVersion = ScheduleVersions.Next(0, now),
             CreatedUtc = now,
             UpdatedUtc = now,
         };
+        await links.LinkAsync(job.Id, ParentsOf(normalized), cancellationToken).ConfigureAwait(false);
         await IndexAsync(job, now, cancellationToken).ConfigureAwait(false);
         var inserted = await jobs.InsertAsync(job, cancellationToken).ConfigureAwait(false);
         var created = inserted.Done ? job with { ETag = inserted.ETag } : await OursAfterConflictAsync(job, cancellationToken).ConfigureAwait(false);
@@ -94,21 +104,33 @@ public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, Jo
         }
     }
 
+    /// <summary>Replaces the definition. Parents it names are linked to it before it is written; parents it stops naming are
+    /// unlinked after (<see cref="ParentLinks"/>).</summary>
     public async Task<ServiceResult<Job>> ReplaceAsync(JobDefinition definition, string? ifMatch, CancellationToken cancellationToken)
     {
-        var errors = await validator.ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(definition);
+        var errors = await ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
         if (!errors.IsValid)
         {
             return ServiceResult<Job>.Invalid(errors);
         }
 
-        return await ChangeAsync(definition.Id, ifMatch, (job, now) =>
+        await links.LinkAsync(definition.Id, ParentsOf(definition), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> before = [];
+        var replaced = await ChangeAsync(definition.Id, ifMatch, (job, now) =>
         {
+            before = ParentsOf(job.Definition);
             var normalized = Normalize(definition, now);
             var next = ScheduleCalculator.First(normalized.Schedule, job.CreatedUtc, now);
-            var status = job.Status == JobStatus.Paused ? JobStatus.Paused : next is null ? JobStatus.Completed : JobStatus.Active;
+            var status = job.Status == JobStatus.Paused ? JobStatus.Paused : StatusOf(normalized.Schedule, next);
             return job with { Definition = normalized, NextDueUtc = next, Status = status, Occurrences = 0 };
         }, cancellationToken).ConfigureAwait(false);
+        if (replaced.Succeeded)
+        {
+            await links.UnlinkAsync(definition.Id, before.Except(ParentsOf(definition)), cancellationToken).ConfigureAwait(false);
+        }
+
+        return replaced;
     }
 
     public Task<ServiceResult<Job>> PauseAsync(string jobId, string? ifMatch, CancellationToken cancellationToken) =>
@@ -123,17 +145,36 @@ public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, Jo
             }
 
             var next = ScheduleCalculator.Resume(job.Definition.Schedule, job.CreatedUtc, now, job.Occurrences);
-            return job with { Status = next is null ? JobStatus.Completed : JobStatus.Active, NextDueUtc = next };
+            return job with { Status = StatusOf(job.Definition.Schedule, next), NextDueUtc = next };
         }, cancellationToken);
 
+    public Task<ServiceResult<bool>> DeleteAsync(string jobId, string? ifMatch, bool removeRuns, CancellationToken cancellationToken) =>
+        DeleteAsync(jobId, ifMatch, removeRuns, detachChildren: false, cancellationToken);
+
     /// <summary>Deletes the job. Its runs stay until retention removes them, unless <paramref name="removeRuns"/>: then its
-    /// ended runs go with it, their attempts too (a run still under way ends, then goes by retention).</summary>
-    public async Task<ServiceResult<bool>> DeleteAsync(string jobId, string? ifMatch, bool removeRuns, CancellationToken cancellationToken)
+    /// ended runs go with it, their attempts too (a run still under way ends, then goes by retention). A job that other jobs name
+    /// as a parent is refused (Conflict, naming them) unless <paramref name="detachChildren"/>: then each loses it from its
+    /// <c>after</c> list first.</summary>
+    public async Task<ServiceResult<bool>> DeleteAsync(string jobId, string? ifMatch, bool removeRuns, bool detachChildren, CancellationToken cancellationToken)
     {
+        var job = await jobs.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+        var children = job is null ? [] : await links.ChildrenOfAsync(job, cancellationToken).ConfigureAwait(false);
+        if (children.Count > 0 && !detachChildren)
+        {
+            var names = string.Join(", ", children.Select(c => $"'{c.Id}'"));
+            return ServiceResult<bool>.Conflict($"Job '{jobId}' is a parent of {names}: delete with children=detach to remove it from their 'after' lists, or change them first.");
+        }
+
+        foreach (var child in children)
+        {
+            await ChangeAsync(child.Id, null, (c, _) => c with { Definition = c.Definition with { After = [.. c.Definition.After.Where(r => r.Job != jobId)] } }, cancellationToken).ConfigureAwait(false);
+        }
+
         var deleted = await jobs.DeleteAsync(jobId, ifMatch, cancellationToken).ConfigureAwait(false);
         if (deleted.Done)
         {
             cache.Forget(jobId);
+            await links.UnlinkAsync(jobId, job is null ? [] : ParentsOf(job.Definition), cancellationToken).ConfigureAwait(false);
         }
 
         if (deleted.Done && removeRuns)
@@ -192,6 +233,12 @@ public sealed class JobService(IJobStore jobs, JobCache cache, IDueIndex due, Jo
             signal.KickFor(next);
         }
     }
+
+    /// <summary>A job with no occurrence left is Completed, unless it never had any in time (it runs after its parents or by hand).</summary>
+    private static JobStatus StatusOf(ScheduleSpec schedule, DateTimeOffset? next) =>
+        next is null && schedule.Kind != ScheduleKind.None ? JobStatus.Completed : JobStatus.Active;
+
+    private static IReadOnlyList<string> ParentsOf(JobDefinition definition) => [.. definition.After.Select(r => r.Job)];
 
     private static JobDefinition Normalize(JobDefinition definition, DateTimeOffset now) =>
         definition.Schedule is { Kind: ScheduleKind.Once, Delay: { } delay }

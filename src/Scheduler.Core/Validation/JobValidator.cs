@@ -25,6 +25,7 @@ public sealed class JobValidator(ITargetExecutorRegistry targets, IEnumerable<IT
         ParameterRules.Check(job.Parameters, errors);
         PlaceholderRules.Check(job, errors);
         AlertRules.Check(job.Alerts, errors);
+        AfterRules.Check(job, errors);
         if (job.Target is { } target)
         {
             if (targets.Find(target.Kind) is null)

@@ -22,6 +22,11 @@ public static class Limits
     public const int MaxParametersJsonChars = 16 * 1024;
     public const int MaxAlertRules = 5;
     public static readonly TimeSpan MaxAlertTime = TimeSpan.FromDays(366);
+    public const int MaxParents = 10;
+    /// <summary>A run's settle writes one follow-up per child in one transaction (at most 100 rows).</summary>
+    public const int MaxChildren = 20;
+    /// <summary>How much of a parent run's result excerpt its child run receives (<c>Inputs.Parent.Output</c>).</summary>
+    public const int MaxParentOutputChars = 4096;
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(6);
     public static readonly TimeSpan MaxRetryInterval = TimeSpan.FromDays(1);
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);

@@ -37,8 +37,10 @@ public static class ScheduleRules
             case ScheduleKind.Interval:
                 errors.Require(spec.Interval is { } i && i >= Limits.MinInterval && i <= Limits.MaxDelay, "schedule.interval", "The interval must be between 1 second and 366 days.");
                 break;
+            case ScheduleKind.None:
+                break;
             default:
-                errors.Add("schedule.kind", "The schedule kind must be Once, Cron or Interval.");
+                errors.Add("schedule.kind", "The schedule kind must be Once, Cron, Interval or None (runs only after its parents or by hand).");
                 return;
         }
 

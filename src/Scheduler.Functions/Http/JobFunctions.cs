@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Scheduler.Api;
 using Scheduler.Api.Audit;
 using Scheduler.Api.Endpoints;
+using Scheduler.Core.Dependencies;
 using Scheduler.Core.Ports;
 using Scheduler.Core.Services;
 using Scheduler.Core.Tokens;
@@ -10,7 +11,7 @@ using Scheduler.Core.Tokens;
 namespace Scheduler.Functions.Http;
 
 /// <summary>Jobs: the same handlers as the Server, behind function keys.</summary>
-public sealed class JobFunctions(JobService service, RunTriggers triggers, IJobStore jobs, IRunStore runs, TriggerTokens tokens, ChangeAudit audit)
+public sealed class JobFunctions(JobService service, RunTriggers triggers, IJobStore jobs, IRunStore runs, TriggerTokens tokens, ChangeAudit audit, ParentLinks links)
 {
     [Function("CreateJob")]
     public async Task<IResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Jobs)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -22,7 +23,7 @@ public sealed class JobFunctions(JobService service, RunTriggers triggers, IJobS
 
     [Function("GetJob")]
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        await JobEndpoints.GetAsync(id, jobs, runs, cancellationToken).ConfigureAwait(false);
+        await JobEndpoints.GetAsync(id, jobs, runs, links, cancellationToken).ConfigureAwait(false);
 
     [Function("ReplaceJob")]
     public async Task<IResult> Replace([HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Job)] HttpRequest request, string id, CancellationToken cancellationToken) =>

@@ -8,6 +8,8 @@ namespace Scheduler.Storage.Tables;
 internal static class JobRows
 {
     public const string RowKey = "job";
+    /// <summary>A child's count of its parents' runs (<see cref="ParentArrivals"/>) as JSON; absent when empty.</summary>
+    private const string ArrivalsColumn = "Arrivals";
 
     public static TableEntity ToEntity(Job job)
     {
@@ -27,6 +29,12 @@ internal static class JobRows
             ["UpdatedUtc"] = Columns.Date(job.UpdatedUtc),
         };
         LargeText.Write(entity, "Definition", SchedulerJson.Serialize(definition));
+        ChildrenColumn.Write(entity, job.Children);
+        if (!job.Arrivals.IsEmpty)
+        {
+            entity[ArrivalsColumn] = SchedulerJson.Serialize(job.Arrivals);
+        }
+
         return entity;
     }
 
@@ -39,6 +47,8 @@ internal static class JobRows
         LastRunId = entity.GetString("LastRunId"),
         Occurrences = entity.GetInt32("Occurrences") ?? 0,
         ManualRuns = entity.GetInt32("ManualRuns") ?? 0,
+        Children = ChildrenColumn.Read(entity),
+        Arrivals = entity.GetString(ArrivalsColumn) is { Length: > 0 } arrivals ? SchedulerJson.Deserialize<ParentArrivals>(arrivals) : ParentArrivals.None,
         CreatedUtc = Columns.DateOrDefault(entity, "CreatedUtc"),
         UpdatedUtc = Columns.DateOrDefault(entity, "UpdatedUtc"),
         ETag = entity.ETag.ToString(),

@@ -43,6 +43,7 @@ internal static class RunRows
         };
         LargeText.Write(entity, "Definition", SchedulerJson.Serialize(run.Definition));
         InputsColumn.Write(entity, run.Inputs);
+        ChildrenColumn.Write(entity, run.Children);
         return entity;
     }
 
@@ -55,6 +56,7 @@ internal static class RunRows
         Trigger = Enum.TryParse<RunTrigger>(entity.GetString("Trigger"), out var trigger) ? trigger : RunTrigger.Schedule,
         Definition = SchedulerJson.Deserialize<JobDefinition>(LargeText.Read(entity, "Definition")),
         Inputs = InputsColumn.Read(entity),
+        Children = ChildrenColumn.Read(entity),
         CreatedUtc = Columns.DateOrDefault(entity, "CreatedUtc"),
         AttemptCount = entity.GetInt32("AttemptCount") ?? 0,
         InFlightAttempt = entity.GetInt32("InFlightAttempt"),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Core.Alerts;
 using Scheduler.Core.Config;
+using Scheduler.Core.Dependencies;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.FollowUps;
 using Scheduler.Core.Jobs;
@@ -29,25 +30,27 @@ public sealed class EngineHarness
         sweep?.Invoke(SweepOptions);
         run?.Invoke(RunOptions);
         Runs = new InMemoryRunStore(Jobs);
+        JobCache = new JobCache(Jobs);
         Due = new InMemoryDueIndex(Time);
         Idempotency = new InMemoryIdempotencyStore(Time);
         RunRetention = new RunRetention(Runs, Jobs);
         Executor = new FakeExecutor(Time);
         Counters = new RunCounters(CounterStore, Time);
         Events = new RunEvents(NullLogger<RunEvents>.Instance, Counters);
+        Links = new ParentLinks(Jobs, JobCache);
+        ChildRuns = new ChildRunHandler(Jobs, Due, Signal, Time);
         AlertDelivery = new AlertDelivery(AlertStore, Runs, AlertSender, AlertOptions, FollowUpOptions, Time, NullLogger<AlertDelivery>.Instance);
-        FollowUps = new FollowUpRunner(Runs, [Notifier, new AlertFollowUpHandler(AlertStore, AlertDelivery, AlertOptions, Time)], Time, FollowUpOptions, NullLogger<FollowUpRunner>.Instance);
+        FollowUps = new FollowUpRunner(Runs, [Notifier, new AlertFollowUpHandler(AlertStore, AlertDelivery, AlertOptions, Time), ChildRuns], Time, FollowUpOptions, NullLogger<FollowUpRunner>.Instance);
         NoSuccessCheck = new NoSuccessCheck(AlertStore, Jobs, AlertDelivery, AlertOptions, Time);
         Allocator = new SlotAllocator(Slots, Runs, Sender, FollowUps, Time, SweepOptions, NullLogger<SlotAllocator>.Instance);
         RunSlots = new RunSlots(Slots, Config, Allocator, FollowUps, Time, RunOptions, SweepOptions);
         Advancer = new JobAdvancer(Jobs, Due);
         Skipped = new SkippedRuns(Runs, Events, NullLogger<SkippedRuns>.Instance);
-        JobCache = new JobCache(Jobs);
         Dispatcher = new OccurrenceDispatcher(JobCache, Runs, new RunStarter(Runs, Sender, Launcher, RunSlots, Events, SweepOptions, Time), Advancer, Skipped, SweepOptions);
         Sweeper = new Sweeper(Config, Due, Allocator, Dispatcher, Time, SweepOptions, NullLogger<Sweeper>.Instance);
         Targets = new FakeTargetExecutorRegistry(Executor, new FakeExecutor(Time, TargetKinds.Queue));
         Validator = new JobValidator(Targets, []);
-        JobService = new JobService(Jobs, JobCache, Due, Validator, Signal, Time, SweepOptions, Idempotency, RunRetention);
+        JobService = new JobService(Jobs, JobCache, Due, Validator, Signal, Time, SweepOptions, Idempotency, RunRetention, new ParentChecks(Jobs), Links);
         Triggers = new RunTriggers(Jobs, Runs, Due, new ManualDispatch(Config, Due, Allocator, Dispatcher, Time, NullLogger<ManualDispatch>.Instance), Signal, Idempotency, new TriggerInstants(Time), Time);
         TargetCall = new TargetCall(Runs, Targets, Time, RunOptions, NullLogger<TargetCall>.Instance);
         Settler = new RunSettler(Runs, Runs, FollowUps, RunSlots, Events, AlertOptions, Time);
@@ -71,6 +74,8 @@ public sealed class EngineHarness
     public RecordingAlertSender AlertSender { get; } = new();
     public AlertDelivery AlertDelivery { get; }
     public NoSuccessCheck NoSuccessCheck { get; }
+    public ParentLinks Links { get; }
+    public ChildRunHandler ChildRuns { get; }
 
     public InMemoryJobStore Jobs { get; } = new();
     public InMemoryIdempotencyStore Idempotency { get; }

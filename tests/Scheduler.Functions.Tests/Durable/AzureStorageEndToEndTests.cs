@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Scheduler.Core.Runs;
+using Scheduler.Functions.Http;
 using Scheduler.Testing;
 using Xunit.Abstractions;
 
@@ -46,6 +47,27 @@ public sealed class AzureStorageEndToEndTests(AzuriteFixture azurite, ITestOutpu
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         var hit = Assert.Single(sink.For("ok/e2e"));
         Assert.Equal(runId, hit.IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task ChildAfterParent_RunsOnceAfterTheParentSucceeded_WithItAsItsParent()
+    {
+        var parentRunId = await driver.CreateOnceJobAsync("extract", sink.Url("ok/extract"), AppDriver.In(4));
+        var child = $$"""{ "id": "load", "target": { "type": "http", "url": "{{sink.Url("ok/load")}}" }, "schedule": { "kind": "None" }, "after": [{ "job": "extract", "on": "Succeeded" }] }""";
+        var request = HttpCall.Request(app, "POST", child);
+        var (status, body) = await HttpCall.ExecuteAsync(request, app.Function<JobFunctions>().Create(request, CancellationToken.None));
+        Assert.True(status == 201, $"CreateJob answered {status}: {body}");
+
+        var parent = await driver.FinishedAsync("extract", parentRunId);
+        var childRunId = RunIds.For("load", parent.FinishedUtc!.Value);
+        var childRun = await driver.FinishedAsync("load", childRunId);
+
+        Assert.Equal((RunStatus.Succeeded, RunTrigger.Parent), (childRun.Status, childRun.Trigger));
+        Assert.Equal(new RunParent("extract", parentRunId, RunStatus.Succeeded, "ok"), childRun.Inputs.Parent);
+        Assert.Single(sink.For("ok/load"));
+        Assert.True(Assert.Single(sink.For("ok/load")).ReceivedUtc >= Assert.Single(sink.For("ok/extract")).ReceivedUtc);
+        Assert.Single((await driver.Runs.ListByJobAsync("load", 10, null, CancellationToken.None)).Items);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await driver.InstanceSettledAsync(childRunId)).RuntimeStatus);
     }
 
     [Fact]

@@ -19,6 +19,8 @@ export function scheduleSummary(schedule) {
       return h('span', null, `every ${fmt.span(schedule.interval)}`);
     case 'Once':
       return h('span', null, 'once ', h('span', { class: 'secondary' }, schedule.at ? fmt.dateTime(schedule.at) : `after ${fmt.span(schedule.delay)}`));
+    case 'None':
+      return h('span', null, 'none', h('span', { class: 'secondary' }, 'after its parents or by hand'));
     default:
       return String(schedule.kind);
   }

@@ -6,6 +6,7 @@ import * as fmt from '../format.js';
 import { jobActions, scheduleSummary, jobZone, prop, targetSummary } from './job-common.js';
 import { runBody } from './run-view.js';
 import { alertsSection } from './job-alerts.js';
+import { lineageProps } from './job-lineage.js';
 
 const REFRESH_MS = 3000;
 const RUNS_SHOWN = 20;
@@ -77,6 +78,7 @@ export async function renderJobDetail(main, params, routeQuery, { signal } = {})
     replace(definition,
       prop('Target', targetSummary(t)),
       prop('Schedule', scheduleSummary(d.schedule)),
+      lineageProps(job),
       d.schedule?.startUtc ? prop('Starts', fmt.dateTime(d.schedule.startUtc)) : null,
       d.schedule?.endUtc ? prop('Ends', fmt.dateTime(d.schedule.endUtc)) : null,
       d.schedule?.maxOccurrences ? prop('Max occurrences', d.schedule.maxOccurrences) : null,

@@ -2,6 +2,7 @@
 import { h, badge } from '../dom.js';
 import { enc } from '../api.js';
 import * as fmt from '../format.js';
+import { startedRuns } from './job-lineage.js';
 
 const ACTIVE = ['Queued', 'Running', 'Retrying'];
 
@@ -28,6 +29,7 @@ export function runBody(run, { onCancel } = {}) {
     run.parameters ? [h('h3', null, 'Parameters'), h('dl', { class: 'props run-parameters', style: 'margin: 0.5rem 0' },
       Object.entries(run.parameters).map(([name, value]) => dt(name, value === '' ? h('span', { class: 'muted' }, '(empty)') : h('code', null, value))))] : null,
     run.resultExcerpt ? [h('h3', null, 'Result'), h('pre', { class: 'block' }, run.resultExcerpt)] : null,
+    startedRuns(run),
     h('h3', null, `Attempts (${attempts.length})`),
     attempts.length === 0
       ? h('p', { class: 'muted' }, run.inFlightAttempt ? `Attempt ${run.inFlightAttempt} is running.` : 'No attempt recorded yet.')
