@@ -43,8 +43,12 @@ public sealed class TriggerTokenTests(ApiFixture fixture)
         using var header = fixture.App.Anonymous();
         header.DefaultRequestHeaders.Add("X-Api-Key", token);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await bearer.PostAsync($"/api/jobs/{job}/trigger", null)).StatusCode);
+        var byBearer = await bearer.PostAsync($"/api/jobs/{job}/trigger", null);
+        Assert.Equal(HttpStatusCode.Accepted, byBearer.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await header.PostAsync($"/api/jobs/{job}/trigger", null)).StatusCode);
+        // Sent with nothing but the token, the run is still an outside system's.
+        var run = await (await admin.GetAsync(byBearer.Headers.Location!.OriginalString)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("External", run["trigger"]!.GetValue<string>());
         await (await bearer.PostAsync($"/api/jobs/{other}/trigger", null)).ExpectProblemAsync(HttpStatusCode.Forbidden);
         await (await bearer.GetAsync($"/api/jobs/{job}")).ExpectProblemAsync(HttpStatusCode.Forbidden);
         await (await bearer.PostAsync($"/api/jobs/{job}/pause", null)).ExpectProblemAsync(HttpStatusCode.Forbidden);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Api.Audit;
+using Scheduler.Api.Auth;
 using Scheduler.Api.Http;
 using Scheduler.Api.Models;
 using Scheduler.Core.Jobs;
@@ -61,7 +62,8 @@ public static partial class JobEndpoints
             }
         }
 
-        var triggered = await triggers.TriggerAsync(id, new TriggerRequest(parameters, key.Length > 0 ? key : null), cancellationToken).ConfigureAwait(false);
+        var fromOutside = ApiCaller.Of(request.HttpContext)?.Kind == ApiCallerKind.TriggerToken;
+        var triggered = await triggers.TriggerAsync(id, new TriggerRequest(parameters, key.Length > 0 ? key : null, fromOutside), cancellationToken).ConfigureAwait(false);
         if (!triggered.Succeeded)
         {
             return ServiceResults.Problem(triggered);
