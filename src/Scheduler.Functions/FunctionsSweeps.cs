@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scheduler.Core.Dispatch;
 using Scheduler.Core.Ports;
@@ -11,9 +12,13 @@ namespace Scheduler.Functions;
 /// lookahead), trusted for the lookahead. On one instance only its own sweeps throttle rows, so a freed slot is used at once.
 /// An instance that has not swept for longer (the timer fires on another one) sweeps when a slot frees, at most once a
 /// lookahead while nothing waits; one that swept recently trusts its answer, so a slot it frees while another instance's
-/// sweep has throttled rows since waits for the next timer tick, as every freed slot did before.</remarks>
-public sealed class FunctionsSweeps(Sweeper sweeper, TimeProvider time, SweepOptions options, ILogger<FunctionsSweeps> logger) : ISweepSignal
+/// sweep has throttled rows since waits for the next timer tick, as every freed slot did before.
+/// The sweeper is resolved on first use: what it is built from (the slot repair's follow-up handlers) kicks sweeps through this
+/// very signal, so taking it in the constructor would make the container build each from the other without end.</remarks>
+public sealed class FunctionsSweeps(IServiceProvider services, TimeProvider time, SweepOptions options, ILogger<FunctionsSweeps> logger) : ISweepSignal
 {
+    private readonly Lazy<Sweeper> sweeper = new(services.GetRequiredService<Sweeper>);
+
     // 0: idle; 1: sweeping; 2: sweeping, and asked again meanwhile.
     private int state;
     private Backlog? known;
@@ -22,7 +27,7 @@ public sealed class FunctionsSweeps(Sweeper sweeper, TimeProvider time, SweepOpt
     public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
-        var report = await sweeper.SweepAsync(cancellationToken).ConfigureAwait(false);
+        var report = await sweeper.Value.SweepAsync(cancellationToken).ConfigureAwait(false);
         Remember(new Backlog(started, report.Count(RowOutcome.Throttled) > 0));
         return report;
     }
