@@ -52,7 +52,9 @@ public sealed class AzureStorageEndToEndTests(AzuriteFixture azurite, ITestOutpu
     [Fact]
     public async Task ChildAfterParent_RunsOnceAfterTheParentSucceeded_WithItAsItsParent()
     {
-        var parentRunId = await driver.CreateOnceJobAsync("extract", sink.Url("ok/extract"), AppDriver.In(4));
+        // Due beyond the sweep's lookahead (5 s here), so its run is dispatched after the child names it: a run snapshots its
+        // job's children when it is dispatched.
+        var parentRunId = await driver.CreateOnceJobAsync("extract", sink.Url("ok/extract"), AppDriver.In(9));
         var child = $$"""{ "id": "load", "target": { "type": "http", "url": "{{sink.Url("ok/load")}}" }, "schedule": { "kind": "None" }, "after": [{ "job": "extract", "on": "Succeeded" }] }""";
         var request = HttpCall.Request(app, "POST", child);
         var (status, body) = await HttpCall.ExecuteAsync(request, app.Function<JobFunctions>().Create(request, CancellationToken.None));
