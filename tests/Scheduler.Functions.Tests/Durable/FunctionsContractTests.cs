@@ -48,6 +48,9 @@ public sealed class FunctionsContractTests(AzuriteFixture azurite, ITestOutputHe
         var ops = app.Function<OperationsFunctions>();
         var connections = app.Function<ConnectionFunctions>();
         var poison = app.Function<PoisonFunctions>();
+        var tokens = app.Function<TokenFunctions>();
+        var audit = app.Function<AuditFunctions>();
+        var alerts = app.Function<AlertFunctions>();
         var none = CancellationToken.None;
         var id = "fn-contract";
         var job = $$"""{ "id": "{{id}}", "target": { "type": "http", "url": "{{sink.Url($"ok/{id}")}}" }, "schedule": { "kind": "Cron", "cron": "0 0 1 1 *" } }""";
@@ -80,6 +83,15 @@ public sealed class FunctionsContractTests(AzuriteFixture azurite, ITestOutputHe
         await CallAsync(200, "GET", "/api/connections/fn-conn", r => connections.Get(r, "fn-conn", none));
         await CallAsync(200, "PUT", "/api/connections/fn-conn", r => connections.Replace(r, "fn-conn", none), connection);
         await CallAsync(204, "DELETE", "/api/connections/fn-conn", r => connections.Delete(r, "fn-conn", none));
+        await CallAsync(200, "GET", $"/api/jobs/{id}/alerts", r => alerts.List(r, id, none));
+        var token = await CallAsync(201, "POST", $"/api/jobs/{id}/tokens", r => tokens.Create(r, id, none), """{ "name": "contract", "expiresUtc": "2099-01-01T00:00:00Z" }""");
+        var tokenId = token["id"]!.GetValue<string>();
+        await CallAsync(400, "POST", $"/api/jobs/{id}/tokens", r => tokens.Create(r, id, none), """{ "name": "not a name" }""");
+        await CallAsync(200, "GET", $"/api/jobs/{id}/tokens", r => tokens.List(r, id, none));
+        await CallAsync(204, "DELETE", $"/api/jobs/{id}/tokens/{tokenId}", r => tokens.Revoke(r, id, tokenId, none));
+        await CallAsync(404, "DELETE", $"/api/jobs/{id}/tokens/{tokenId}", r => tokens.Revoke(r, id, tokenId, none));
+        await CallAsync(200, "GET", "/api/audit", r => audit.ListAudit(r, none));
+        await CallAsync(200, "GET", $"/api/jobs/{id}/audit", r => audit.ListJobAudit(r, id, none));
         await CallAsync(204, "DELETE", $"/api/jobs/{id}", r => jobs.Delete(r, id, none));
         await app.Services.GetRequiredService<StorageClients>().PoisonQueue.SendMessageAsync("""{ "jobId": "gone", "runId": "gone:0000000000000000001" }""");
         var poisoned = await CallAsync(200, "GET", "/api/poison", r => poison.List(r, none));
