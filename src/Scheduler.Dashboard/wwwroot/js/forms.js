@@ -88,7 +88,10 @@ export function clearErrors(form, summary) {
   if (summary) { clear(summary); summary.hidden = true; }
 }
 
-/** The visible field for an API error key: exact path, else the nearest visible ancestor path ('target.headers.X' -> 'target.headers'). */
+/**
+ * The visible field for an API error key: exact path, else the nearest visible ancestor path ('target.headers.X' ->
+ * 'target.headers', 'after[0].job' -> 'after[0]' -> 'after').
+ */
 export function fieldFor(form, key) {
   const visible = (el) => el && el.offsetParent !== null;
   let path = key;
@@ -96,7 +99,8 @@ export function fieldFor(form, key) {
     const candidates = [...form.querySelectorAll('[data-field]')].filter((el) => el.dataset.field.toLowerCase() === path.toLowerCase());
     const found = candidates.find(visible) || candidates[0];
     if (found && visible(found)) return found;
-    path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
+    const parent = path.replace(/(\.[^.[]*|\[\d+\])$/, '');
+    path = parent === path ? '' : parent;
   }
   return null;
 }

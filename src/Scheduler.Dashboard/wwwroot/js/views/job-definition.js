@@ -1,6 +1,9 @@
 // Turns the job form into the API's JobDefinition JSON (only the fields of the chosen target type and schedule kind:
-// the API refuses unknown or misplaced members), with client-side errors for values that cannot be read at all.
+// the API refuses unknown or misplaced members), with client-side errors for values that cannot be read at all. On an
+// edit, the members the form has no field for come back from the loaded definition (job-carry.js).
 import * as fmt from '../format.js';
+import { readLists } from './job-lists.js';
+import { carryOver, ownedPaths } from './job-carry.js';
 
 export const DEFAULTS = {
   id: '',
@@ -19,7 +22,7 @@ export const DEFAULTS = {
 const val = (f) => f.control.value.trim();
 const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
-export function readDefinition(f, { editing }) {
+export function readDefinition(f, { editing, loaded }) {
   const errors = {};
   const span = (fieldEl, path, { required = false } = {}) => {
     const text = val(fieldEl);
@@ -86,7 +89,7 @@ export function readDefinition(f, { editing }) {
     if (val(f.timeZone)) schedule.timeZone = val(f.timeZone);
   } else if (kind === 'Interval') {
     schedule.interval = span(f.interval, 'schedule.interval', { required: true });
-  } else {
+  } else if (kind === 'Once') {
     const at = instant(f.at, 'schedule.at');
     const delay = span(f.delay, 'schedule.delay');
     if (at) schedule.at = at;
@@ -122,8 +125,9 @@ export function readDefinition(f, { editing }) {
     },
     tags: val(f.tags) ? val(f.tags).split(',').map((x) => x.trim()).filter(Boolean) : [],
     metadata: f.metadata.value(),
+    ...readLists(f, errors),
   };
   if (val(f.name)) definition.name = val(f.name);
   if (!editing && !definition.id) errors.id = ['A job id is required.'];
-  return { definition, errors };
+  return { definition: carryOver(loaded, definition, ownedPaths(f)), errors };
 }

@@ -3,6 +3,7 @@
 import { field, keyValueEditor } from '../forms.js';
 import * as fmt from '../format.js';
 import { DEFAULTS } from './job-definition.js';
+import { listFields } from './job-lists.js';
 
 export function jobFields(d, { editing }) {
   const t = d.target || DEFAULTS.target;
@@ -36,7 +37,7 @@ export function jobFields(d, { editing }) {
     connectTimeout: field('target.connectTimeout', 'Connect timeout', { value: fmt.spanInput(t.connectTimeout), help: 'e.g. 10s' }),
     commandTimeout: field('target.commandTimeout', 'Command timeout', { value: fmt.spanInput(t.commandTimeout), help: 'e.g. 5m' }),
 
-    kind: field('schedule.kind', 'Schedule', { kind: 'select', value: s.kind || 'Cron', options: [['Cron', 'Cron expression'], ['Interval', 'Fixed interval'], ['Once', 'Once']] }),
+    kind: field('schedule.kind', 'Schedule', { kind: 'select', value: s.kind || 'Cron', options: [['Cron', 'Cron expression'], ['Interval', 'Fixed interval'], ['Once', 'Once'], ['None', 'None: after its parents or by hand']] }),
     cron: field('schedule.cron', 'Cron expression', { value: s.cron, help: '5 fields (minute hour day month weekday) or 6 with seconds first.', attrs: { spellcheck: 'false', autocomplete: 'off', placeholder: '0 9 * * MON-FRI' } }),
     timeZone: field('schedule.timeZone', 'Time zone', { value: s.timeZone || (editing ? '' : fmt.viewerZone), help: 'IANA id; UTC when empty.', attrs: { list: 'tz-list', spellcheck: 'false', autocomplete: 'off' } }),
     interval: field('schedule.interval', 'Every', { value: fmt.spanInput(s.interval), help: 'e.g. 30s, 5m, 1h30m', attrs: { autocomplete: 'off' } }),
@@ -62,5 +63,6 @@ export function jobFields(d, { editing }) {
     misfireAction: field('misfire.action', 'Missed occurrences', { kind: 'select', value: m.action || 'RunOnce', options: [['RunOnce', 'Run once for all missed'], ['RunAll', 'Run every missed one in the window'], ['Skip', 'Skip them']] }),
     threshold: field('misfire.threshold', 'Late after', { value: fmt.spanInput(m.threshold) }),
     window: field('misfire.window', 'Catch-up window', { value: fmt.spanInput(m.window) }),
+    ...listFields(d),
   };
 }

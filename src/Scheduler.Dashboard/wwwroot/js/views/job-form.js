@@ -52,6 +52,7 @@ export async function renderJobForm(main, params, _query, { signal } = {}) {
     Cron: h('div', { class: 'form-grid', dataset: { kind: 'Cron' } }, f.cron, f.timeZone),
     Interval: h('div', { class: 'form-grid', dataset: { kind: 'Interval' } }, f.interval),
     Once: h('div', { class: 'form-grid', dataset: { kind: 'Once' } }, f.at, f.delay),
+    None: h('p', { class: 'muted', dataset: { kind: 'None' } }, 'No schedule of its own: it runs when its parents\' runs end as "Runs after" says (below), or when started by hand.'),
   };
   const bounds = h('div', { class: 'form-grid', id: 'schedule-bounds' }, f.startUtc, f.endUtc, f.maxOccurrences);
 
@@ -66,6 +67,9 @@ export async function renderJobForm(main, params, _query, { signal } = {}) {
           previewStatus,
           previewList)),
       h('fieldset', null, h('legend', null, 'Execution'), h('div', { class: 'form-grid' }, f.priority, f.timeout, f.lane, f.overlap, f.tags), f.metadata),
+      h('fieldset', null, h('legend', null, 'Dependencies'), f.after, f.require),
+      h('fieldset', null, h('legend', null, 'Parameters'), f.parameters),
+      h('fieldset', null, h('legend', null, 'Alerts and notifications'), f.alerts, f.notify),
       h('fieldset', null, h('legend', null, 'Retries'), h('div', { class: 'form-grid' }, f.maxAttempts, f.firstInterval, f.coefficient, f.maxInterval, f.jitter)),
       h('fieldset', null, h('legend', null, 'Misfires'), h('div', { class: 'form-grid' }, f.misfireAction, f.threshold, f.window)),
       h('div', { class: 'form-footer' }, saveButton, h('a', { class: 'btn', href: editing ? `#/jobs/${enc(d.id)}` : '#/jobs' }, 'Cancel'))),
@@ -104,7 +108,7 @@ export async function renderJobForm(main, params, _query, { signal } = {}) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(form, summary);
-    const { definition, errors } = readDefinition(f, { editing });
+    const { definition, errors } = readDefinition(f, { editing, loaded: job?.definition });
     saveButton.disabled = true;
     try {
       if (Object.keys(errors).length) {

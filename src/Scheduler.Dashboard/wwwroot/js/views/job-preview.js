@@ -30,6 +30,11 @@ export function livePreview({ form, f, editing, signal, previewStatus, previewLi
       replace(previewList);
       return;
     }
+    if (definition.schedule.kind === 'None') {
+      previewStatus.textContent = 'None: this job runs only after its parents or when started by hand.';
+      replace(previewList);
+      return;
+    }
     previewStatus.textContent = 'Computing…';
     try {
       const result = (await api('POST', '/schedules/preview', { body: { schedule: definition.schedule, count: PREVIEW_COUNT }, signal })).data;
