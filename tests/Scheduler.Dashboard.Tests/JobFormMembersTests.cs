@@ -34,8 +34,7 @@ public sealed class JobFormMembersTests(DashboardFixture fixture) : IAsyncLifeti
         await Expect(_page.Locator("[data-field='schedule.kind'] select")).ToHaveValueAsync("None");
         await Expect(_page.Locator("#preview-status")).ToContainTextAsync("only after its parents");
         await Expect(_page.GetByLabel("Runs after (parent jobs)", new() { Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("members-parent-b"));
-        await _page.Locator("[data-field='after']").ScrollIntoViewIfNeededAsync();
-        await _page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.ScreenshotDir, "job-form-members.png"), FullPage = true });
+        await DashboardFixture.ScreenshotAsync(_page, "job-form-members");
         await _page.GetByLabel("Timeout per attempt", new() { Exact = true }).FillAsync("2m");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
 

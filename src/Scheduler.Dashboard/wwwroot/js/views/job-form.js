@@ -67,9 +67,8 @@ export async function renderJobForm(main, params, _query, { signal } = {}) {
           previewStatus,
           previewList)),
       h('fieldset', null, h('legend', null, 'Execution'), h('div', { class: 'form-grid' }, f.priority, f.timeout, f.lane, f.overlap, f.tags), f.metadata),
-      h('fieldset', null, h('legend', null, 'Dependencies'), f.after, f.require),
-      h('fieldset', null, h('legend', null, 'Parameters'), f.parameters),
-      h('fieldset', null, h('legend', null, 'Alerts and notifications'), f.alerts, f.notify),
+      h('fieldset', null, h('legend', null, 'Parent jobs'), f.after, f.require),
+      h('fieldset', null, h('legend', null, 'Parameters and alerts'), f.parameters, f.alerts, f.notify),
       h('fieldset', null, h('legend', null, 'Retries'), h('div', { class: 'form-grid' }, f.maxAttempts, f.firstInterval, f.coefficient, f.maxInterval, f.jitter)),
       h('fieldset', null, h('legend', null, 'Misfires'), h('div', { class: 'form-grid' }, f.misfireAction, f.threshold, f.window)),
       h('div', { class: 'form-footer' }, saveButton, h('a', { class: 'btn', href: editing ? `#/jobs/${enc(d.id)}` : '#/jobs' }, 'Cancel'))),
@@ -85,6 +84,7 @@ export async function renderJobForm(main, params, _query, { signal } = {}) {
   const showGroups = () => {
     for (const [type, el] of Object.entries(groups)) el.hidden = type !== f.type.control.value;
     for (const [kind, el] of Object.entries(kinds)) el.hidden = kind !== f.kind.control.value;
+    bounds.hidden = f.kind.control.value === 'None';
   };
   f.type.control.addEventListener('change', showGroups);
   f.kind.control.addEventListener('change', showGroups);

@@ -11,7 +11,8 @@ const LISTS = {
   notify: { label: 'Run-end notifications', example: '[{"on": "Failed", "url": "https://example.com/hooks/ended"}]', note: 'on: Failed, Succeeded or Ended.' },
 };
 
-const asText = (list) => (Array.isArray(list) && list.length ? JSON.stringify(list, null, 2) : '');
+// One entry a line: a list of a few small objects reads best that way.
+const asText = (list) => (Array.isArray(list) && list.length ? `[\n${list.map((e) => `  ${JSON.stringify(e)}`).join(',\n')}\n]` : '');
 
 /** The fields of the list members and of `require`, filled from a definition. */
 export function listFields(d) {
@@ -19,7 +20,9 @@ export function listFields(d) {
     require: field('require', 'With several parents, run after', { kind: 'select', value: d.require || 'All', options: [['All', 'All of them (each has run since)'], ['Any', 'Any one of them']] }),
   };
   for (const [path, { label, example, note }] of Object.entries(LISTS)) {
-    fields[path] = field(path, label, { kind: 'textarea', value: asText(d[path]), help: `JSON, e.g. ${example}. ${note} Empty for none.`, attrs: { spellcheck: 'false', rows: 3 } });
+    const text = asText(d[path]);
+    const rows = Math.min(12, Math.max(3, text.split('\n').length + 1));
+    fields[path] = field(path, label, { kind: 'textarea', value: text, help: `JSON, e.g. ${example}. ${note} Empty for none.`, attrs: { spellcheck: 'false', rows } });
   }
   return fields;
 }
