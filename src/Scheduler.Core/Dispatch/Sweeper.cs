@@ -25,8 +25,11 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
     {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
-        var settings = await config.GetAsync(cancellationToken).ConfigureAwait(false);
-        var state = await config.GetSweepStateAsync(cancellationToken).ConfigureAwait(false);
+        // Two reads at once: a sweep's storage calls are in a chain, and under a burst the chain's length is its duration.
+        var settingsRead = config.GetAsync(cancellationToken);
+        var stateRead = config.GetSweepStateAsync(cancellationToken);
+        await Task.WhenAll(settingsRead, stateRead).ConfigureAwait(false);
+        var (settings, state) = (await settingsRead.ConfigureAwait(false), await stateRead.ConfigureAwait(false));
         var floor = DueBuckets.Of(now - options.CursorLag);
         var from = state.Cursor is { } cursor ? DueBuckets.Min(cursor, floor) : floor;
         if (settings.PauseAll)
