@@ -28,21 +28,6 @@ public sealed class SweepService(Sweeper sweeper, SweepSignal signal, SweepOptio
         }
 
         signal.SetBacklog(report.Count(RowOutcome.Throttled) > 0);
-        // A full read that dispatched means more due rows may wait behind it: sweep again without waiting for the
-        // tick. A full read that dispatched nothing (all throttled or not yet due) waits, or the loop would spin.
-        return report.Truncated && report.Count(RowOutcome.Dispatched) > 0 ? TimeSpan.Zero : UntilNextDue(report);
+        return SweepPacing.WaitAfter(report, window.Current, options.Tick, time.GetUtcNow());
     }
-
-    /// <summary>The tick, or less when a row read is due sooner: the sweep wakes as it enters the dispatch window.</summary>
-    private TimeSpan UntilNextDue(SweepReport report)
-    {
-        if (report.NextDueUtc is not { } next)
-        {
-            return options.Tick;
-        }
-
-        var wait = next - window.Current - time.GetUtcNow();
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait < options.Tick ? wait : options.Tick;
-    }
-
 }
