@@ -34,7 +34,7 @@ public static class AuditCommand
             }
             else
             {
-                ctx.Terminal.Render(TokenTables.Audit(page));
+                ctx.Terminal.Render(AuditTables.List(page));
             }
 
             return ExitCodes.Ok;

@@ -4,7 +4,7 @@ using Spectre.Console.Rendering;
 
 namespace Scheduler.Cli.Output;
 
-/// <summary>Tables of trigger tokens (a new one with its text, a job's list) and of the audit trail.</summary>
+/// <summary>Tables of trigger tokens: a new one with its text, a job's list.</summary>
 public static class TokenTables
 {
     public static IRenderable Created(JsonNode? token)
@@ -34,27 +34,6 @@ public static class TokenTables
         if (table.Rows.Count == 0)
         {
             table.AddRow("[grey]no trigger tokens[/]", "", "", "", "");
-        }
-
-        return table;
-    }
-
-    public static IRenderable Audit(JsonNode? page)
-    {
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("When", "Who", "Operation", "Kind", "Entity");
-        foreach (var entry in Json.Items(page))
-        {
-            table.AddRow(
-                Display.Escape(Json.Str(entry, "atUtc")),
-                Display.Escape(Json.Str(entry, "caller")),
-                Display.Escape(Json.Str(entry, "operation")),
-                Display.Escape(Json.Str(entry, "entityKind")),
-                Display.Escape(Json.Str(entry, "entityId")));
-        }
-
-        if (table.Rows.Count == 0)
-        {
-            table.AddRow("[grey]no changes[/]", "", "", "", "");
         }
 
         return table;
