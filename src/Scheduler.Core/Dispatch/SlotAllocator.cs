@@ -43,9 +43,15 @@ public sealed class SlotAllocator(
         }
     }
 
-    internal async Task<LaneSlots> LoadAsync(string lane, int budget, CancellationToken cancellationToken)
+    internal async Task<LaneSlots> LoadAsync(string lane, int budget, CancellationToken cancellationToken) =>
+        await LoadAsync(lane, budget, await ReadAsync(lane, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The lane's stored slots, for a caller that reads them before it knows the lane's budget.</summary>
+    internal Task<IReadOnlyList<Slot>> ReadAsync(string lane, CancellationToken cancellationToken) => slots.ReadLaneAsync(lane, cancellationToken);
+
+    /// <summary>The lane's slots from rows read by <see cref="ReadAsync"/>, those whose lease ran out repaired.</summary>
+    internal async Task<LaneSlots> LoadAsync(string lane, int budget, IReadOnlyList<Slot> rows, CancellationToken cancellationToken)
     {
-        var rows = await slots.ReadLaneAsync(lane, cancellationToken).ConfigureAwait(false);
         var laneSlots = new LaneSlots(lane, budget, rows);
         await RepairAsync(laneSlots, cancellationToken).ConfigureAwait(false);
         return laneSlots;

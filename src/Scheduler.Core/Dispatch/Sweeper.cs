@@ -25,10 +25,12 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
     {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
-        // Two reads at once: a sweep's storage calls are in a chain, and under a burst the chain's length is its duration.
+        // Three reads at once: a sweep's storage calls are in a chain, and under a burst the chain's length is its duration (the
+        // default lane's slots are read whatever the settings say; its budget is applied once they are known).
         var settingsRead = config.GetAsync(cancellationToken);
         var stateRead = config.GetSweepStateAsync(cancellationToken);
-        await Task.WhenAll(settingsRead, stateRead).ConfigureAwait(false);
+        var defaultLaneRead = allocator.ReadAsync(JobDefinition.DefaultLane, cancellationToken);
+        await Task.WhenAll(settingsRead, stateRead, defaultLaneRead).ConfigureAwait(false);
         var (settings, state) = (await settingsRead.ConfigureAwait(false), await stateRead.ConfigureAwait(false));
         var floor = DueBuckets.Of(now - options.CursorLag);
         var from = state.Cursor is { } cursor ? DueBuckets.Min(cursor, floor) : floor;
@@ -40,7 +42,8 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
 
         // The default and configured lanes are loaded first (always: their expired slots are repaired even when nothing is due),
         // so that the read can stop near what they can admit: a backlog behind full lanes is not read again at every sweep.
-        var lanes = await LoadLanesAsync(settings.Lanes.Keys.Append(JobDefinition.DefaultLane), settings, [], cancellationToken).ConfigureAwait(false);
+        var defaultLane = await allocator.LoadAsync(JobDefinition.DefaultLane, settings.BudgetOf(JobDefinition.DefaultLane), await defaultLaneRead.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var lanes = await LoadLanesAsync(settings.Lanes.Keys, settings, new(StringComparer.Ordinal) { [defaultLane.Lane] = defaultLane }, cancellationToken).ConfigureAwait(false);
         var limit = (int)Math.Min(options.MaxRowsPerSweep, lanes.Values.Sum(l => (long)l.FreeCount(now)) + ReadSlack);
         var rows = await due.ReadAsync(from, DueBuckets.Of(now + options.Lookahead), limit, cancellationToken).ConfigureAwait(false);
         var ordered = rows.OrderBy(r => r.DueUtc).ThenByDescending(r => r.Priority).ToList();
@@ -72,7 +75,11 @@ public sealed class Sweeper(IConfigStore config, IDueIndex due, SlotAllocator al
 
         var tally = outcomes.Values.GroupBy(o => o).ToDictionary(g => g.Key, g => g.Count());
         var throttled = outcomes.Count(o => o.Value == RowOutcome.Throttled && o.Key.DueUtc <= now);
-        await config.SetSweepStateAsync(new SweepState(nextCursor, now, throttled), cancellationToken).ConfigureAwait(false);
+        if (SweepHeartbeat.ShouldWrite(state, nextCursor, throttled, now))
+        {
+            await config.SetSweepStateAsync(new SweepState(nextCursor, now, throttled), cancellationToken).ConfigureAwait(false);
+        }
+
         Record(sweep, tally, throttled, time.GetElapsedTime(started), activity);
         var nextDue = outcomes.Where(o => o.Value == RowOutcome.NotYet).Select(o => (DateTimeOffset?)o.Key.DueUtc).Min();
         return new SweepReport(rows.Count, tally, nextCursor, Paused: false) { NextDueUtc = nextDue, Truncated = truncated };
