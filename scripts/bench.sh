@@ -6,7 +6,8 @@
 #   scripts/bench.sh durable-purge         what the Functions host's hourly Durable purge costs per purged instance (~2 min)
 #   scripts/bench.sh peers                 Scheduler.Server and Functions+Durable vs Quartz.NET and Hangfire on PostgreSQL (~25 min; only when named)
 #   options: --sizes 0,10000,100000 (sweep-cost), --n 1000 (throughput; chaos: runs, default 1200), --runs 10000 (memory),
-#            --steady-seconds 60 --workloads 0,1,2,3,4 --systems Scheduler.Server,Functions+Durable,Quartz.NET,Hangfire (peers)
+#            --steady-seconds 60 --workloads 0,1,2,3,4 --systems Scheduler.Server,Functions+Durable,Quartz.NET,Hangfire --warm-up 200 (peers:
+#            runs each system makes before each measured workload; 0 measures cold processes)
 # Builds Release, runs npm ci when Azurite is not installed, works from any directory.
 # Prints a table per scenario and writes bench/results/<scenario>.json. Exit code 0 when every scenario completed.
 set -euo pipefail

@@ -83,6 +83,8 @@ internal sealed record BenchArgs(IReadOnlySet<string> Scenarios, IReadOnlyList<i
     public IReadOnlyList<int>? Workloads { get; init; }
     /// <summary>peers: which systems to run (Scheduler.Server, Functions+Durable, Quartz.NET, Hangfire).</summary>
     public IReadOnlyList<string>? Systems { get; init; }
+    /// <summary>peers: runs each system makes before a measured workload (the first-run workload excepted); 0 measures cold processes.</summary>
+    public int? WarmUp { get; init; }
 
     public static bool TryParse(string[] args, IReadOnlyList<string> known, out BenchArgs parsed, out string error)
     {
@@ -93,6 +95,7 @@ internal sealed record BenchArgs(IReadOnlySet<string> Scenarios, IReadOnlyList<i
         int? steadySeconds = null;
         IReadOnlyList<int>? workloads = null;
         IReadOnlyList<string>? systems = null;
+        int? warmUp = null;
         parsed = new BenchArgs(scenarios, null, null, null);
         error = "";
         for (var i = 0; i < args.Length; i++)
@@ -121,6 +124,9 @@ internal sealed record BenchArgs(IReadOnlySet<string> Scenarios, IReadOnlyList<i
                     case "--systems":
                         systems = Next().Split(',');
                         break;
+                    case "--warm-up":
+                        warmUp = int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+                        break;
                     case "all":
                         scenarios.UnionWith(known);
                         break;
@@ -148,7 +154,7 @@ internal sealed record BenchArgs(IReadOnlySet<string> Scenarios, IReadOnlyList<i
             scenarios.UnionWith(known.Where(k => k != PeersScenario.Name));
         }
 
-        parsed = new BenchArgs(scenarios, sizes, n, runs) { SteadySeconds = steadySeconds, Workloads = workloads, Systems = systems };
+        parsed = new BenchArgs(scenarios, sizes, n, runs) { SteadySeconds = steadySeconds, Workloads = workloads, Systems = systems, WarmUp = warmUp };
         return true;
     }
 }

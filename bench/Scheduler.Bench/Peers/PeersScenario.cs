@@ -8,6 +8,7 @@ namespace Scheduler.Bench.Peers;
 internal static class PeersScenario
 {
     public const string Name = "peers";
+    private const int DefaultWarmUp = 200;
 
     public static async Task RunAsync(BenchArgs args)
     {
@@ -15,6 +16,10 @@ internal static class PeersScenario
         var workloads = PeerWorkload.All(args.SteadySeconds ?? 60)
             .Where((_, i) => args.Workloads is null || args.Workloads.Contains(i))
             .ToList();
+        var warmUp = args.WarmUp ?? DefaultWarmUp;
+        Report.Line(warmUp > 0
+            ? $"Each system, started fresh per workload, first runs {warmUp} jobs due at once and is measured after them (the first-run workload excepted)."
+            : "Each system is measured cold: started fresh per workload, nothing run before it.");
         await using var sink = await ArrivalSink.StartAsync();
         PostgresCluster? postgres = null;
         async Task<PostgresCluster> Postgres() => postgres ??= await PostgresCluster.StartAsync();
@@ -44,7 +49,7 @@ internal static class PeersScenario
                     var thisRound = ++round;
                     try
                     {
-                        rows.Add(await PeerRunner.RunAsync(name, workload, budget => start(budget, thisRound), sink, thisRound));
+                        rows.Add(await PeerRunner.RunAsync(name, workload, budget => start(budget, thisRound), sink, thisRound, warmUp));
                     }
                     catch (Exception ex)
                     {
