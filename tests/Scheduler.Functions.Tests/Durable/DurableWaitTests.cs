@@ -133,7 +133,8 @@ public sealed class DurableWaitTests(AzuriteFixture azurite, ITestOutputHelper o
         await app.Services.GetRequiredService<StorageClients>().RunsQueue.ClearMessagesAsync();
         var run = await RunEndedAsync(driver, "v1", runId);
         var instance = await driver.InstanceSettledAsync(runId);
-        var (_, timers) = await OrchestrationEpisodes.CountAsync(settings, runId);
+        var (episodes, timers) = await OrchestrationEpisodes.CountAsync(settings, runId);
+        output.WriteLine($"earlier orchestrator: {episodes} episodes, {timers} timers for a run with two waits");
 
         Assert.Equal((RunStatus.Succeeded, 2), (run.Status, run.AttemptCount));
         Assert.Equal((RunOrchestratorV1.Name, OrchestrationRuntimeStatus.Completed), (instance.Name, instance.RuntimeStatus));
