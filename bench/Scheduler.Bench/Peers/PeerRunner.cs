@@ -45,9 +45,10 @@ internal static class PeerRunner
         var span = (last - jobs[0].Due).TotalSeconds;
         // CPU up to the last arrival: the check of what was stored below lists each job's runs through the API, which on Azurite
         // is a scan of the whole table per job, and would be counted as the workload's cost.
-        var (cpuUsed, storeCpuUsed) = (system.CpuSeconds() - cpu, system.StoreCpuSeconds() - storeCpu);
-        var perRun = runPhase is { } phase && sink.Count > 0
-            ? ((system.CpuSeconds() - phase.Cpu) * 1000 / sink.Count, (system.StoreCpuSeconds() - phase.StoreCpu) * 1000 / sink.Count)
+        var (cpuNow, storeCpuNow) = (system.CpuSeconds(), system.StoreCpuSeconds());
+        var (cpuUsed, storeCpuUsed) = (cpuNow - cpu, storeCpuNow - storeCpu);
+        var (cpuMsPerRun, storeMsPerRun) = runPhase is { } phase && sink.Count > 0
+            ? ((cpuNow - phase.Cpu) * 1000 / sink.Count, (storeCpuNow - phase.StoreCpu) * 1000 / sink.Count)
             : (double.NaN, double.NaN);
         // Runs record their attempt after the sink answered: give the last ones a moment before counting what was stored.
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -57,7 +58,7 @@ internal static class PeerRunner
             span > 0 ? sink.Count / span : double.NaN,
             Stats.Percentile(lateness, 50), Stats.Percentile(lateness, 95), Stats.Percentile(lateness, 99), lateness.Count == 0 ? double.NaN : lateness.Max(),
             lateness.Count(l => l < 0), sink.MaxInFlight, workload.Budget,
-            cpuUsed, storeCpuUsed, perRun.Item1, perRun.Item2, system.PeakRssBytes() / 1048576.0, persisted, ProcStatus.LoadAverage());
+            cpuUsed, storeCpuUsed, cpuMsPerRun, storeMsPerRun, system.PeakRssBytes() / 1048576.0, persisted, ProcStatus.LoadAverage());
         Report.Line($"{systemName}: {string.Join(" | ", result.Row())}");
         return result;
     }
